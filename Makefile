@@ -1,0 +1,48 @@
+# Proeftuin — `make run` serves the demo, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+HOST ?= 127.0.0.1:8000
+# Local development: a fixed development key, no MFA requirement for the demo accounts.
+DEV_ENV := DEBUG=1 MFA_REQUIRED_FOR_FACILITATORS=0
+
+.PHONY: install run demo test lint format messages clean
+
+$(BIN)/.installed: pyproject.toml uv.lock
+	@$(PYTHON) -c 'import sys; sys.exit("Proeftuin needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not make a virtual environment; on Debian/Ubuntu: apt install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv sync --frozen --inexact --python $(BIN)/python
+	@touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	@mkdir -p var
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(BIN)/python manage.py demo
+	@echo "Proeftuin runs on http://$(HOST)/ (stop with Ctrl-C)"
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST)
+
+demo: install
+	$(DEV_ENV) $(BIN)/python manage.py demo
+
+test: install
+	@mkdir -p var
+	DEBUG=1 $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install
+	DEBUG=1 $(BIN)/python manage.py makemessages --locale nl --no-obsolete --ignore '.venv/*' --ignore 'var/*'
+	DEBUG=1 $(BIN)/python manage.py compilemessages --locale nl --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,9 @@
+"""The tenant and who takes part in it: gemeenten, memberships, invitations, partners."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GemeentenConfig(AppConfig):
+    name = "gemeenten"
+    verbose_name = _("Gemeenten")

@@ -1,0 +1,199 @@
+"""Pages of a gemeente: the overview, its members and invitations, and accepting an invitation."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_scopes import scope
+
+from proeftuin.permissions import Rol, invitable_roles
+
+from . import services
+from .forms import AccountForm, RolForm, UitnodigingForm
+from .models import Fase, InvalidInvitation, Lidmaatschap, Organisatie, Proeftuin, Uitnodiging
+
+
+def require_perm(request, perm):
+    """403 for a member whose role may not do this (outsiders never get this far: 404)."""
+    if not request.user.has_perm(perm, request.gemeente):
+        raise PermissionDenied
+
+
+@login_required
+def home(request):
+    """The user's gemeenten with their proeftuinen (runs in the scope of the user's gemeenten)."""
+    proeftuinen = {}
+    for proeftuin in Proeftuin.objects.order_by("-start"):
+        proeftuinen.setdefault(proeftuin.gemeente_id, []).append(proeftuin)
+    rows = [
+        {"lidmaatschap": m, "proeftuinen": proeftuinen.get(m.gemeente_id, [])}
+        for m in request.lidmaatschappen
+    ]
+    return render(request, "gemeenten/home.html", {"rows": rows})
+
+
+def detail(request, gemeente_slug):
+    context = {
+        "proeftuinen": Proeftuin.objects.all(),
+        "organisaties": Organisatie.objects.annotate(aantal_leden=Count("leden")),
+        "aantal_leden": Lidmaatschap.objects.count(),
+        "fases": Fase.choices,
+    }
+    return render(request, "gemeenten/detail.html", context)
+
+
+def leden(request, gemeente_slug):
+    can_invite = request.user.has_perm("gemeenten.invite", request.gemeente)
+    form = None
+    if can_invite:
+        roles = invitable_roles(request.user, request.gemeente)
+        form = UitnodigingForm(request.POST or None, roles=roles)
+        if request.method == "POST" and form.is_valid():
+            try:
+                uitnodiging = services.uitnodiging_create(
+                    gemeente=request.gemeente, by=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("An invitation has been sent to %(email)s.") % {"email": uitnodiging.email},
+                )
+                return redirect("gemeenten:leden", gemeente_slug=gemeente_slug)
+    elif request.method == "POST":
+        raise PermissionDenied
+    context = {
+        "leden": Lidmaatschap.objects.select_related("user", "organisatie"),
+        "uitnodigingen": Uitnodiging.objects.filter(accepted_at__isnull=True).select_related(
+            "invited_by"
+        )
+        if can_invite
+        else [],
+        "form": form,
+        "can_manage": request.user.has_perm("gemeenten.manage_leden", request.gemeente),
+        "rollen": Rol.choices,
+    }
+    status = 400 if form is not None and form.errors else 200
+    return render(request, "gemeenten/leden.html", context, status=status)
+
+
+@require_POST
+def lid_rol(request, gemeente_slug, pk):
+    """Change a member's role; with htmx only the member's row is swapped."""
+    require_perm(request, "gemeenten.manage_leden")
+    lidmaatschap = get_object_or_404(Lidmaatschap.objects.select_related("user"), pk=pk)
+    form = RolForm(request.POST)
+    error = None
+    if not form.is_valid():
+        error = _("Choose one of the roles.")
+    else:
+        try:
+            services.lidmaatschap_change_role(
+                lidmaatschap=lidmaatschap, role=form.cleaned_data["role"], by=request.user
+            )
+        except ValidationError as exc:
+            lidmaatschap.refresh_from_db()
+            error = " ".join(exc.messages)
+    if request.htmx:
+        context = {
+            "lid": lidmaatschap,
+            "can_manage": True,
+            "rollen": Rol.choices,
+            "saved": error is None,
+            "error": error,
+        }
+        return render(request, "gemeenten/leden.html#lid_rij", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request,
+            _("%(person)s is now %(role)s.")
+            % {"person": lidmaatschap.user, "role": lidmaatschap.get_role_display()},
+        )
+    return redirect("gemeenten:leden", gemeente_slug=gemeente_slug)
+
+
+def lid_beeindigen(request, gemeente_slug, pk):
+    require_perm(request, "gemeenten.manage_leden")
+    lidmaatschap = get_object_or_404(Lidmaatschap.objects.select_related("user"), pk=pk)
+    if request.method == "POST":
+        try:
+            services.lidmaatschap_end(lidmaatschap=lidmaatschap, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The membership of %(person)s has ended.") % {"person": lidmaatschap.user},
+            )
+        return redirect("gemeenten:leden", gemeente_slug=gemeente_slug)
+    return render(request, "gemeenten/lid_beeindigen.html", {"lidmaatschap": lidmaatschap})
+
+
+def uitnodiging_intrekken(request, gemeente_slug, pk):
+    require_perm(request, "gemeenten.invite")
+    uitnodiging = get_object_or_404(Uitnodiging, pk=pk, accepted_at__isnull=True)
+    if request.method == "POST":
+        services.uitnodiging_withdraw(uitnodiging=uitnodiging, by=request.user)
+        messages.success(
+            request,
+            _("The invitation to %(email)s has been withdrawn.") % {"email": uitnodiging.email},
+        )
+        return redirect("gemeenten:leden", gemeente_slug=gemeente_slug)
+    return render(request, "gemeenten/uitnodiging_intrekken.html", {"uitnodiging": uitnodiging})
+
+
+def uitnodiging_accept(request, token):
+    """Follow an invitation link: a new person makes an account, a known one gains a membership.
+
+    Accepting takes a POST, so a mail scanner that opens the link uses nothing up.
+    """
+    from proeftuin.models import User
+
+    try:
+        uitnodiging = Uitnodiging.from_token(token)
+    except InvalidInvitation as error:
+        return render(
+            request, "gemeenten/uitnodiging_ongeldig.html", {"reason": error.reason}, status=400
+        )
+
+    bestaand = User.objects.filter(email__iexact=uitnodiging.email).first()
+    if request.user.is_authenticated and request.user != bestaand:
+        return render(
+            request,
+            "gemeenten/uitnodiging_ander_account.html",
+            {"uitnodiging": uitnodiging},
+            status=403,
+        )
+
+    form = None if bestaand else AccountForm(request.POST or None, email=uitnodiging.email)
+    if request.method == "POST" and (form is None or form.is_valid()):
+        with scope(gemeente=uitnodiging.gemeente_id):
+            if bestaand:
+                services.uitnodiging_accept(uitnodiging=uitnodiging, user=bestaand)
+            else:
+                bestaand = services.account_create_from_invitation(
+                    uitnodiging=uitnodiging,
+                    name=form.cleaned_data["name"],
+                    password=form.cleaned_data["password1"],
+                )
+                login(request, bestaand, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request, _("Welcome to %(gemeente)s.") % {"gemeente": uitnodiging.gemeente}
+        )
+        if request.user.is_authenticated:
+            return redirect(uitnodiging.gemeente)
+        return redirect("account_login")
+
+    return render(
+        request,
+        "gemeenten/uitnodiging_accept.html",
+        {"uitnodiging": uitnodiging, "form": form, "bestaand": bestaand},
+        status=400 if form is not None and form.errors else 200,
+    )
