@@ -189,7 +189,7 @@ class Uitnodiging(TenantModel):
         verbose_name=_("invited by"),
     )
     # Changing the nonce invalidates every link sent before.
-    nonce = models.CharField(max_length=32, default=secrets.token_urlsafe, editable=False)
+    nonce = models.CharField(max_length=64, default=secrets.token_urlsafe, editable=False)
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)

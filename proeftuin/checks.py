@@ -8,14 +8,8 @@ def _is_scoped(manager):
     return hasattr(manager, "with_scopes_disabled")
 
 
-@checks.register(checks.Tags.models)
-def check_tenant_models_are_scoped(app_configs=None, **kwargs):
+def unscoped_tenant_model_errors(models):
     errors = []
-    models = (
-        [m for config in app_configs for m in config.get_models()]
-        if app_configs
-        else apps.get_models()
-    )
     for model in models:
         field = next((f for f in model._meta.fields if f.name == "gemeente"), None)
         if field is None or not field.is_relation:
@@ -31,3 +25,9 @@ def check_tenant_models_are_scoped(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+@checks.register(checks.Tags.models)
+def check_tenant_models_are_scoped(app_configs=None, **kwargs):
+    configs = app_configs or apps.get_app_configs()
+    return unscoped_tenant_model_errors(m for config in configs for m in config.get_models())

@@ -1,0 +1,51 @@
+"""With Redis, an invitation travels through the broker to a real Celery worker."""
+
+import os
+
+import pytest
+from django.core import mail
+from django.db import transaction
+from django_scopes import scope
+
+from gemeenten import services
+from proeftuin.permissions import Rol
+
+pytestmark = [
+    pytest.mark.celery_worker,
+    pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (Redis broker)"),
+]
+
+
+@pytest.fixture
+def worker(transactional_db):
+    from celery.contrib.testing.worker import start_worker
+
+    from proeftuin.celery import app
+
+    app.conf.task_always_eager = False
+    app.conf.result_backend = os.environ["REDIS_URL"]
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        yield app
+    app.conf.result_backend = None
+
+
+def test_an_invitation_is_sent_by_the_worker_after_commit(worker, gemeente_a, facilitator):
+    with scope(gemeente=gemeente_a), transaction.atomic():
+        uitnodiging = services.uitnodiging_create(
+            gemeente=gemeente_a,
+            email="via-worker@example.org",
+            role=Rol.PROFESSIONAL,
+            by=facilitator,
+        )
+        assert mail.outbox == []  # nothing is queued before the transaction commits
+
+    for _ in range(100):
+        if mail.outbox:
+            break
+        import time
+
+        time.sleep(0.1)
+    assert [m.to for m in mail.outbox] == [["via-worker@example.org"]]
+    with scope(gemeente=gemeente_a):
+        uitnodiging.refresh_from_db()
+        assert uitnodiging.sent_at is not None

@@ -1,0 +1,139 @@
+"""The isolation harness: every URL under /g/<slug>/, found by walking the URL resolver, is
+requested as an outsider, anonymously, and with another gemeente's object ids; none may answer
+200 or show anything of the other gemeente."""
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
+
+from tests import factories
+
+# B's rows get ids far above A's, so an id of B never names a row of A by accident.
+B_ID_BASE = 10_000_000
+SECRET = "Geheim-B"
+
+
+def tenant_models():
+    return [
+        m
+        for m in apps.get_models()
+        if any(f.name == "gemeente" and f.is_relation for f in m._meta.fields)
+    ]
+
+
+def factory_for(model):
+    for value in vars(factories).values():
+        meta = getattr(value, "_meta", None)
+        if meta is not None and getattr(meta, "model", None) is model:
+            return value
+    return None
+
+
+def gemeente_urls():
+    """(url name with namespace, converters) for every pattern below the /g/<slug>/ include."""
+    found = []
+
+    def walk(patterns, namespace, converters):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = f"{namespace}:{p.namespace}" if namespace and p.namespace else p.namespace
+                walk(p.url_patterns, ns or namespace, {**converters, **p.pattern.converters})
+            elif isinstance(p, URLPattern):
+                assert p.name, f"URL pattern {p.pattern} has no name"
+                found.append((f"{namespace}:{p.name}", {**converters, **p.pattern.converters}))
+
+    for p in get_resolver().url_patterns:
+        if isinstance(p, URLResolver) and "gemeente_slug" in p.pattern.converters:
+            walk(p.url_patterns, p.namespace, dict(p.pattern.converters))
+    return found
+
+
+@pytest.fixture
+def b_objects(gemeente_a, gemeente_b, facilitator):
+    """One row of every tenant model in gemeente B (ids far from A's); its text says SECRET."""
+    ids = []
+    with scopes_disabled():
+        for n, model in enumerate(tenant_models()):
+            factory = factory_for(model)
+            assert factory, f"{model._meta.label} needs a factory in tests/factories.py"
+            kwargs = {"gemeente": gemeente_b, "id": B_ID_BASE + n}
+            for field in model._meta.fields:
+                if field.get_internal_type() == "CharField" and not field.choices:
+                    kwargs.setdefault(field.name, f"{SECRET} {model.__name__}")
+            factory(**kwargs)
+            ids.append(B_ID_BASE + n)
+        # The same row kinds in A, so a view that ignored the scope would find something.
+        for model in tenant_models():
+            if model.objects.with_scopes_disabled().filter(gemeente=gemeente_a).count() == 0:
+                factory_for(model)(gemeente=gemeente_a)
+    return ids
+
+
+def urls_for(slug, ids):
+    for name, converters in gemeente_urls():
+        params = [k for k in converters if k != "gemeente_slug"]
+        for k in params:
+            assert type(converters[k]).__name__ == "IntConverter", (
+                f"{name}: teach the isolation harness to fill the <{k}> parameter"
+            )
+        if not params:
+            yield name, reverse(name, kwargs={"gemeente_slug": slug}), False
+            continue
+        for object_id in ids:
+            kwargs = {"gemeente_slug": slug, **dict.fromkeys(params, object_id)}
+            yield name, reverse(name, kwargs=kwargs), True
+
+
+def assert_nothing_of_b(response, url):
+    body = response.content.decode(errors="replace")
+    assert SECRET not in body, f"{url} shows data of gemeente B"
+    assert "Bergen-Test" not in body, f"{url} names gemeente B"
+
+
+def test_the_harness_finds_the_gemeente_pages():
+    names = {name for name, _ in gemeente_urls()}
+    assert {"gemeenten:detail", "gemeenten:leden", "gemeenten:lid_beeindigen"} <= names
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_member_of_another_gemeente_gets_404_everywhere(method, b_objects, gemeente_b, client):
+    with scopes_disabled():
+        outsider = factories.LidmaatschapFactory(
+            gemeente=factories.GemeenteFactory(slug="gemeente-c", naam="C")
+        ).user
+    client.force_login(outsider)
+    for name, url, _ in urls_for(gemeente_b.slug, b_objects):
+        response = getattr(client, method)(url)
+        assert response.status_code == 404, f"{method.upper()} {url} ({name})"
+        assert_nothing_of_b(response, url)
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_visitors_are_sent_to_the_login_page(method, b_objects, gemeente_b):
+    client = Client()
+    for name, url, _ in urls_for(gemeente_b.slug, b_objects):
+        response = getattr(client, method)(url)
+        assert response.status_code == 302, f"{method.upper()} {url} ({name})"
+        assert response["Location"].startswith(reverse("account_login"))
+        assert_nothing_of_b(response, url)
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_ids_of_another_gemeente_are_not_found_in_ones_own(
+    method, b_objects, gemeente_a, facilitator, client
+):
+    client.force_login(facilitator)
+    for name, url, names_an_object in urls_for(gemeente_a.slug, b_objects):
+        if not names_an_object:
+            continue  # a page without an object id is A's own page
+        response = getattr(client, method)(url)
+        allowed = {404} if method == "post" else {404, 405}
+        assert response.status_code in allowed, f"{method.upper()} {url} ({name})"
+        assert_nothing_of_b(response, url)
+
+
+def test_every_tenant_model_has_a_factory_for_the_harness():
+    missing = [m._meta.label for m in tenant_models() if factory_for(m) is None]
+    assert not missing
