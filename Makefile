@@ -19,7 +19,7 @@ $(BIN)/.installed: pyproject.toml uv.lock
 install: $(BIN)/.installed
 
 run: install
-	@mkdir -p var
+	@mkdir -p var/static
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py demo
 	@echo "Proeftuin runs on http://$(HOST)/ (stop with Ctrl-C)"
@@ -29,7 +29,7 @@ demo: install
 	$(DEV_ENV) $(BIN)/python manage.py demo
 
 test: install
-	@mkdir -p var
+	@mkdir -p var/static
 	DEBUG=1 $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
