@@ -6,8 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 from django_scopes import scope
 
 from proeftuin.permissions import Rol, invitable_roles
@@ -75,7 +77,6 @@ def leden(request, gemeente_slug):
         if can_invite
         else [],
         "form": form,
-        "can_manage": request.user.has_perm("gemeenten.manage_leden", request.gemeente),
         "rollen": Rol.choices,
     }
     status = 400 if form is not None and form.errors else 200
@@ -100,9 +101,13 @@ def lid_rol(request, gemeente_slug, pk):
             lidmaatschap.refresh_from_db()
             error = " ".join(exc.messages)
     if request.htmx:
+        if lidmaatschap.user == request.user and error is None:
+            # Who changes their own role sees the page as the new role sees it.
+            return HttpResponseClientRedirect(
+                reverse("gemeenten:leden", kwargs={"gemeente_slug": gemeente_slug})
+            )
         context = {
             "lid": lidmaatschap,
-            "can_manage": True,
             "rollen": Rol.choices,
             "saved": error is None,
             "error": error,

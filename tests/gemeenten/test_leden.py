@@ -99,3 +99,18 @@ def test_withdrawing_an_invitation_kills_its_link(
     client.post(url("uitnodiging_intrekken", gemeente_a, pk=uitnodiging.pk))
     client.logout()
     assert client.get(link).status_code == 400
+
+
+def test_a_facilitator_who_hands_over_her_own_role_reloads_the_page_as_her_new_role(
+    client, facilitator, member, gemeente_a
+):
+    with scope(gemeente=gemeente_a):
+        Lidmaatschap.objects.filter(user=member).update(role=Rol.FACILITATOR)
+    client.force_login(facilitator)
+    own = lidmaatschap(facilitator, gemeente_a)
+    response = client.post(
+        url("lid_rol", gemeente_a, pk=own.pk), {"role": "professional"}, HTTP_HX_REQUEST="true"
+    )
+    assert response["HX-Redirect"] == url("leden", gemeente_a)
+    page = client.get(url("leden", gemeente_a))
+    assert 'name="role"' not in page.text
