@@ -13,6 +13,14 @@ from django.utils.translation import gettext_lazy
 from django_scopes import ScopedManager, scope, scopes_disabled
 
 
+def scoped_manager(queryset_class=None):
+    """The scoped manager of a tenant model, optionally with the model's own queryset methods."""
+    manager_class = (
+        models.Manager.from_queryset(queryset_class) if queryset_class else models.Manager
+    )
+    return ScopedManager(_manager_class=manager_class, gemeente="gemeente")
+
+
 class TenantModel(models.Model):
     """Base of every row owned by one gemeente: the key and the scoped manager in one line.
 
@@ -28,7 +36,7 @@ class TenantModel(models.Model):
         editable=False,
     )
 
-    objects = ScopedManager(gemeente="gemeente")
+    objects = scoped_manager()
 
     class Meta:
         abstract = True

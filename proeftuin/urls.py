@@ -2,14 +2,15 @@
 
 from django.urls import include, path
 
-from gemeenten import views as gemeenten_views
+from gemeenten.views import dashboard as gemeenten_dashboard
+from gemeenten.views import leden as gemeenten_leden
 
 from . import views
 
 urlpatterns = [
-    path("", gemeenten_views.home, name="home"),
+    path("", gemeenten_dashboard.home, name="home"),
     path("accounts/", include("allauth.urls")),
-    path("uitnodiging/<str:token>/", gemeenten_views.uitnodiging_accept, name="uitnodiging_accept"),
+    path("uitnodiging/<str:token>/", gemeenten_leden.uitnodiging_accept, name="uitnodiging_accept"),
     path("health/", views.health, name="health"),
     path("g/<slug:gemeente_slug>/", include("gemeenten.urls")),
 ]

@@ -4,8 +4,23 @@ import datetime
 
 import factory
 from allauth.account.models import EmailAddress
+from django.contrib.contenttypes.models import ContentType
 
-from gemeenten.models import Gemeente, Lidmaatschap, Organisatie, Proeftuin, Uitnodiging
+from gemeenten.models import (
+    Baat,
+    Commitment,
+    FaseOvergang,
+    Gemeente,
+    Ingredient,
+    Ingredientbeoordeling,
+    Kengetal,
+    Kerngroeplid,
+    Lidmaatschap,
+    Organisatie,
+    Proeftuin,
+    Uitnodiging,
+    Wijziging,
+)
 from proeftuin.models import User
 from proeftuin.permissions import Rol
 
@@ -73,3 +88,81 @@ class UitnodigingFactory(factory.django.DjangoModelFactory):
     gemeente = factory.SubFactory(GemeenteFactory)
     email = factory.Sequence(lambda n: f"genodigde{n}@example.org")
     role = Rol.PROFESSIONAL
+
+
+class KerngroeplidFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Kerngroeplid
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    organisatie = factory.SubFactory(
+        OrganisatieFactory, gemeente=factory.SelfAttribute("..gemeente")
+    )
+    naam = factory.Sequence(lambda n: f"Kerngroeplid {n}")
+
+
+class FaseOvergangFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FaseOvergang
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    proeftuin = factory.SubFactory(ProeftuinFactory, gemeente=factory.SelfAttribute("..gemeente"))
+    van = "startbijeenkomst"
+    naar = "inventarisatie"
+
+
+class KengetalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Kengetal
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    soort = Kengetal.Soort.INWONERS
+    waarde = 40000
+    bron = "CBS StatLine"
+    jaar = 2025
+
+
+class IngredientbeoordelingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ingredientbeoordeling
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    proeftuin = factory.SubFactory(ProeftuinFactory, gemeente=factory.SelfAttribute("..gemeente"))
+    ingredient = Ingredient.TREKKER
+    oordeel = "in_orde"
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commitment
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    proeftuin = factory.SubFactory(ProeftuinFactory, gemeente=factory.SelfAttribute("..gemeente"))
+    organisatie = factory.SubFactory(
+        OrganisatieFactory, gemeente=factory.SelfAttribute("..gemeente")
+    )
+    soort = Commitment.Soort.UREN
+    uren_per_jaar = 40
+    omschrijving = "Veertig uur per jaar voor de kerngroep"
+
+
+class BaatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Baat
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    commitment = factory.SubFactory(CommitmentFactory, gemeente=factory.SelfAttribute("..gemeente"))
+    organisatie = factory.SubFactory(
+        OrganisatieFactory, gemeente=factory.SelfAttribute("..gemeente")
+    )
+
+
+class WijzigingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Wijziging
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    content_type = factory.LazyFunction(lambda: ContentType.objects.get_for_model(Organisatie))
+    object_id = 1
+    object_repr = "Organisatie"
+    actie = Wijziging.Actie.GEWIJZIGD

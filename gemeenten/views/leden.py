@@ -1,10 +1,8 @@
-"""Pages of a gemeente: the overview, its members and invitations, and accepting an invitation."""
+"""Members of a gemeente: the list, roles, ending a membership, and invitations."""
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,38 +12,10 @@ from django_scopes import scope
 
 from proeftuin.permissions import Rol, invitable_roles
 
-from . import services
-from .forms import AccountForm, RolForm, UitnodigingForm
-from .models import Fase, InvalidInvitation, Lidmaatschap, Organisatie, Proeftuin, Uitnodiging
-
-
-def require_perm(request, perm):
-    """403 for a member whose role may not do this (outsiders never get this far: 404)."""
-    if not request.user.has_perm(perm, request.gemeente):
-        raise PermissionDenied
-
-
-@login_required
-def home(request):
-    """The user's gemeenten with their proeftuinen (runs in the scope of the user's gemeenten)."""
-    proeftuinen = {}
-    for proeftuin in Proeftuin.objects.order_by("-start"):
-        proeftuinen.setdefault(proeftuin.gemeente_id, []).append(proeftuin)
-    rows = [
-        {"lidmaatschap": m, "proeftuinen": proeftuinen.get(m.gemeente_id, [])}
-        for m in request.lidmaatschappen
-    ]
-    return render(request, "gemeenten/home.html", {"rows": rows})
-
-
-def detail(request, gemeente_slug):
-    context = {
-        "proeftuinen": Proeftuin.objects.all(),
-        "organisaties": Organisatie.objects.annotate(aantal_leden=Count("leden")),
-        "aantal_leden": Lidmaatschap.objects.count(),
-        "fases": Fase.choices,
-    }
-    return render(request, "gemeenten/detail.html", context)
+from .. import services
+from ..access import require_perm
+from ..forms import AccountForm, RolForm, UitnodigingForm
+from ..models import InvalidInvitation, Lidmaatschap, Uitnodiging
 
 
 def leden(request, gemeente_slug):

@@ -7,7 +7,7 @@ from django_scopes.forms import SafeModelChoiceField
 
 from proeftuin.permissions import Rol
 
-from .models import Organisatie, Uitnodiging
+from ..models import Organisatie, Uitnodiging
 
 
 class UitnodigingForm(forms.ModelForm):

@@ -12,8 +12,8 @@ from proeftuin.models import User
 from proeftuin.permissions import Rol
 from proeftuin.tenancy import forget_memberships
 
-from .models import Gemeente, Lidmaatschap, Organisatie, Uitnodiging
-from .tasks import send_uitnodiging
+from ..models import Gemeente, Lidmaatschap, Organisatie, Uitnodiging
+from ..tasks import send_uitnodiging
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""Gemeente (the tenant), its partners, proeftuinen, memberships and invitations."""
+"""Who takes part: memberships with a role, and invitations by e-mail."""
 
 import secrets
 
@@ -12,99 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from proeftuin.permissions import Rol
 from proeftuin.tenancy import TenantModel
 
-
-class Gemeente(models.Model):
-    naam = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(
-        _("short name in addresses"), max_length=60, unique=True, help_text=_("Used in /g/<slug>/.")
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("gemeente")
-        verbose_name_plural = _("gemeenten")
-        ordering = ["naam"]
-
-    def __str__(self):
-        return self.naam
-
-    def get_absolute_url(self):
-        return reverse("gemeenten:detail", kwargs={"gemeente_slug": self.slug})
-
-
-class Domein(models.TextChoices):
-    ZORG = "zorg", _("Care")
-    SOCIAAL = "sociaal", _("Social domain")
-    GEMEENTE = "gemeente", _("Municipality")
-    FINANCIER = "financier", _("Funder")
-
-
-class Organisatie(TenantModel):
-    """A partner organisation taking part in the gemeente's proeftuin."""
-
-    class Soort(models.TextChoices):
-        HUISARTSENPRAKTIJK = "huisartsenpraktijk", _("GP practice")
-        WIJKVERPLEGING = "wijkverpleging", _("District nursing / home care")
-        GEMEENTE_WMO = "gemeente_wmo", _("Municipality / Wmo")
-        WELZIJN = "welzijn", _("Welfare / social work")
-        GEESTELIJKE_VERZORGING = "geestelijke_verzorging", _("Spiritual care")
-        MANTELZORG = "mantelzorg", _("Informal carer support")
-        HOSPICE = "hospice", _("Hospice / VPT")
-        ZIEKENHUIS = "ziekenhuis", _("Hospital")
-        ZORGVERZEKERAAR = "zorgverzekeraar", _("Health insurer")
-        VRIJWILLIGERS = "vrijwilligers", _("Volunteer organisation")
-        ANDERS = "anders", _("Other")
-
-    naam = models.CharField(_("name"), max_length=150)
-    soort = models.CharField(_("kind"), max_length=30, choices=Soort.choices)
-    domein = models.CharField(_("domain"), max_length=20, choices=Domein.choices)
-
-    class Meta:
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        ordering = ["naam"]
-        constraints = [
-            models.UniqueConstraint(fields=["gemeente", "naam"], name="organisatie_naam_uniek")
-        ]
-
-    def __str__(self):
-        return self.naam
-
-
-class Fase(models.TextChoices):
-    STARTBIJEENKOMST = "startbijeenkomst", _("Kick-off")
-    INVENTARISATIE = "inventarisatie", _("Inventory")
-    VERBETEREN = "verbeteren", _("Improving")
-    VERANKERING = "verankering", _("Embedding")
-
-
-class Proeftuin(TenantModel):
-    """One year of learning to work together; a gemeente may run several over the years."""
-
-    naam = models.CharField(_("name"), max_length=150)
-    thema = models.CharField(_("theme"), max_length=200, blank=True)
-    fase = models.CharField(
-        _("phase"), max_length=20, choices=Fase.choices, default=Fase.STARTBIJEENKOMST
-    )
-    start = models.DateField(_("start"))
-    eind = models.DateField(_("end"))
-
-    class Meta:
-        verbose_name = _("proeftuin")
-        verbose_name_plural = _("proeftuinen")
-        ordering = ["-start"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(eind__gte=models.F("start")), name="proeftuin_eind_na_start"
-            )
-        ]
-
-    def __str__(self):
-        return self.naam
-
-    @property
-    def fase_nummer(self):
-        return list(Fase.values).index(self.fase) + 1
+from .gemeente import Organisatie
 
 
 class Discipline(models.TextChoices):

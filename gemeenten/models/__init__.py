@@ -1,0 +1,27 @@
+"""Models of the gemeenten app, one module per subject."""
+
+from .commitments import Baat, Commitment
+from .gemeente import Domein, Gemeente, Kerngroeplid, Organisatie
+from .historie import Wijziging
+from .leden import Discipline, InvalidInvitation, Lidmaatschap, Uitnodiging
+from .proeftuin import Fase, FaseOvergang, Ingredient, Ingredientbeoordeling, Kengetal, Proeftuin
+
+__all__ = [
+    "Baat",
+    "Commitment",
+    "Discipline",
+    "Domein",
+    "Fase",
+    "FaseOvergang",
+    "Gemeente",
+    "Ingredient",
+    "Ingredientbeoordeling",
+    "InvalidInvitation",
+    "Kengetal",
+    "Kerngroeplid",
+    "Lidmaatschap",
+    "Organisatie",
+    "Proeftuin",
+    "Uitnodiging",
+    "Wijziging",
+]

@@ -1,0 +1,1 @@
+"""Views of the gemeenten app, one module per subject (see gemeenten/urls.py)."""
