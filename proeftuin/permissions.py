@@ -53,6 +53,14 @@ rules.add_perm("gemeenten.view_gemeente", is_member)
 rules.add_perm("gemeenten.view_leden", is_member)
 rules.add_perm("gemeenten.invite", is_facilitator | is_beleidsadviseur)
 rules.add_perm("gemeenten.manage_leden", is_facilitator)
+# Startbijeenkomst: the proeftuin and its phases are the facilitator's; partners, commitments
+# and the gemeenteprofiel are also the beleidsadviseur's; every member reads them.
+rules.add_perm("gemeenten.view_proeftuin", is_member)
+rules.add_perm("gemeenten.manage_proeftuin", is_facilitator)
+rules.add_perm("gemeenten.edit_profiel", is_facilitator | is_beleidsadviseur)
+rules.add_perm("gemeenten.manage_partners", is_facilitator | is_beleidsadviseur)
+rules.add_perm("gemeenten.manage_commitments", is_facilitator | is_beleidsadviseur)
+rules.add_perm("gemeenten.export", is_member)
 
 
 def invitable_roles(user, gemeente):
