@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 HOST ?= 127.0.0.1:8000
-# Local development: a fixed development key, no MFA requirement for the demo accounts.
-DEV_ENV := DEBUG=1 MFA_REQUIRED_FOR_FACILITATORS=0
+# Local development: a fixed development key and plain http (DEVELOPMENT=1), no MFA requirement
+# for the demo accounts. DEBUG stays off so the demo shows the real error pages; DEBUG=1 make run
+# shows Django's debug pages instead.
+DEV_ENV := DEVELOPMENT=1 MFA_REQUIRED_FOR_FACILITATORS=0 SITE_URL=http://$(HOST)
 
 .PHONY: install run demo test lint format messages clean
 
@@ -30,7 +32,7 @@ demo: install
 
 test: install
 	@mkdir -p var/static
-	DEBUG=1 $(BIN)/pytest $(PYTEST_ARGS)
+	DEVELOPMENT=1 $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -41,8 +43,8 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	DEBUG=1 $(BIN)/python manage.py makemessages --locale nl --no-obsolete --ignore '.venv/*' --ignore 'var/*'
-	DEBUG=1 $(BIN)/python manage.py compilemessages --locale nl --ignore '.venv/*'
+	DEVELOPMENT=1 $(BIN)/python manage.py makemessages --locale nl --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*'
+	DEVELOPMENT=1 $(BIN)/python manage.py compilemessages --locale nl --ignore '.venv/*'
 
 clean:
 	rm -rf $(VENV) var

@@ -9,13 +9,20 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
+# Local defaults (a development key, localhost, plain http, static files from the source tree)
+# without Django's debug pages, so `make run` shows the error pages people will see.
+DEVELOPMENT = env.bool("DEVELOPMENT", default=DEBUG)
 
-# A development key only when DEBUG is on; production must set SECRET_KEY.
-SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-development-only" if DEBUG else None)
+# A development key only in development; production must set SECRET_KEY.
+SECRET_KEY = env.str(
+    "SECRET_KEY", default="django-insecure-development-only" if DEVELOPMENT else None
+)
 if not SECRET_KEY:
-    raise environ.ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
+    raise environ.ImproperlyConfigured("Set SECRET_KEY (or DEVELOPMENT=1 on your own machine).")
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEVELOPMENT else []
+)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -164,12 +171,17 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
+        if DEVELOPMENT
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# In development WhiteNoise serves static files straight from the source folders.
+WHITENOISE_USE_FINDERS = DEVELOPMENT
+WHITENOISE_AUTOREFRESH = DEVELOPMENT
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
+# Uploads (the signed mandate statement) are served only through a view that checks membership.
+MANDAAT_MAX_UPLOAD_MB = env.int("MANDAAT_MAX_UPLOAD_MB", default=10)
 
 # Security headers. A Content-Security-Policy without 'unsafe-inline' on every page.
 CONTENT_SECURITY_POLICY = {
@@ -190,15 +202,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SESSION_COOKIE_SECURE = not DEVELOPMENT
+CSRF_COOKIE_SECURE = not DEVELOPMENT
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEVELOPMENT)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEVELOPMENT else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Only announces consent: the list itself needs a manual submission of the registrable domain.
-SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEVELOPMENT)
 SESSION_COOKIE_AGE = 60 * 60 * 12
 
 LOGGING = {

@@ -20,6 +20,7 @@ class UitnodigingForm(forms.ModelForm):
     def __init__(self, *args, roles, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(r.value, r.label) for r in roles]
+        self.fields["role"].initial = Rol.PROFESSIONAL
         self.fields["organisatie"].queryset = Organisatie.objects.all()
         self.fields["organisatie"].empty_label = _("(none)")
         self.fields["email"].widget.attrs["autocomplete"] = "off"
