@@ -9,6 +9,8 @@ from django_scopes import scope
 from proeftuin.models import User
 from proeftuin.permissions import Rol
 
+from .demo_commitments import load_commitments_demo
+from .demo_proeftuin import load_proeftuin_demo
 from .models import Discipline, Domein, Fase, Gemeente, Lidmaatschap, Organisatie, Proeftuin
 
 DEMO_PASSWORD = "demo-proeftuin"  # noqa: S105 - demo only, printed by `make run`
@@ -171,4 +173,6 @@ def load_demo():
                     user=user,
                     defaults={"role": role, "organisatie": organisatie, "discipline": discipline},
                 )
+    load_proeftuin_demo(gemeenten)
+    load_commitments_demo(gemeenten)
     return gemeenten

@@ -63,6 +63,15 @@ rules.add_perm("gemeenten.manage_commitments", is_facilitator | is_beleidsadvise
 rules.add_perm("gemeenten.export", is_member)
 
 
+@rules.predicate
+def is_facilitator_somewhere(user):
+    return user.is_authenticated and is_facilitator_anywhere(user)
+
+
+# The overview across gemeenten (outside /g/) is for whoever facilitates at least one.
+rules.add_perm("gemeenten.view_overzicht", is_facilitator_somewhere)
+
+
 def invitable_roles(user, gemeente):
     """The roles this user may hand out by invitation in this gemeente."""
     role = role_in(user, gemeente)

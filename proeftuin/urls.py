@@ -4,11 +4,13 @@ from django.urls import include, path
 
 from gemeenten.views import dashboard as gemeenten_dashboard
 from gemeenten.views import leden as gemeenten_leden
+from gemeenten.views import overzicht as gemeenten_overzicht
 
 from . import views
 
 urlpatterns = [
     path("", gemeenten_dashboard.home, name="home"),
+    path("overzicht/", gemeenten_overzicht.overzicht, name="overzicht"),
     path("accounts/", include("allauth.urls")),
     path("uitnodiging/<str:token>/", gemeenten_leden.uitnodiging_accept, name="uitnodiging_accept"),
     path("health/", views.health, name="health"),

@@ -1,5 +1,20 @@
 """Forms of the gemeenten app, one module per subject."""
 
+from .commitments import CommitmentForm, StatusForm, validate_pdf
 from .leden import AccountForm, RolForm, UitnodigingForm
+from .partners import KerngroeplidForm, OrganisatieForm
+from .proeftuin import BeoordelingForm, KengetalForm, ProeftuinForm
 
-__all__ = ["AccountForm", "RolForm", "UitnodigingForm"]
+__all__ = [
+    "AccountForm",
+    "BeoordelingForm",
+    "CommitmentForm",
+    "KengetalForm",
+    "KerngroeplidForm",
+    "OrganisatieForm",
+    "ProeftuinForm",
+    "RolForm",
+    "StatusForm",
+    "UitnodigingForm",
+    "validate_pdf",
+]

@@ -4,7 +4,15 @@ from .commitments import Baat, Commitment
 from .gemeente import Domein, Gemeente, Kerngroeplid, Organisatie
 from .historie import Wijziging
 from .leden import Discipline, InvalidInvitation, Lidmaatschap, Uitnodiging
-from .proeftuin import Fase, FaseOvergang, Ingredient, Ingredientbeoordeling, Kengetal, Proeftuin
+from .proeftuin import (
+    Fase,
+    FaseOvergang,
+    Ingredient,
+    Ingredientbeoordeling,
+    Kengetal,
+    Oordeel,
+    Proeftuin,
+)
 
 __all__ = [
     "Baat",
@@ -20,6 +28,7 @@ __all__ = [
     "Kengetal",
     "Kerngroeplid",
     "Lidmaatschap",
+    "Oordeel",
     "Organisatie",
     "Proeftuin",
     "Uitnodiging",

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
 from proeftuin.tenancy import TenantModel, scoped_manager
@@ -91,7 +92,7 @@ def snapshot(instance, extra=None):
             value = str(related) if related is not None else ""
         else:
             value = getattr(instance, field.name)
-            if hasattr(value, "name") and hasattr(value, "url"):  # a file
+            if isinstance(value, FieldFile):  # an empty one raises on .url, so ask the type
                 value = value.name or ""
             value = "" if value is None else str(value)
         values[str(field.verbose_name)] = value

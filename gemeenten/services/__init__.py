@@ -1,5 +1,14 @@
 """Writes with side effects, one module per subject; re-exported here as `services.<name>`."""
 
+from .commitments import (
+    commitment_delete,
+    commitment_save,
+    commitment_set_status,
+    kerngroeplid_add,
+    kerngroeplid_remove,
+    organisatie_delete,
+    organisatie_save,
+)
 from .leden import (
     account_create_from_invitation,
     lidmaatschap_change_role,
@@ -8,11 +17,28 @@ from .leden import (
     uitnodiging_create,
     uitnodiging_withdraw,
 )
+from .proeftuin import (
+    ingredient_mark,
+    kengetal_save,
+    proeftuin_move_phase,
+    proeftuin_save,
+)
 
 __all__ = [
     "account_create_from_invitation",
+    "commitment_delete",
+    "commitment_save",
+    "commitment_set_status",
+    "ingredient_mark",
+    "kengetal_save",
+    "kerngroeplid_add",
+    "kerngroeplid_remove",
     "lidmaatschap_change_role",
     "lidmaatschap_end",
+    "organisatie_delete",
+    "organisatie_save",
+    "proeftuin_move_phase",
+    "proeftuin_save",
     "uitnodiging_accept",
     "uitnodiging_create",
     "uitnodiging_withdraw",

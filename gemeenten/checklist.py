@@ -1,0 +1,110 @@
+"""What each phase normally produces: a small registry of checks that apps fill in.
+
+A check is a function ``func(proeftuin) -> list[Item]`` registered for the phase whose products
+it checks, from the app that knows about them (later apps register theirs in their
+``AppConfig.ready()``)::
+
+    @checklist.register(Fase.INVENTARISATIE, prefetch=["bijeenkomsten"])
+    def twee_bijeenkomsten(proeftuin):
+        return [checklist.Item(_("Two inventory meetings held"), done=..., hint=..., link=...)]
+
+``prefetch`` names the lookups (relative to Proeftuin) the check reads, so a page listing many
+proeftuinen loads them in a constant number of queries; a check reads related rows through
+``.all()`` and filters in Python, which then hits the prefetched rows. A lookup that needs a
+queryset (a ``Prefetch``) is given as a function returning it, because a scoped queryset can
+only be built inside the request's scope.
+
+The same pattern holds the points that need attention now (``register_attention``), whatever the
+phase: a partner without a contact person, an overdue commitment.
+
+The open items are warnings, never blocks: the facilitator may move on anyway, and the open
+items are recorded with the step.
+"""
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+from .models import Fase, Proeftuin
+
+Check = Callable[[Proeftuin], list["Item"]]
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    done: bool
+    hint: str = ""
+    link: str = ""
+
+    def as_record(self):
+        """The item as stored with a phase transition (plain strings, no lazy translations)."""
+        return {key: str(value) for key, value in asdict(self).items() if key != "done"}
+
+
+_checks: dict[str, list[Check]] = {fase: [] for fase in Fase.values}
+_attention: list[Check] = []
+_prefetch: list = []
+
+
+def _remember_prefetch(lookups):
+    for lookup in lookups:
+        if lookup not in _prefetch:
+            _prefetch.append(lookup)
+
+
+def register(fase, *, prefetch=()):
+    """Register ``func(proeftuin) -> list[Item]`` as a check of what ``fase`` produces."""
+
+    def decorator(func):
+        if func not in _checks[Fase(fase)]:
+            _checks[Fase(fase)].append(func)
+        _remember_prefetch(prefetch)
+        return func
+
+    return decorator
+
+
+def register_attention(*, prefetch=()):
+    """Register ``func(proeftuin) -> list[Item]`` listing what needs attention now (done=False)."""
+
+    def decorator(func):
+        if func not in _attention:
+            _attention.append(func)
+        _remember_prefetch(prefetch)
+        return func
+
+    return decorator
+
+
+def prefetch_lookups():
+    """Everything the registered checks read, for ``prefetch_related`` on a proeftuin list."""
+    return [lookup() if callable(lookup) else lookup for lookup in _prefetch]
+
+
+def for_proeftuinen(queryset):
+    """A proeftuin queryset with what the checks read, for pages that list many of them."""
+    return queryset.select_related("gemeente").prefetch_related(*prefetch_lookups())
+
+
+def items(proeftuin, fase=None) -> list[Item]:
+    """The checklist of ``fase`` (the current phase by default)."""
+    fase = Fase(fase or proeftuin.fase)
+    return [item for check in _checks[fase] for item in check(proeftuin)]
+
+
+def open_items(proeftuin, fase=None) -> list[Item]:
+    return [item for item in items(proeftuin, fase) if not item.done]
+
+
+def attention(proeftuin) -> list[Item]:
+    return [item for check in _attention for item in check(proeftuin) if not item.done]
+
+
+def gemeente_url(proeftuin, name, **kwargs):
+    """A link into the proeftuin's gemeente, or "" while the page does not exist (yet)."""
+    try:
+        return reverse(name, kwargs={"gemeente_slug": proeftuin.gemeente.slug, **kwargs})
+    except NoReverseMatch:
+        return ""

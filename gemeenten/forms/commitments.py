@@ -1,0 +1,152 @@
+"""Forms for commitments: recording one (the mandate with its signed PDF too) and its status."""
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+
+from proeftuin.concurrency import VersionedModelForm
+
+from ..models import Commitment, Organisatie, Proeftuin
+
+# A PDF starts with this header; its trailer ends with %%EOF, within the last kilobyte in
+# practice (readers tolerate a little garbage after it).
+PDF_HEADER = b"%PDF-"
+PDF_EOF = b"%%EOF"
+PDF_TAIL_BYTES = 2048
+
+
+def validate_pdf(upload):
+    """Refuse an upload that is too large or whose content is not a PDF (whatever its name)."""
+    limit = settings.MANDAAT_MAX_UPLOAD_MB * 1024 * 1024
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("This file is %(size)s; the limit is %(limit)s MB."),
+            code="too_large",
+            params={"size": filesizeformat(upload.size), "limit": settings.MANDAAT_MAX_UPLOAD_MB},
+        )
+    upload.seek(0)
+    header = upload.read(len(PDF_HEADER))
+    upload.seek(max(0, upload.size - PDF_TAIL_BYTES))
+    tail = upload.read()
+    upload.seek(0)
+    if header != PDF_HEADER:
+        raise forms.ValidationError(
+            _("This file is not a PDF. Upload the signed statement as a PDF file."),
+            code="not_pdf",
+        )
+    if PDF_EOF not in tail:
+        raise forms.ValidationError(
+            _("This PDF is incomplete or damaged. Save it again as a PDF and upload it once more."),
+            code="damaged_pdf",
+        )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class CommitmentForm(VersionedModelForm):
+    # Baat is an explicit through table (it carries the gemeente): the service sets it.
+    baathebbers = SafeModelMultipleChoiceField(
+        Organisatie.objects.none(),
+        required=False,
+        label=_("Who benefits"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The partners that gain from this commitment."),
+    )
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "proeftuin",
+            "soort",
+            "organisatie",
+            "omschrijving",
+            "uren_per_jaar",
+            "bedrag",
+            "toegezegd_op",
+            "verwacht_op",
+            "mandaat_door",
+            "mandaat_functie",
+            "document",
+            "baat_omschrijving",
+        ]
+        field_classes = {"proeftuin": SafeModelChoiceField, "organisatie": SafeModelChoiceField}
+        widgets = {
+            "toegezegd_op": DateInput,
+            "verwacht_op": DateInput,
+            "omschrijving": forms.Textarea(attrs={"rows": 3}),
+            "baat_omschrijving": forms.Textarea(attrs={"rows": 2}),
+            "document": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        }
+
+    def __init__(self, *args, proeftuin=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        proeftuinen = Proeftuin.objects.all()
+        self.fields["proeftuin"].queryset = proeftuinen
+        if not self.instance.pk and proeftuin is not None:
+            self.initial["proeftuin"] = proeftuin.pk
+        if len(proeftuinen) == 1:
+            # Nothing to choose: the one proeftuin goes along unseen.
+            self.fields["proeftuin"].widget = forms.HiddenInput()
+        self.fields["organisatie"].queryset = Organisatie.objects.all()
+        self.fields["organisatie"].empty_label = _("(the gemeente as a whole)")
+        self.fields["baathebbers"].queryset = Organisatie.objects.all()
+        if self.instance.pk:
+            self.initial["baathebbers"] = list(self.instance.baathebbers.all())
+        self.fields["document"].help_text = _(
+            "Only for the mandate. A PDF of at most %(limit)s MB."
+        ) % {"limit": settings.MANDAAT_MAX_UPLOAD_MB}
+        for name in ("uren_per_jaar", "bedrag"):
+            self.fields[name].widget.attrs.update({"min": "0", "inputmode": "decimal"})
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document and hasattr(document, "content_type"):  # a new upload, not the stored file
+            validate_pdf(document)
+        return document
+
+    def clean(self):
+        cleaned = super().clean()
+        document = cleaned.get("document")
+        soort = cleaned.get("soort")
+        is_new_upload = "document" in self.changed_data
+        if document and is_new_upload and soort and soort != Commitment.Soort.MANDAAT:
+            self.add_error("document", _("Only the mandate has a signed statement."))
+        return cleaned
+
+
+class StatusForm(forms.Form):
+    """Mark a commitment as delivered, withdrawn (with a reason) or promised again."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Commitment.Status.choices)
+    geleverd_op = forms.DateField(
+        label=_("Delivered on"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Today when left empty."),
+    )
+    reden_ingetrokken = forms.CharField(
+        label=_("Reason for withdrawal"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, commitment, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": commitment.status,
+                "geleverd_op": commitment.geleverd_op,
+                "reden_ingetrokken": commitment.reden_ingetrokken,
+                "version": commitment.version,
+            },
+        )
+        kwargs.setdefault("auto_id", f"status-{commitment.pk}-%s")
+        super().__init__(*args, **kwargs)

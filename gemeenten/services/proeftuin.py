@@ -1,0 +1,105 @@
+"""Writes on the proeftuin, its phases, the gemeenteprofiel and the readiness marks."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from proeftuin.models import User
+
+from .. import checklist
+from ..forms import KengetalForm, ProeftuinForm
+from ..models import (
+    FaseOvergang,
+    Gemeente,
+    Ingredientbeoordeling,
+    Kengetal,
+    Proeftuin,
+    Wijziging,
+)
+from ..models.historie import snapshot
+
+
+def _snapshot_from_db(instance):
+    """The row as stored, before the form's values were put on the instance."""
+    if instance.pk is None:
+        return None
+    return snapshot(type(instance).objects.get(pk=instance.pk))
+
+
+@transaction.atomic
+def proeftuin_save(*, form: ProeftuinForm, gemeente: Gemeente, by: User) -> Proeftuin:
+    """Create or change a proeftuin; a new one starts its phase history.
+
+    Raises ``StaleEdit`` (with the error added to the form) when someone saved in between.
+    """
+    before = _snapshot_from_db(form.instance)
+    form.instance.gemeente = gemeente
+    proeftuin = form.save()
+    Wijziging.record(proeftuin, by=by, before=before)
+    if before is None:
+        FaseOvergang.objects.create(
+            gemeente=gemeente, proeftuin=proeftuin, van="", naar=proeftuin.fase, by=by
+        )
+    return proeftuin
+
+
+@transaction.atomic
+def proeftuin_move_phase(*, proeftuin: Proeftuin, by: User, van: str | None = None) -> FaseOvergang:
+    """Move the proeftuin into its next phase, recording the open checklist items.
+
+    ``van`` is the phase the person saw when confirming: when someone else moved it in the
+    meantime, nothing happens twice.
+    """
+    locked = Proeftuin.objects.select_for_update().get(pk=proeftuin.pk)
+    if van is not None and locked.fase != van:
+        raise ValidationError(
+            _("The proeftuin has already moved on to %(fase)s.")
+            % {"fase": locked.get_fase_display()}
+        )
+    naar = locked.volgende_fase
+    if naar is None:
+        raise ValidationError(_("The proeftuin is in its last phase."))
+    open_punten = [item.as_record() for item in checklist.open_items(locked)]
+    before = snapshot(locked)
+    vorige = locked.fase
+    locked.fase = naar
+    locked.version += 1
+    locked.save(update_fields=["fase", "version"])
+    Wijziging.record(locked, by=by, before=before)
+    proeftuin.fase, proeftuin.version = locked.fase, locked.version
+    return FaseOvergang.objects.create(
+        gemeente_id=locked.gemeente_id,
+        proeftuin=locked,
+        van=vorige,
+        naar=naar,
+        by=by,
+        open_punten=open_punten,
+    )
+
+
+@transaction.atomic
+def kengetal_save(*, form: KengetalForm, gemeente: Gemeente, by: User) -> Kengetal:
+    """Enter or correct one figure of the gemeenteprofiel (``StaleEdit`` as for the proeftuin)."""
+    before = _snapshot_from_db(form.instance)
+    form.instance.gemeente = gemeente
+    kengetal = form.save()
+    Wijziging.record(kengetal, by=by, before=before)
+    return kengetal
+
+
+@transaction.atomic
+def ingredient_mark(
+    *, proeftuin: Proeftuin, ingredient: str, oordeel: str, opmerking: str, by: User
+) -> Ingredientbeoordeling:
+    """Set the facilitator's mark on one ingredient (one row per proeftuin and ingredient)."""
+    beoordeling, _created = Ingredientbeoordeling.objects.update_or_create(
+        proeftuin=proeftuin,
+        ingredient=ingredient,
+        defaults={
+            "gemeente_id": proeftuin.gemeente_id,
+            "oordeel": oordeel,
+            "opmerking": opmerking,
+            "by": by,
+        },
+    )
+    return beoordeling

@@ -1,0 +1,146 @@
+"""The facilitator's overview across her gemeenten: one row per proeftuin, in constant queries."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from gemeenten import checklist
+from gemeenten.models import Commitment, Organisatie, Proeftuin
+from proeftuin.permissions import Rol
+from tests.factories import (
+    CommitmentFactory,
+    GemeenteFactory,
+    KengetalFactory,
+    KerngroeplidFactory,
+    LidmaatschapFactory,
+    OrganisatieFactory,
+    ProeftuinFactory,
+)
+
+OVERZICHT = reverse("overzicht")
+
+
+def names(response):
+    return [row["proeftuin"].naam for row in response.context["rows"]]
+
+
+def test_anonymous_visitors_must_log_in(client):
+    response = client.get(OVERZICHT)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("who", ["member", "readonly_member", "beleidsadviseur"])
+def test_who_facilitates_nowhere_may_not_see_it(who, request, client):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(OVERZICHT).status_code == 403
+    assert OVERZICHT not in client.get(reverse("home")).text
+
+
+def test_the_home_page_links_it_for_a_facilitator(client, facilitator):
+    client.force_login(facilitator)
+    assert f'href="{OVERZICHT}"' in client.get(reverse("home")).text
+
+
+def test_it_shows_only_proeftuinen_where_she_is_facilitator(
+    client, facilitator, outsider, gemeente_a, gemeente_b
+):
+    with scopes_disabled():
+        elders = GemeenteFactory(naam="Elders", slug="elders")
+        ProeftuinFactory(gemeente=elders, naam="Proeftuin waar zij beleidsadviseur is")
+        LidmaatschapFactory(gemeente=elders, user=facilitator, role=Rol.BELEIDSADVISEUR)
+        tweede = GemeenteFactory(naam="Tweede", slug="tweede")
+        ProeftuinFactory(gemeente=tweede, naam="Proeftuin Tweede")
+        LidmaatschapFactory(gemeente=tweede, user=facilitator, role=Rol.FACILITATOR)
+    client.force_login(facilitator)
+    response = client.get(OVERZICHT)
+    assert response.status_code == 200
+    assert sorted(names(response)) == ["Proeftuin A", "Proeftuin Tweede"]
+    assert "Geheime proeftuin B" not in response.text
+    assert "beleidsadviseur is" not in response.text
+
+
+def test_a_row_names_the_next_phase_and_what_the_checklist_lacks(client, facilitator):
+    client.force_login(facilitator)
+    (row,) = client.get(OVERZICHT).context["rows"]
+    assert row["volgende"] == "inventarisatie"
+    assert "Een trekker benoemd" in [str(item.label) for item in row["open_items"]]
+
+
+def test_a_row_shows_what_needs_attention(client, facilitator, gemeente_a):
+    with scopes_disabled():
+        proeftuin = Proeftuin.objects.get(gemeente=gemeente_a)
+        CommitmentFactory(
+            gemeente=gemeente_a,
+            proeftuin=proeftuin,
+            organisatie=Organisatie.objects.get(gemeente=gemeente_a),
+            toegezegd_op=datetime.date(2026, 1, 1),
+            verwacht_op=datetime.date(2026, 2, 1),
+        )
+    client.force_login(facilitator)
+    response = client.get(OVERZICHT)
+    (row,) = response.context["rows"]
+    labels = [str(item.label) for item in row["aandacht"]]
+    assert labels == [
+        "1 partner zonder contactpersoon",
+        "1 toezegging over tijd",
+        "Geen trekker benoemd",
+    ]
+    assert "Welzijn A" in response.text
+
+
+def test_nothing_needs_attention_when_all_is_well(client, facilitator, gemeente_a):
+    with scopes_disabled():
+        Proeftuin.objects.filter(gemeente=gemeente_a).update(trekker="Tineke")
+        Organisatie.objects.filter(gemeente=gemeente_a).update(contactpersoon_naam="Carla")
+        CommitmentFactory(
+            gemeente=gemeente_a,
+            proeftuin=Proeftuin.objects.get(gemeente=gemeente_a),
+            organisatie=Organisatie.objects.get(gemeente=gemeente_a),
+            status=Commitment.Status.GELEVERD,
+            verwacht_op=datetime.date(2026, 2, 1),
+            toegezegd_op=datetime.date(2026, 1, 1),
+        )
+    client.force_login(facilitator)
+    (row,) = client.get(OVERZICHT).context["rows"]
+    assert row["aandacht"] == []
+
+
+def make_busy_gemeenten(facilitator, count):
+    """``count`` proeftuinen in gemeenten full of partners, commitments and figures."""
+    with scopes_disabled():
+        for n in range(count):
+            gemeente = GemeenteFactory(naam=f"Druk {n}", slug=f"druk-{n}")
+            LidmaatschapFactory(gemeente=gemeente, user=facilitator, role=Rol.FACILITATOR)
+            proeftuin = ProeftuinFactory(gemeente=gemeente)
+            for _ in range(3):
+                organisatie = OrganisatieFactory(gemeente=gemeente)
+                KerngroeplidFactory(gemeente=gemeente, organisatie=organisatie)
+                CommitmentFactory(
+                    gemeente=gemeente,
+                    proeftuin=proeftuin,
+                    organisatie=organisatie,
+                    toegezegd_op=datetime.date(2026, 1, 1),
+                    verwacht_op=datetime.date(2026, 2, 1),
+                )
+            KengetalFactory(gemeente=gemeente)
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_the_number_of_queries_does_not_grow_with_the_proeftuinen(
+    count, db, client, django_assert_max_num_queries
+):
+    with scopes_disabled():
+        facilitator = LidmaatschapFactory(
+            gemeente=GemeenteFactory(naam="Eigen", slug="eigen"), role=Rol.FACILITATOR
+        ).user
+    make_busy_gemeenten(facilitator, count)
+    client.force_login(facilitator)
+    with scopes_disabled():
+        lookups = len(checklist.prefetch_lookups())
+    # Session, user, memberships, proeftuinen, and one query per lookup the checks declare.
+    with django_assert_max_num_queries(4 + lookups):
+        response = client.get(OVERZICHT)
+    assert len(response.context["rows"]) == count
