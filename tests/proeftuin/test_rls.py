@@ -12,7 +12,7 @@ import os
 import pytest
 from celery import shared_task
 from django.apps import apps
-from django.db import ProgrammingError, close_old_connections, connection, transaction
+from django.db import DataError, ProgrammingError, close_old_connections, connection, transaction
 from django.test import Client
 
 from gemeenten.models import Organisatie
@@ -213,6 +213,20 @@ def test_scopes_nest_and_restore_the_setting(gemeente_a, gemeente_b):
         assert current_settings() == (str(gemeente_a.pk), "")
         with gemeente_scope([gemeente_a, gemeente_b]):
             assert current_settings() == (f"{gemeente_a.pk},{gemeente_b.pk}", "")
+        assert current_settings() == (str(gemeente_a.pk), "")
+    assert current_settings() == ("", "")
+
+
+def test_a_database_error_inside_a_scope_is_not_hidden_and_the_setting_comes_back(
+    gemeente_a, gemeente_b
+):
+    with gemeente_scope(gemeente_a):
+        with (
+            pytest.raises(DataError, match="division by zero"),
+            transaction.atomic(),
+            gemeente_scope(gemeente_b),  # its restore meets an aborted transaction
+        ):
+            query("SELECT 1 / 0")
         assert current_settings() == (str(gemeente_a.pk), "")
     assert current_settings() == ("", "")
 
