@@ -8,8 +8,11 @@ HOST ?= 127.0.0.1:8000
 # for the demo accounts. DEBUG stays off so the demo shows the real error pages; DEBUG=1 make run
 # shows Django's debug pages instead.
 DEV_ENV := DEVELOPMENT=1 MFA_REQUIRED_FOR_FACILITATORS=0 SITE_URL=http://$(HOST)
+# On PostgreSQL with row-level security, migrations run as the owner of the tables
+# (DATABASE_OWNER_URL); everything else runs as the application role of DATABASE_URL.
+MIGRATE_ENV := $(if $(DATABASE_OWNER_URL),DATABASE_URL='$(DATABASE_OWNER_URL)')
 
-.PHONY: install run demo test lint format messages clean
+.PHONY: install migrate run demo test lint format messages clean
 
 $(BIN)/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Proeftuin needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -20,9 +23,11 @@ $(BIN)/.installed: pyproject.toml uv.lock
 
 install: $(BIN)/.installed
 
-run: install
+migrate: install
 	@mkdir -p var/static
-	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(MIGRATE_ENV) $(BIN)/python manage.py migrate --no-input
+
+run: migrate
 	$(DEV_ENV) $(BIN)/python manage.py demo
 	@echo "Proeftuin runs on http://$(HOST)/ (stop with Ctrl-C)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST)

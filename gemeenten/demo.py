@@ -4,10 +4,10 @@ import datetime
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
-from django_scopes import scope
 
 from proeftuin.models import User
 from proeftuin.permissions import Rol
+from proeftuin.tenancy import gemeente_scope
 
 from .demo_commitments import load_commitments_demo
 from .demo_proeftuin import load_proeftuin_demo
@@ -137,7 +137,7 @@ def load_demo():
             slug=data["slug"], defaults={"naam": data["naam"]}
         )
         gemeenten[gemeente.slug] = gemeente
-        with scope(gemeente=gemeente):
+        with gemeente_scope(gemeente):
             for naam, soort, domein in data["partners"]:
                 Organisatie.objects.update_or_create(
                     gemeente=gemeente, naam=naam, defaults={"soort": soort, "domein": domein}
@@ -164,7 +164,7 @@ def load_demo():
         )
         for slug, role, organisatie_naam, discipline in memberships:
             gemeente = gemeenten[slug]
-            with scope(gemeente=gemeente):
+            with gemeente_scope(gemeente):
                 organisatie = (
                     Organisatie.objects.get(naam=organisatie_naam) if organisatie_naam else None
                 )

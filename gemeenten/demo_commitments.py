@@ -5,7 +5,8 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django_scopes import scope
+
+from proeftuin.tenancy import gemeente_scope
 
 from .models import Baat, Commitment, Kerngroeplid, Lidmaatschap, Organisatie, Proeftuin
 
@@ -204,7 +205,7 @@ def load_commitments_demo(gemeenten):
         gemeente = gemeenten.get(slug)
         if gemeente is None:
             continue
-        with scope(gemeente=gemeente):
+        with gemeente_scope(gemeente):
             _load(gemeente, data)
 
 

@@ -7,9 +7,9 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django_scopes import scope
 
 from proeftuin.models import User
+from proeftuin.tenancy import gemeente_scope
 
 from .models import Fase, FaseOvergang, Ingredient, Ingredientbeoordeling, Kengetal, Proeftuin
 
@@ -101,7 +101,7 @@ def load_proeftuin_demo(gemeenten):
         gemeente = gemeenten.get(slug)
         if gemeente is None:
             continue
-        with scope(gemeente=gemeente):
+        with gemeente_scope(gemeente):
             if data["kengetallen"]:
                 for soort, waarde in zip(Kengetal.Soort, data["kengetallen"], strict=True):
                     if waarde is None:

@@ -1,6 +1,9 @@
 """App config of the project core (users, tenancy, roles)."""
 
+from celery.signals import task_postrun, task_prerun
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,4 +12,10 @@ class ProeftuinConfig(AppConfig):
     verbose_name = _("Proeftuin")
 
     def ready(self):
-        from . import checks, permissions  # noqa: F401  (registers checks and rules)
+        from . import checks, permissions, rls  # noqa: F401  (registers checks and rules)
+
+        # After every migrate: row-level security on every tenant table, new ones included.
+        post_migrate.connect(rls.on_post_migrate, sender=self, dispatch_uid="proeftuin.rls")
+        # A connection whose setting could not be restored is cleared before it serves again.
+        for signal in (request_started, request_finished, task_prerun, task_postrun):
+            signal.connect(rls.clear_if_unknown, dispatch_uid="proeftuin.rls.clear")

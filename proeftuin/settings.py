@@ -84,6 +84,11 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Row-level security (proeftuin/rls.py): DATABASE_URL is the application's role, which is not the
+# owner of the tables; migrations run as the owner (DATABASE_URL=$DATABASE_OWNER_URL for
+# `migrate`), which grants DATABASE_APP_ROLE what the application needs. The tests use both.
+DATABASE_OWNER_URL = env.str("DATABASE_OWNER_URL", default="")
+DATABASE_APP_ROLE = env.str("DATABASE_APP_ROLE", default="proeftuin_app")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "proeftuin.User"

@@ -1,4 +1,7 @@
-"""Tenancy core: the tenant model base, the membership lookup and the middleware that scopes."""
+"""Tenancy core: the tenant model base, the gemeente scope, the membership lookup and the
+middleware that scopes."""
+
+from contextlib import contextmanager
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
@@ -11,6 +14,8 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import ScopedManager, scope, scopes_disabled
+
+from .rls import database_scope
 
 
 def scoped_manager(queryset_class=None):
@@ -25,7 +30,8 @@ class TenantModel(models.Model):
     """Base of every row owned by one gemeente: the key and the scoped manager in one line.
 
     Queries through ``objects`` outside an active scope raise ``ScopeError`` instead of
-    returning every gemeente's rows.
+    returning every gemeente's rows; on PostgreSQL its table also gets row-level security
+    (``proeftuin.rls``) at the next ``migrate``.
     """
 
     gemeente = models.ForeignKey(
@@ -38,21 +44,50 @@ class TenantModel(models.Model):
 
     objects = scoped_manager()
 
+    # A user key whose rows that user may read in every gemeente (row-level security only):
+    # set on the memberships, so a user's gemeenten can be found before any scope exists.
+    rls_user_field = None
+
     class Meta:
         abstract = True
+
+
+def _gemeente_ids(gemeenten):
+    if gemeenten is None:
+        return []
+    if isinstance(gemeenten, models.Model | int | str):
+        gemeenten = [gemeenten]
+    return [g.pk if isinstance(g, models.Model) else int(g) for g in gemeenten]
+
+
+@contextmanager
+def gemeente_scope(gemeenten):
+    """Enter the scope of one gemeente or several (instances or ids), on both walls.
+
+    The django-scopes scope filters the ORM; on PostgreSQL the session setting of row-level
+    security lets the database show and accept only these gemeenten's rows. Nests; the
+    previous scope and setting come back on exit.
+    """
+    with scope(gemeente=gemeenten), database_scope(_gemeente_ids(gemeenten)):
+        yield
 
 
 def memberships_of(user):
     """The user's memberships by gemeente slug, loaded once per user object.
 
     This is the one cross-tenant read the app makes on its own: it decides which gemeenten
-    a user may enter, so it has to look before any scope exists.
+    a user may enter, so it has to look before any scope exists. Row-level security lets it
+    see only this user's memberships (``rls_user_field``); the rest is read in their scope.
     """
     cached = getattr(user, "_lidmaatschappen", None)
     if cached is None:
         from gemeenten.models import Lidmaatschap
 
-        with scopes_disabled():
+        with scopes_disabled(), database_scope(user_id=user.pk):
+            gemeente_ids = list(
+                Lidmaatschap.objects.filter(user=user).values_list("gemeente_id", flat=True)
+            )
+        with gemeente_scope(gemeente_ids):
             cached = {
                 m.gemeente.slug: m
                 for m in Lidmaatschap.objects.filter(user=user)
@@ -75,7 +110,9 @@ class GemeenteMiddleware:
     """Resolve ``/g/<gemeente_slug>/…``, refuse non-members with 404, run the response in scope.
 
     Pages outside a gemeente run in a scope over exactly the gemeenten the user belongs to;
-    anonymous requests run without a scope, so any tenant query there raises.
+    anonymous requests run without a scope, so any tenant query there raises (and on
+    PostgreSQL sees no rows). The row-level security setting is restored on the way out,
+    exceptions included, so a reused connection never carries it into the next request.
     """
 
     def __init__(self, get_response):
@@ -91,7 +128,8 @@ class GemeenteMiddleware:
         if not user.is_authenticated:
             if slug is not None:
                 return redirect_to_login(request.get_full_path())
-            return self.get_response(request)
+            with database_scope():
+                return self.get_response(request)
 
         lidmaatschappen = memberships_of(user)
         request.lidmaatschappen = list(lidmaatschappen.values())
@@ -105,7 +143,7 @@ class GemeenteMiddleware:
 
         if slug is None:
             gemeente_ids = [m.gemeente_id for m in lidmaatschappen.values()]
-            with scope(gemeente=gemeente_ids):
+            with gemeente_scope(gemeente_ids):
                 return self.get_response(request)
 
         lidmaatschap = lidmaatschappen.get(slug)
@@ -113,7 +151,7 @@ class GemeenteMiddleware:
             raise Http404
         request.gemeente = lidmaatschap.gemeente
         request.lidmaatschap = lidmaatschap
-        with scope(gemeente=lidmaatschap.gemeente_id):
+        with gemeente_scope(lidmaatschap.gemeente_id):
             return self.get_response(request)
 
     @staticmethod

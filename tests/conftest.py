@@ -1,9 +1,12 @@
 """Shared fixtures: two gemeenten, and in gemeente A a facilitator, a professional (member) and a
-bestuurder (read-only member); an outsider is a member of gemeente B only."""
+bestuurder (read-only member); an outsider is a member of gemeente B only.
 
+On PostgreSQL with DATABASE_OWNER_URL the test database is created and migrated as the owner and
+every test then runs as the application role of DATABASE_URL, with row-level security on."""
+
+import environ
 import pytest
 from django.core.cache import cache
-from django_scopes import scopes_disabled
 
 from proeftuin.permissions import Rol
 
@@ -15,6 +18,61 @@ from .factories import (
     ProeftuinFactory,
     UitnodigingFactory,
 )
+from .scopes import every_gemeente
+
+CREDENTIALS = ("USER", "PASSWORD", "HOST", "PORT")
+
+
+def _owner_credentials():
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or not settings.DATABASE_OWNER_URL:
+        return None
+    owner = environ.Env.db_url_config(settings.DATABASE_OWNER_URL)
+    return {key: owner.get(key, "") for key in CREDENTIALS}
+
+
+def _use_credentials(credentials):
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict.update(credentials)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """Create and migrate the test database as the owner (see django_db_setup below)."""
+    from django.conf import settings
+    from django.db import connection
+
+    owner = _owner_credentials()
+    if owner is None:
+        return None
+    app = {key: connection.settings_dict.get(key, "") for key in CREDENTIALS}
+    # The migration grants the application role: the one the tests are going to run as.
+    settings.DATABASE_APP_ROLE = app["USER"]
+    _use_credentials(owner)
+    return app, owner
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_modify_db_settings, django_db_blocker):
+    """Then switch to the application role for every test, and back to the owner to drop it."""
+    if django_db_modify_db_settings is None:
+        yield
+        return
+    app, owner = django_db_modify_db_settings
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        # Transactional tests empty the tables with TRUNCATE, which row-level security does not
+        # cover: the test database allows it, production does not grant it.
+        role = connection.ops.quote_name(app["USER"])
+        cursor.execute(f"GRANT TRUNCATE ON ALL TABLES IN SCHEMA public TO {role}")
+    _use_credentials(app)
+    yield
+    _use_credentials(owner)
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +110,7 @@ def password():
 
 @pytest.fixture
 def gemeente_a(db):
-    with scopes_disabled():
+    with every_gemeente():
         gemeente = GemeenteFactory(naam="Amersfoort-Test", slug="gemeente-a")
         ProeftuinFactory(gemeente=gemeente, naam="Proeftuin A")
         OrganisatieFactory(gemeente=gemeente, naam="Welzijn A")
@@ -61,7 +119,7 @@ def gemeente_a(db):
 
 @pytest.fixture
 def gemeente_b(db):
-    with scopes_disabled():
+    with every_gemeente():
         gemeente = GemeenteFactory(naam="Bergen-Test", slug="gemeente-b")
         ProeftuinFactory(gemeente=gemeente, naam="Geheime proeftuin B")
         OrganisatieFactory(gemeente=gemeente, naam="Geheime organisatie B")
@@ -69,7 +127,7 @@ def gemeente_b(db):
 
 
 def _member(gemeente, role, **kwargs):
-    with scopes_disabled():
+    with every_gemeente():
         return LidmaatschapFactory(gemeente=gemeente, role=role, **kwargs).user
 
 
@@ -101,7 +159,7 @@ def outsider(gemeente_b):
 @pytest.fixture
 def uitnodiging_factory():
     def make(**kwargs):
-        with scopes_disabled():
+        with every_gemeente():
             return UitnodigingFactory(**kwargs)
 
     return make

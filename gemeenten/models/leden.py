@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from proeftuin.permissions import Rol
-from proeftuin.tenancy import TenantModel
+from proeftuin.tenancy import TenantModel, gemeente_scope
 
 from .gemeente import Organisatie
 
@@ -52,6 +52,8 @@ class Lidmaatschap(TenantModel):
         _("discipline"), max_length=30, choices=Discipline.choices, blank=True
     )
     created_at = models.DateTimeField(_("member since"), auto_now_add=True)
+
+    rls_user_field = "user"  # memberships_of() finds a user's gemeenten before any scope
 
     class Meta:
         verbose_name = _("membership")
@@ -131,7 +133,7 @@ class Uitnodiging(TenantModel):
 
     def make_token(self):
         return signing.TimestampSigner(salt=self.SIGNING_SALT).sign_object(
-            {"id": self.pk, "nonce": self.nonce}
+            {"id": self.pk, "gemeente": self.gemeente_id, "nonce": self.nonce}
         )
 
     def get_accept_url(self):
@@ -141,10 +143,9 @@ class Uitnodiging(TenantModel):
     def from_token(cls, token):
         """The open invitation this token stands for, or ``InvalidInvitation`` saying why not.
 
-        Looks across gemeenten: the person following the link is not a member yet.
+        The person following the link is not a member yet: the signed token names the
+        gemeente, whose scope is entered for the lookup.
         """
-        from django_scopes import scopes_disabled
-
         signer = signing.TimestampSigner(salt=cls.SIGNING_SALT)
         max_age = timezone.timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
         try:
@@ -153,7 +154,9 @@ class Uitnodiging(TenantModel):
             raise InvalidInvitation(_("This invitation has expired.")) from exc
         except signing.BadSignature as exc:
             raise InvalidInvitation(_("This invitation link is not valid.")) from exc
-        with scopes_disabled():
+        if not isinstance(data, dict) or not isinstance(data.get("gemeente"), int):
+            raise InvalidInvitation(_("This invitation link is not valid."))
+        with gemeente_scope(data["gemeente"]):
             uitnodiging = (
                 cls.objects.select_related("gemeente", "organisatie")
                 .filter(pk=data.get("id"), nonce=data.get("nonce"))

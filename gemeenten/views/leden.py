@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
-from django_scopes import scope
 
 from proeftuin.permissions import Rol, invitable_roles
+from proeftuin.tenancy import gemeente_scope
 
 from .. import services
 from ..access import require_perm
@@ -149,7 +149,7 @@ def uitnodiging_accept(request, token):
 
     form = None if bestaand else AccountForm(request.POST or None, email=uitnodiging.email)
     if request.method == "POST" and (form is None or form.is_valid()):
-        with scope(gemeente=uitnodiging.gemeente_id):
+        with gemeente_scope(uitnodiging.gemeente_id):
             if bestaand:
                 services.uitnodiging_accept(uitnodiging=uitnodiging, user=bestaand)
             else:

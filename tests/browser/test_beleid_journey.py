@@ -11,7 +11,6 @@ from decimal import Decimal
 
 import pytest
 from allauth.account.models import EmailAddress
-from django_scopes import scope, scopes_disabled
 from playwright.sync_api import expect
 
 from gemeenten.demo import DEMO_PASSWORD
@@ -19,7 +18,9 @@ from gemeenten.kostenbaten import kosten_en_baten
 from gemeenten.models import Commitment, Gemeente, Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.models import User
 from proeftuin.permissions import Rol
+from proeftuin.tenancy import gemeente_scope
 from tests.gemeenten.test_commitments import tiny_pdf
+from tests.scopes import every_gemeente
 
 from .test_journeys import log_in, log_out
 
@@ -42,7 +43,7 @@ def dutch(number, places):
 
 
 def kostenbaten_now():
-    with scope(gemeente=Gemeente.objects.get(slug="oude-ijsselstreek")):
+    with gemeente_scope(Gemeente.objects.get(slug="oude-ijsselstreek")):
         proeftuin = Proeftuin.objects.order_by("-start").first()
         return {row.naam: row for row in kosten_en_baten(proeftuin)}
 
@@ -135,7 +136,7 @@ def test_a_beleidsadviseur_records_commitments_and_a_bestuurder_reads_them(brows
     log_out(browsing, page)
 
     # A bestuurder reads, without edit controls.
-    with scopes_disabled():
+    with every_gemeente():
         gemeente = Gemeente.objects.get(slug="oude-ijsselstreek")
         user = User.objects.create_user(BESTUURDER, DEMO_PASSWORD, name="Wim Wethouder")
         EmailAddress.objects.create(user=user, email=BESTUURDER, verified=True, primary=True)

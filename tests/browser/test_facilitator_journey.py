@@ -4,11 +4,11 @@ a proeftuin moved on via its checklist, and one ingredient of the readiness chec
 import re
 
 import pytest
-from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from gemeenten.demo_proeftuin import load_proeftuin_demo
 from gemeenten.models import FaseOvergang, Ingredientbeoordeling, Proeftuin
+from tests.scopes import every_gemeente
 
 from .test_journeys import FACILITATOR, log_in
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def zundert(demo):
     load_proeftuin_demo(demo)
-    with scopes_disabled():
+    with every_gemeente():
         return Proeftuin.objects.get(gemeente__slug="zundert")
 
 
@@ -45,7 +45,7 @@ def test_the_facilitator_moves_a_proeftuin_on_and_marks_an_ingredient(browsing, 
     expect(history).to_have_count(4)
     expect(history.last).to_contain_text(re.compile("Van Verbeteren naar Verankering|From"))
     expect(history.last).to_contain_text("Fenna Facilitator")
-    with scopes_disabled():
+    with every_gemeente():
         last = FaseOvergang.objects.filter(proeftuin=zundert).order_by("at").last()
     assert (last.van, last.naar) == ("verbeteren", "verankering")
 
@@ -59,7 +59,7 @@ def test_the_facilitator_moves_a_proeftuin_on_and_marks_an_ingredient(browsing, 
     expect(block.get_by_role("status")).to_have_text(re.compile("Saved|Opgeslagen"))
     assert len(browsing.visited) == visited, "htmx saves in place, without a page load"
     browsing.check(page)
-    with scopes_disabled():
+    with every_gemeente():
         mark = Ingredientbeoordeling.objects.get(proeftuin=zundert, ingredient="monitoring")
     assert (mark.oordeel, mark.opmerking) == ("aandacht", "Nog geen indicatoren gekozen")
 

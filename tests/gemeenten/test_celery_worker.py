@@ -5,10 +5,10 @@ import os
 import pytest
 from django.core import mail
 from django.db import transaction
-from django_scopes import scope
 
 from gemeenten import services
 from proeftuin.permissions import Rol
+from proeftuin.tenancy import gemeente_scope
 
 pytestmark = [
     pytest.mark.celery_worker,
@@ -30,7 +30,7 @@ def worker(transactional_db):
 
 
 def test_an_invitation_is_sent_by_the_worker_after_commit(worker, gemeente_a, facilitator):
-    with scope(gemeente=gemeente_a), transaction.atomic():
+    with gemeente_scope(gemeente_a), transaction.atomic():
         uitnodiging = services.uitnodiging_create(
             gemeente=gemeente_a,
             email="via-worker@example.org",
@@ -46,6 +46,6 @@ def test_an_invitation_is_sent_by_the_worker_after_commit(worker, gemeente_a, fa
 
         time.sleep(0.1)
     assert [m.to for m in mail.outbox] == [["via-worker@example.org"]]
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         uitnodiging.refresh_from_db()
         assert uitnodiging.sent_at is not None

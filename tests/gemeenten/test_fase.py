@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
 
 from gemeenten import checklist
 from gemeenten.models import Commitment, Fase, FaseOvergang, Kengetal, Proeftuin, Wijziging
+from proeftuin.tenancy import gemeente_scope
 from tests.factories import (
     CommitmentFactory,
     KengetalFactory,
@@ -15,6 +15,7 @@ from tests.factories import (
     LidmaatschapFactory,
     OrganisatieFactory,
 )
+from tests.scopes import every_gemeente
 
 
 def url(name, gemeente, **kwargs):
@@ -23,18 +24,18 @@ def url(name, gemeente, **kwargs):
 
 @pytest.fixture
 def proeftuin(gemeente_a):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         return Proeftuin.objects.get(naam="Proeftuin A")
 
 
 def open_labels(proeftuin, gemeente):
-    with scope(gemeente=gemeente):
+    with gemeente_scope(gemeente):
         fresh = Proeftuin.objects.get(pk=proeftuin.pk)
         return {str(item.label) for item in checklist.open_items(fresh)}
 
 
 def complete_the_startbijeenkomst(proeftuin, gemeente):
-    with scopes_disabled():
+    with every_gemeente():
         Proeftuin.objects.filter(pk=proeftuin.pk).update(trekker="Tineke Trekker")
         for organisatie in gemeente.organisatie_set.all():
             organisatie.contactpersoon_naam = "Carla Contact"
@@ -60,7 +61,7 @@ def test_only_a_facilitator_moves_the_proeftuin_on(who, request, client, proeftu
     assert client.post(fase_url, {"van": "startbijeenkomst"}).status_code == 403
     page = client.get(url("proeftuin", gemeente_a, pk=proeftuin.pk))
     assert fase_url not in page.text
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert Proeftuin.objects.get(pk=proeftuin.pk).fase == Fase.STARTBIJEENKOMST
 
 
@@ -73,7 +74,7 @@ def test_the_confirmation_lists_the_open_items_and_changes_nothing(
     assert page.context["volgende"] == Fase.INVENTARISATIE
     assert len(page.context["open_items"]) == 5
     assert 'name="van" value="startbijeenkomst"' in page.text
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert Proeftuin.objects.get(pk=proeftuin.pk).fase == Fase.STARTBIJEENKOMST
         assert not FaseOvergang.objects.exists()
 
@@ -86,7 +87,7 @@ def test_moving_on_records_who_when_and_what_was_still_open(
         url("proeftuin_fase", gemeente_a, pk=proeftuin.pk), {"van": "startbijeenkomst"}
     )
     assert response.status_code == 302
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         proeftuin.refresh_from_db()
         assert proeftuin.fase == Fase.INVENTARISATIE
         overgang = FaseOvergang.objects.get()
@@ -113,7 +114,7 @@ def test_a_complete_checklist_moves_on_without_open_items(
     page = client.get(url("proeftuin_fase", gemeente_a, pk=proeftuin.pk))
     assert page.context["open_items"] == []
     client.post(url("proeftuin_fase", gemeente_a, pk=proeftuin.pk), {"van": "startbijeenkomst"})
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert FaseOvergang.objects.get().open_punten == []
 
 
@@ -124,19 +125,19 @@ def test_a_second_click_on_the_same_confirmation_does_not_skip_a_phase(
     fase_url = url("proeftuin_fase", gemeente_a, pk=proeftuin.pk)
     client.post(fase_url, {"van": "startbijeenkomst"})
     client.post(fase_url, {"van": "startbijeenkomst"})
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert Proeftuin.objects.get(pk=proeftuin.pk).fase == Fase.INVENTARISATIE
         assert FaseOvergang.objects.count() == 1
 
 
 def test_the_last_phase_has_no_next_one(client, facilitator, proeftuin, gemeente_a):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         Proeftuin.objects.filter(pk=proeftuin.pk).update(fase=Fase.VERANKERING)
     client.force_login(facilitator)
     fase_url = url("proeftuin_fase", gemeente_a, pk=proeftuin.pk)
     assert client.get(fase_url).context["volgende"] is None
     client.post(fase_url, {"van": "verankering"})
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert Proeftuin.objects.get(pk=proeftuin.pk).fase == Fase.VERANKERING
         assert not FaseOvergang.objects.exists()
 
@@ -154,21 +155,21 @@ def test_the_checklist_warns_about_each_missing_product(proeftuin, gemeente_a):
 
 def test_each_product_clears_its_own_warning(proeftuin, gemeente_a):
     before = open_labels(proeftuin, gemeente_a)
-    with scopes_disabled():
+    with every_gemeente():
         Proeftuin.objects.filter(pk=proeftuin.pk).update(trekker="Tineke")
     assert before - open_labels(proeftuin, gemeente_a) == {"Een trekker benoemd"}
 
-    with scopes_disabled():
+    with every_gemeente():
         lid = LidmaatschapFactory(gemeente=gemeente_a)
         gemeente_a.organisatie_set.update(contactpersoon=lid)
     assert "Een contactpersoon voor elke partner" not in open_labels(proeftuin, gemeente_a)
-    with scopes_disabled():
+    with every_gemeente():
         OrganisatieFactory(gemeente=gemeente_a)  # a new partner without one
     assert "Een contactpersoon voor elke partner" in open_labels(proeftuin, gemeente_a)
 
 
 def test_a_withdrawn_mandate_does_not_count(proeftuin, gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         CommitmentFactory(
             gemeente=gemeente_a,
             proeftuin=proeftuin,
@@ -178,7 +179,7 @@ def test_a_withdrawn_mandate_does_not_count(proeftuin, gemeente_a):
             reden_ingetrokken="Coalitie gevallen",
         )
     assert "Bestuurlijk mandaat vastgelegd" in open_labels(proeftuin, gemeente_a)
-    with scopes_disabled():
+    with every_gemeente():
         Commitment.objects.update(status=Commitment.Status.TOEGEZEGD)
     assert "Bestuurlijk mandaat vastgelegd" not in open_labels(proeftuin, gemeente_a)
 
@@ -189,7 +190,7 @@ def test_a_later_app_registers_its_checks_for_its_phase(proeftuin, gemeente_a):
         return [checklist.Item("Twee bijeenkomsten gehouden", done=False)]
 
     try:
-        with scope(gemeente=gemeente_a):
+        with gemeente_scope(gemeente_a):
             assert [i.label for i in checklist.items(proeftuin, Fase.INVENTARISATIE)] == [
                 "Twee bijeenkomsten gehouden"
             ]
@@ -201,7 +202,7 @@ def test_a_later_app_registers_its_checks_for_its_phase(proeftuin, gemeente_a):
 
 
 def test_the_phase_dates_show_in_the_timeline(client, member, proeftuin, gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         overgang = FaseOvergang.objects.create(
             gemeente=gemeente_a, proeftuin=proeftuin, van="", naar="startbijeenkomst"
         )

@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
 
 from gemeenten.kostenbaten import kosten_en_baten, per_domein, totaal
 from gemeenten.models import Organisatie, Proeftuin
+from proeftuin.tenancy import gemeente_scope
 from tests.factories import (
     BaatFactory,
     CommitmentFactory,
@@ -18,6 +18,7 @@ from tests.factories import (
     OrganisatieFactory,
     ProeftuinFactory,
 )
+from tests.scopes import every_gemeente
 
 
 def url(name, gemeente, **kwargs):
@@ -26,20 +27,20 @@ def url(name, gemeente, **kwargs):
 
 @pytest.fixture
 def proeftuin(gemeente_a):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         return Proeftuin.objects.get()
 
 
 @pytest.fixture
 def welzijn(gemeente_a):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         return Organisatie.objects.get(naam="Welzijn A")
 
 
 @pytest.fixture
 def kosten_baten_case(gemeente_a, proeftuin, welzijn):
     """Three partners; hand-computed: see the test below."""
-    with scopes_disabled():
+    with every_gemeente():
         huisarts = OrganisatieFactory(gemeente=gemeente_a, naam="Huisarts", domein="zorg")
         verzekeraar = OrganisatieFactory(
             gemeente=gemeente_a, naam="Verzekeraar", domein="financier"
@@ -74,7 +75,7 @@ def kosten_baten_case(gemeente_a, proeftuin, welzijn):
 def test_kosten_en_baten_add_up_to_the_hand_computed_numbers(
     gemeente_a, proeftuin, welzijn, kosten_baten_case
 ):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         rows = kosten_en_baten(proeftuin)
     by_name = {r.naam: r for r in rows}
     assert [r.naam for r in rows] == [
@@ -110,28 +111,28 @@ def test_kosten_en_baten_add_up_to_the_hand_computed_numbers(
 def test_kosten_en_baten_takes_a_constant_number_of_queries(
     gemeente_a, proeftuin, welzijn, kosten_baten_case
 ):
-    with scope(gemeente=gemeente_a), CaptureQueriesContext(connection) as few:
+    with gemeente_scope(gemeente_a), CaptureQueriesContext(connection) as few:
         kosten_en_baten(proeftuin)
-    with scopes_disabled():
+    with every_gemeente():
         for n in range(5):
             o = OrganisatieFactory(gemeente=gemeente_a, naam=f"Extra {n}")
             c = CommitmentFactory(gemeente=gemeente_a, proeftuin=proeftuin, organisatie=o)
             BaatFactory(gemeente=gemeente_a, commitment=c, organisatie=welzijn)
-    with scope(gemeente=gemeente_a), CaptureQueriesContext(connection) as many:
+    with gemeente_scope(gemeente_a), CaptureQueriesContext(connection) as many:
         rows = kosten_en_baten(proeftuin)
     assert len(many) == len(few) == 3
     assert len(rows) == 9
 
 
 def test_kosten_en_baten_ignores_other_proeftuinen(gemeente_a, proeftuin, welzijn):
-    with scopes_disabled():
+    with every_gemeente():
         other = ProeftuinFactory(
             gemeente=gemeente_a, start=datetime.date(2024, 1, 1), eind=datetime.date(2024, 12, 31)
         )
         CommitmentFactory(
             gemeente=gemeente_a, proeftuin=other, organisatie=welzijn, uren_per_jaar=9
         )
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         (row,) = kosten_en_baten(proeftuin)
     assert (row.uren, row.toezeggingen) == (0, 0)
 
@@ -149,7 +150,7 @@ def test_the_kosten_en_baten_page_shows_the_totals(
 
 def test_other_members_of_the_gemeente_are_not_commitment_makers(gemeente_a, proeftuin):
     # A membership's organisation is not a partner row of another gemeente.
-    with scopes_disabled():
+    with every_gemeente():
         LidmaatschapFactory(gemeente=gemeente_a)
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert len(kosten_en_baten(proeftuin)) == 1

@@ -1,10 +1,10 @@
 """The members page: everyone in the gemeente reads it; only a facilitator changes or ends."""
 
 from django.urls import reverse
-from django_scopes import scope
 
 from gemeenten.models import Lidmaatschap
 from proeftuin.permissions import Rol
+from proeftuin.tenancy import gemeente_scope
 
 
 def url(name, gemeente, **kwargs):
@@ -12,7 +12,7 @@ def url(name, gemeente, **kwargs):
 
 
 def lidmaatschap(user, gemeente):
-    with scope(gemeente=gemeente):
+    with gemeente_scope(gemeente):
         return Lidmaatschap.objects.get(user=user)
 
 
@@ -70,7 +70,7 @@ def test_ending_a_membership_asks_first_then_ends_it(client, facilitator, member
     assert confirm.status_code == 200 and "Ja, lidmaatschap beëindigen" in confirm.text
     assert lidmaatschap(member, gemeente_a)  # nothing happened on GET
     client.post(url("lid_beeindigen", gemeente_a, pk=target.pk))
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert not Lidmaatschap.objects.filter(user=member).exists()
     client.force_login(member)
     assert client.get(url("detail", gemeente_a)).status_code == 404
@@ -104,7 +104,7 @@ def test_withdrawing_an_invitation_kills_its_link(
 def test_a_facilitator_who_hands_over_her_own_role_reloads_the_page_as_her_new_role(
     client, facilitator, member, gemeente_a
 ):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         Lidmaatschap.objects.filter(user=member).update(role=Rol.FACILITATOR)
     client.force_login(facilitator)
     own = lidmaatschap(facilitator, gemeente_a)

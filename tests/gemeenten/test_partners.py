@@ -2,10 +2,11 @@
 
 import pytest
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
 
 from gemeenten.models import Kerngroeplid, Lidmaatschap, Organisatie, Wijziging
+from proeftuin.tenancy import gemeente_scope
 from tests.factories import CommitmentFactory, OrganisatieFactory
+from tests.scopes import every_gemeente
 
 
 def url(name, gemeente, **kwargs):
@@ -13,7 +14,7 @@ def url(name, gemeente, **kwargs):
 
 
 def organisatie(gemeente, naam="Welzijn A"):
-    with scope(gemeente=gemeente):
+    with gemeente_scope(gemeente):
         return Organisatie.objects.get(naam=naam)
 
 
@@ -43,7 +44,7 @@ def test_a_bestuurder_reads_the_partners_but_gets_403_on_every_write(
     assert url("partner_edit", gemeente_a, pk=welzijn.pk) not in detail.text
     assert url("kerngroeplid_add", gemeente_a, pk=welzijn.pk) not in detail.text
 
-    with scopes_disabled():
+    with every_gemeente():
         lid = Kerngroeplid.objects.create(gemeente=gemeente_a, organisatie=welzijn, naam="Kees")
     writes = [
         ("get", url("partner_new", gemeente_a)),
@@ -57,7 +58,7 @@ def test_a_bestuurder_reads_the_partners_but_gets_403_on_every_write(
     ]
     for method, address in writes:
         assert getattr(client, method)(address, partner_data()).status_code == 403, address
-    with scopes_disabled():
+    with every_gemeente():
         assert Organisatie.objects.filter(gemeente=gemeente_a).count() == 1
         assert Kerngroeplid.objects.filter(pk=lid.pk).exists()
 
@@ -68,7 +69,7 @@ def test_a_beleidsadviseur_adds_a_partner_and_the_history_records_it(
     client.force_login(beleidsadviseur)
     response = client.post(url("partner_new", gemeente_a), partner_data())
     assert response.status_code == 302
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         nieuw = Organisatie.objects.get(naam="Thuiszorg Oost")
         assert nieuw.contactpersoon_display == "Tineke Terpstra"
         history = list(Wijziging.objects.of(nieuw))
@@ -79,11 +80,11 @@ def test_a_beleidsadviseur_adds_a_partner_and_the_history_records_it(
 
 def test_a_member_can_be_the_contact_person(client, facilitator, member, gemeente_a):
     client.force_login(facilitator)
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         lid = Lidmaatschap.objects.get(user=member)
     data = partner_data(contactpersoon=lid.pk, contactpersoon_naam="", contactpersoon_email="")
     assert client.post(url("partner_new", gemeente_a), data).status_code == 302
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert Organisatie.objects.get(naam="Thuiszorg Oost").contactpersoon == lid
 
 
@@ -97,7 +98,7 @@ def test_a_duplicate_name_is_refused_at_the_field_and_the_input_stays(
     assert "naam" in form.errors
     assert "Er is al een partner" in form.errors["naam"][0]
     assert 'value="Tineke Terpstra"' in response.text
-    with scopes_disabled():
+    with every_gemeente():
         assert Organisatie.objects.filter(gemeente=gemeente_a).count() == 1
 
 
@@ -111,7 +112,7 @@ def test_a_member_and_a_name_as_contact_person_is_refused(
     client, beleidsadviseur, member, gemeente_a
 ):
     client.force_login(beleidsadviseur)
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         lid = Lidmaatschap.objects.get(user=member)
     response = client.post(url("partner_new", gemeente_a), partner_data(contactpersoon=lid.pk))
     assert response.status_code == 400
@@ -151,10 +152,10 @@ def test_deleting_asks_first_and_then_deletes(client, facilitator, gemeente_a):
     confirm = client.get(address)
     assert confirm.status_code == 200
     assert 'method="post"' in confirm.text
-    with scopes_disabled():
+    with every_gemeente():
         assert Organisatie.objects.filter(pk=welzijn.pk).exists()
     assert client.post(address).status_code == 302
-    with scopes_disabled():
+    with every_gemeente():
         assert not Organisatie.objects.filter(pk=welzijn.pk).exists()
         assert Wijziging.objects.filter(
             object_id=welzijn.pk, actie=Wijziging.Actie.VERWIJDERD
@@ -164,7 +165,7 @@ def test_deleting_asks_first_and_then_deletes(client, facilitator, gemeente_a):
 def test_a_partner_with_commitments_cannot_be_deleted_and_says_so(client, facilitator, gemeente_a):
     client.force_login(facilitator)
     welzijn = organisatie(gemeente_a)
-    with scopes_disabled():
+    with every_gemeente():
         CommitmentFactory(gemeente=gemeente_a, organisatie=welzijn)
     address = url("partner_delete", gemeente_a, pk=welzijn.pk)
     confirm = client.get(address)
@@ -174,14 +175,14 @@ def test_a_partner_with_commitments_cannot_be_deleted_and_says_so(client, facili
     response = client.post(address, follow=True)
     assert response.status_code == 200
     assert "kan daarom niet worden verwijderd" in response.text
-    with scopes_disabled():
+    with every_gemeente():
         assert Organisatie.objects.filter(pk=welzijn.pk).exists()
 
 
 def test_the_core_group_takes_a_member_or_a_named_person(client, facilitator, member, gemeente_a):
     client.force_login(facilitator)
     welzijn = organisatie(gemeente_a)
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         lid = Lidmaatschap.objects.get(user=member)
     add = url("kerngroeplid_add", gemeente_a, pk=welzijn.pk)
     assert client.post(add, {"lidmaatschap": lid.pk, "naam": "", "functie": ""}).status_code == 302
@@ -189,7 +190,7 @@ def test_the_core_group_takes_a_member_or_a_named_person(client, facilitator, me
     assert client.post(add, data).status_code == 302
     page = client.get(url("partner", gemeente_a, pk=welzijn.pk))
     assert "Gerda Geestelijk" in page.text
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert welzijn.kerngroepleden.count() == 2
 
 
@@ -204,18 +205,18 @@ def test_a_core_group_member_without_member_or_name_is_refused_at_the_name(
     form = response.context["kerngroep_form"]
     assert list(form.errors) == ["naam"]
     assert 'value="huisarts"' in response.text
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert welzijn.kerngroepleden.count() == 0
 
 
 def test_removing_someone_from_the_core_group(client, facilitator, gemeente_a):
     client.force_login(facilitator)
     welzijn = organisatie(gemeente_a)
-    with scopes_disabled():
+    with every_gemeente():
         lid = Kerngroeplid.objects.create(gemeente=gemeente_a, organisatie=welzijn, naam="Kees")
     assert client.get(url("kerngroeplid_remove", gemeente_a, pk=lid.pk)).status_code == 405
     assert client.post(url("kerngroeplid_remove", gemeente_a, pk=lid.pk)).status_code == 302
-    with scopes_disabled():
+    with every_gemeente():
         assert not Kerngroeplid.objects.filter(pk=lid.pk).exists()
 
 
@@ -229,7 +230,7 @@ def test_a_missing_or_too_long_name_is_refused(client, facilitator, gemeente_a, 
 
 def test_the_partner_list_shows_counts(client, member, gemeente_a):
     client.force_login(member)
-    with scopes_disabled():
+    with every_gemeente():
         other = OrganisatieFactory(gemeente=gemeente_a, naam="Huisartsen Zuid")
         CommitmentFactory(gemeente=gemeente_a, organisatie=other)
         CommitmentFactory(gemeente=gemeente_a, organisatie=other)

@@ -4,10 +4,11 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
 
 from gemeenten.models import FaseOvergang, Proeftuin, Wijziging
+from proeftuin.tenancy import gemeente_scope
 from tests.factories import KerngroeplidFactory, ProeftuinFactory
+from tests.scopes import every_gemeente
 
 
 def url(name, gemeente, **kwargs):
@@ -16,7 +17,7 @@ def url(name, gemeente, **kwargs):
 
 @pytest.fixture
 def proeftuin(gemeente_a):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         return Proeftuin.objects.get(naam="Proeftuin A")
 
 
@@ -46,7 +47,7 @@ def test_members_without_the_role_read_but_cannot_create_or_edit(
     assert client.post(url("proeftuin_create", gemeente_a), form_data()).status_code == 403
     edit = url("proeftuin_edit", gemeente_a, pk=proeftuin.pk)
     assert client.post(edit, form_data(proeftuin, naam="Gekaapt")).status_code == 403
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert Proeftuin.objects.count() == 1
         assert Proeftuin.objects.get().naam == "Proeftuin A"
 
@@ -65,7 +66,7 @@ def test_a_facilitator_creates_a_proeftuin_that_starts_its_phase_history(
 ):
     client.force_login(facilitator)
     response = client.post(url("proeftuin_create", gemeente_a), form_data())
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         nieuw = Proeftuin.objects.get(naam="Léven tot het Einde Amersfoort")
         assert response.status_code == 302
         assert response["Location"] == nieuw.get_absolute_url()
@@ -85,7 +86,7 @@ def test_an_edit_is_recorded_in_the_history(client, facilitator, proeftuin, geme
         form_data(proeftuin, naam="Proeftuin A", trekker="Truus"),
     )
     assert response.status_code == 302
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         proeftuin.refresh_from_db()
         assert proeftuin.trekker == "Truus"
         assert proeftuin.version == 2
@@ -106,7 +107,7 @@ def test_an_end_before_the_start_is_refused_at_the_field_with_the_input_kept(
     assert list(form.errors) == ["eind"]
     assert 'value="2026-06-01"' in response.text
     assert 'aria-invalid="true"' in response.text
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert Proeftuin.objects.count() == 1
 
 
@@ -122,7 +123,7 @@ def test_a_stale_form_shows_a_clear_error_keeps_the_input_and_saves_nothing(
 ):
     client.force_login(facilitator)
     stale = form_data(proeftuin, naam="Mijn versie")
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         proeftuin.naam = "Andermans versie"
         proeftuin.version += 1
         proeftuin.save()
@@ -131,14 +132,14 @@ def test_a_stale_form_shows_a_clear_error_keeps_the_input_and_saves_nothing(
     assert response.context["form"].non_field_errors()
     assert 'role="alert"' in response.text
     assert 'value="Mijn versie"' in response.text
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         proeftuin.refresh_from_db()
         assert proeftuin.naam == "Andermans versie"
         assert not Wijziging.objects.of(proeftuin).exists()
 
 
 def test_the_page_shows_the_kerngroep_of_the_partners(client, member, proeftuin, gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         KerngroeplidFactory(gemeente=gemeente_a, naam="Karin Kerngroep", functie="Sociaal werker")
     client.force_login(member)
     page = client.get(url("proeftuin", gemeente_a, pk=proeftuin.pk))
@@ -147,7 +148,7 @@ def test_the_page_shows_the_kerngroep_of_the_partners(client, member, proeftuin,
 
 
 def test_the_page_marks_the_current_phase_in_the_timeline(client, member, proeftuin, gemeente_a):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         Proeftuin.objects.filter(pk=proeftuin.pk).update(fase="verbeteren")
     client.force_login(member)
     page = client.get(url("proeftuin", gemeente_a, pk=proeftuin.pk))
@@ -161,7 +162,7 @@ def test_the_page_marks_the_current_phase_in_the_timeline(client, member, proeft
 
 
 def test_another_gemeentes_proeftuin_is_not_found(client, facilitator, gemeente_a, gemeente_b):
-    with scopes_disabled():
+    with every_gemeente():
         other = ProeftuinFactory(gemeente=gemeente_b, start=datetime.date(2026, 1, 1))
     client.force_login(facilitator)
     assert client.get(url("proeftuin", gemeente_a, pk=other.pk)).status_code == 404

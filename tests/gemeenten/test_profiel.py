@@ -2,10 +2,11 @@
 
 import pytest
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
 
 from gemeenten.models import Kengetal, Wijziging
+from proeftuin.tenancy import gemeente_scope
 from tests.factories import KengetalFactory
+from tests.scopes import every_gemeente
 
 
 def profiel_url(gemeente):
@@ -25,13 +26,13 @@ def figure(soort, waarde="41200", bron="CBS StatLine", jaar="2025", version=None
 
 
 def kengetallen(gemeente):
-    with scope(gemeente=gemeente):
+    with gemeente_scope(gemeente):
         return {k.soort: k for k in Kengetal.objects.all()}
 
 
 @pytest.mark.parametrize("who", ["member", "readonly_member"])
 def test_professionals_and_bestuurders_read_but_cannot_enter(who, request, client, gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         KengetalFactory(gemeente=gemeente_a, waarde=38_123)
     client.force_login(request.getfixturevalue(who))
     page = client.get(profiel_url(gemeente_a))
@@ -53,18 +54,18 @@ def test_a_facilitator_or_beleidsadviseur_enters_a_figure_with_history(
     assert response["Location"].endswith("#kengetal-inwoners")
     kengetal = kengetallen(gemeente_a)["inwoners"]
     assert (kengetal.waarde, kengetal.bron, kengetal.jaar) == (41200, "CBS StatLine", 2025)
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         wijziging = Wijziging.objects.of(kengetal).get()
     assert wijziging.by == user and wijziging.actie == Wijziging.Actie.AANGEMAAKT
 
 
 def test_correcting_a_figure_records_old_and_new(client, facilitator, gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         kengetal = KengetalFactory(gemeente=gemeente_a, waarde=40_000)
     client.force_login(facilitator)
     client.post(profiel_url(gemeente_a), figure("inwoners", waarde="40100", version=1))
     assert kengetallen(gemeente_a)["inwoners"].waarde == 40_100
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         changes = Wijziging.objects.of(kengetal).get().changes
     assert ["40000", "40100"] in changes.values()
 
@@ -91,7 +92,7 @@ def test_bad_input_is_refused_at_the_field_with_the_input_kept(
 
 
 def test_a_stale_figure_is_refused_and_the_input_kept(client, facilitator, gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         kengetal = KengetalFactory(gemeente=gemeente_a, waarde=40_000)
         Kengetal.objects.filter(pk=kengetal.pk).update(waarde=40_500, version=2)
     client.force_login(facilitator)
@@ -104,7 +105,7 @@ def test_a_stale_figure_is_refused_and_the_input_kept(client, facilitator, gemee
 
 def test_a_figure_entered_by_someone_else_meanwhile_is_not_doubled(client, facilitator, gemeente_a):
     client.force_login(facilitator)
-    with scopes_disabled():
+    with every_gemeente():
         KengetalFactory(gemeente=gemeente_a, soort="plus75", waarde=5000)
     # This form was opened before the figure existed: it carries no version.
     response = client.post(profiel_url(gemeente_a), figure("plus75", waarde="5100"))
@@ -118,7 +119,7 @@ def test_an_unknown_kind_of_figure_is_a_bad_request(client, facilitator, gemeent
 
 
 def test_the_palliative_estimate_follows_the_rules_of_thumb(client, member, gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         KengetalFactory(gemeente=gemeente_a, soort="inwoners", waarde=41_200)
         KengetalFactory(gemeente=gemeente_a, soort="overlijdens", waarde=400)
     client.force_login(member)

@@ -2,16 +2,17 @@
 
 import pytest
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
 
 from gemeenten import readiness
 from gemeenten.models import Commitment, Ingredient, Ingredientbeoordeling, Kengetal, Proeftuin
+from proeftuin.tenancy import gemeente_scope
 from tests.factories import CommitmentFactory, IngredientbeoordelingFactory, KengetalFactory
+from tests.scopes import every_gemeente
 
 
 @pytest.fixture
 def proeftuin(gemeente_a):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         return Proeftuin.objects.get(naam="Proeftuin A")
 
 
@@ -23,12 +24,12 @@ def page_url(proeftuin, gemeente):
 
 
 def voorstel(proeftuin, gemeente, ingredient):
-    with scope(gemeente=gemeente):
+    with gemeente_scope(gemeente):
         return readiness.voorstel(Proeftuin.objects.get(pk=proeftuin.pk), ingredient)
 
 
 def marks(gemeente):
-    with scope(gemeente=gemeente):
+    with gemeente_scope(gemeente):
         return {
             b.ingredient: (b.oordeel, b.opmerking, b.by)
             for b in Ingredientbeoordeling.objects.all()
@@ -37,7 +38,7 @@ def marks(gemeente):
 
 def test_the_trekker_proposal_follows_whether_one_is_named(proeftuin, gemeente_a):
     assert voorstel(proeftuin, gemeente_a, Ingredient.TREKKER).oordeel == "ontbreekt"
-    with scopes_disabled():
+    with every_gemeente():
         Proeftuin.objects.filter(pk=proeftuin.pk).update(trekker="Tineke")
     proposal = voorstel(proeftuin, gemeente_a, Ingredient.TREKKER)
     assert (proposal.oordeel, proposal.reden) == ("in_orde", "trekker benoemd")
@@ -45,10 +46,10 @@ def test_the_trekker_proposal_follows_whether_one_is_named(proeftuin, gemeente_a
 
 def test_the_gemeenteprofiel_proposes_gegronde_redenen(proeftuin, gemeente_a):
     assert voorstel(proeftuin, gemeente_a, Ingredient.REDENEN).oordeel == "ontbreekt"
-    with scopes_disabled():
+    with every_gemeente():
         KengetalFactory(gemeente=gemeente_a, soort=Kengetal.Soort.INWONERS)
     assert voorstel(proeftuin, gemeente_a, Ingredient.REDENEN).oordeel == "aandacht"
-    with scopes_disabled():
+    with every_gemeente():
         for soort in ["plus75", "overlijdens", "palliatief"]:
             KengetalFactory(gemeente=gemeente_a, soort=soort)
     assert voorstel(proeftuin, gemeente_a, Ingredient.REDENEN).oordeel == "in_orde"
@@ -56,7 +57,7 @@ def test_the_gemeenteprofiel_proposes_gegronde_redenen(proeftuin, gemeente_a):
 
 def test_a_recorded_mandate_proposes_stevige_wortels(proeftuin, gemeente_a):
     assert voorstel(proeftuin, gemeente_a, Ingredient.WORTELS).oordeel == "ontbreekt"
-    with scopes_disabled():
+    with every_gemeente():
         CommitmentFactory(
             gemeente=gemeente_a,
             proeftuin=proeftuin,
@@ -74,7 +75,7 @@ def test_what_the_app_cannot_know_yet_has_no_proposal(ingredient, proeftuin, gem
 
 
 def test_the_page_shows_the_proposal_next_to_the_mark(client, member, proeftuin, gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         IngredientbeoordelingFactory(
             gemeente=gemeente_a, proeftuin=proeftuin, oordeel="aandacht", opmerking="Wie?"
         )
@@ -160,7 +161,7 @@ def test_with_htmx_only_the_ingredient_comes_back(client, facilitator, proeftuin
 
 
 def test_the_proeftuin_page_sums_up_the_marks(client, member, proeftuin, gemeente_a):
-    with scopes_disabled():
+    with every_gemeente():
         IngredientbeoordelingFactory(gemeente=gemeente_a, proeftuin=proeftuin, oordeel="in_orde")
     client.force_login(member)
     page = client.get(reverse("gemeenten:proeftuin", args=[gemeente_a.slug, proeftuin.pk]))

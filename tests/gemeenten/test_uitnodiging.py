@@ -8,11 +8,12 @@ from unittest import mock
 import pytest
 from django.core import mail, signing
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
 
 from gemeenten.models import Lidmaatschap, Uitnodiging
 from proeftuin.models import User
 from proeftuin.permissions import Rol
+from proeftuin.tenancy import gemeente_scope
+from tests.scopes import every_gemeente
 
 
 def leden_url(gemeente):
@@ -40,7 +41,7 @@ def test_a_facilitator_invites_and_the_mail_holds_a_personal_link(
     assert mail.outbox[0].to == ["nieuw@example.org"]
     assert gemeente_a.naam in mail.outbox[0].subject
     assert link_from_mail(mail.outbox[0]).startswith("/uitnodiging/")
-    with scopes_disabled():
+    with every_gemeente():
         assert Uitnodiging.objects.get().sent_at is not None
 
 
@@ -61,7 +62,7 @@ def test_a_new_person_accepts_makes_an_account_and_lands_in_the_gemeente(
     assert response["Location"] == gemeente_a.get_absolute_url()
     user = User.objects.get(email="nieuw@example.org")
     assert user.name == "Nina Nieuw"
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert Lidmaatschap.objects.get(user=user).role == Rol.PROFESSIONAL
     # Logged in, and the new person sees only this gemeente.
     home = client.get(reverse("home"))
@@ -120,7 +121,7 @@ def test_a_renewed_invitation_makes_the_old_link_useless(
     client.force_login(facilitator)
     invite(client, gemeente_a, "twee@example.org", capture=django_capture_on_commit_callbacks)
     invite(client, gemeente_a, "twee@example.org", capture=django_capture_on_commit_callbacks)
-    with scopes_disabled():
+    with every_gemeente():
         assert Uitnodiging.objects.filter(email="twee@example.org").count() == 1
     client.logout()
     old, new = (link_from_mail(m) for m in mail.outbox)
@@ -139,7 +140,7 @@ def test_a_second_invitation_for_an_existing_account_adds_a_membership(
     response = client.post(uitnodiging.get_accept_url())
     assert response.status_code == 302
     assert response["Location"] == reverse("account_login")
-    with scopes_disabled():
+    with every_gemeente():
         roles = dict(
             Lidmaatschap.objects.filter(user=outsider).values_list("gemeente__slug", "role")
         )
@@ -154,7 +155,7 @@ def test_someone_logged_in_as_another_person_cannot_accept(
     client.force_login(member)
     response = client.post(uitnodiging.get_accept_url())
     assert response.status_code == 403
-    with scopes_disabled():
+    with every_gemeente():
         assert Uitnodiging.objects.get(pk=uitnodiging.pk).is_open
 
 

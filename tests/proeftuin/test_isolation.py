@@ -6,9 +6,9 @@ import pytest
 from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django_scopes import scopes_disabled
 
 from tests import factories
+from tests.scopes import every_gemeente
 
 # B's rows get ids far above A's, so an id of B never names a row of A by accident.
 B_ID_BASE = 10_000_000
@@ -54,7 +54,7 @@ def gemeente_urls():
 def b_objects(gemeente_a, gemeente_b, facilitator):
     """One row of every tenant model in gemeente B (ids far from A's); its text says SECRET."""
     ids = []
-    with scopes_disabled():
+    with every_gemeente():
         for n, model in enumerate(tenant_models()):
             factory = factory_for(model)
             assert factory, f"{model._meta.label} needs a factory in tests/factories.py"
@@ -99,7 +99,7 @@ def test_the_harness_finds_the_gemeente_pages():
 
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_a_member_of_another_gemeente_gets_404_everywhere(method, b_objects, gemeente_b, client):
-    with scopes_disabled():
+    with every_gemeente():
         outsider = factories.LidmaatschapFactory(
             gemeente=factories.GemeenteFactory(slug="gemeente-c", naam="C")
         ).user

@@ -3,10 +3,16 @@
 import pytest
 from django.db import models
 from django.test.utils import isolate_apps
-from django_scopes import ScopeError, scope
+from django_scopes import ScopeError
 
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
-from proeftuin.checks import check_tenant_models_are_scoped, unscoped_tenant_model_errors
+from proeftuin.checks import (
+    check_tenant_models_are_scoped,
+    check_tenant_models_derive_from_the_base,
+    tenant_model_errors,
+    unscoped_tenant_model_errors,
+)
+from proeftuin.tenancy import TenantModel, gemeente_scope, scoped_manager
 
 
 @pytest.mark.parametrize("model", [Organisatie, Proeftuin, Lidmaatschap])
@@ -16,9 +22,9 @@ def test_a_tenant_query_outside_a_scope_raises(model, gemeente_a):
 
 
 def test_a_scope_shows_only_its_own_gemeente(gemeente_a, gemeente_b):
-    with scope(gemeente=gemeente_a):
+    with gemeente_scope(gemeente_a):
         assert [p.naam for p in Proeftuin.objects.all()] == ["Proeftuin A"]
-    with scope(gemeente=[gemeente_a.pk, gemeente_b.pk]):
+    with gemeente_scope([gemeente_a.pk, gemeente_b.pk]):
         assert Proeftuin.objects.count() == 2
 
 
@@ -37,3 +43,29 @@ def test_the_check_flags_a_model_with_a_plain_manager():
     errors = unscoped_tenant_model_errors([Vergeten, Proeftuin])
     assert [e.id for e in errors] == ["proeftuin.E001"]
     assert "Vergeten" in errors[0].msg
+
+
+def test_the_app_models_derive_from_the_tenant_base():
+    assert check_tenant_models_derive_from_the_base() == []
+
+
+@isolate_apps("gemeenten")
+def test_the_check_flags_a_gemeente_key_outside_the_base_and_a_join_table_without_one():
+    class Los(models.Model):  # noqa: DJ008
+        gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.CASCADE)
+        objects = scoped_manager()
+
+        class Meta:
+            app_label = "gemeenten"
+
+    class MetKoppeltabel(TenantModel):  # noqa: DJ008
+        partners = models.ManyToManyField("gemeenten.Organisatie")
+
+        class Meta:
+            app_label = "gemeenten"
+
+    errors = tenant_model_errors([Los, MetKoppeltabel, Proeftuin])
+    assert [(e.id, e.obj) for e in errors] == [
+        ("proeftuin.E002", Los),
+        ("proeftuin.E003", MetKoppeltabel),
+    ]
