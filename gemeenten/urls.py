@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .views import audit as audit_views
 from .views import commitments as commitment_views
 from .views import dashboard, leden, profiel
 from .views import partners as partner_views
@@ -84,4 +85,7 @@ urlpatterns = [
         name="proeftuin_ingredienten",
     ),
     path("profiel/", profiel.profiel, name="profiel"),
+    # The audit log, for facilitators (views/audit.py)
+    path("audit/", audit_views.audit_log, name="audit"),
+    path("audit.csv", audit_views.audit_export, name="audit_csv"),
 ]

@@ -61,6 +61,8 @@ rules.add_perm("gemeenten.edit_profiel", is_facilitator | is_beleidsadviseur)
 rules.add_perm("gemeenten.manage_partners", is_facilitator | is_beleidsadviseur)
 rules.add_perm("gemeenten.manage_commitments", is_facilitator | is_beleidsadviseur)
 rules.add_perm("gemeenten.export", is_member)
+# The audit log: who read or changed what, only for the facilitators of the gemeente.
+rules.add_perm("gemeenten.view_audit", is_facilitator)
 
 
 @rules.predicate

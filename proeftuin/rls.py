@@ -7,7 +7,9 @@ The second wall behind django-scopes. Every table of a ``TenantModel`` gets, aft
 - the policy ``tenant_isolation``: a row is read and written only while its ``gemeente_id`` is in
   the session setting ``proeftuin.gemeenten`` (``USING`` and the same ``WITH CHECK``);
 - for a model with ``rls_user_field`` (the memberships), the read-only policy ``own_rows``: the
-  rows of the user in ``proeftuin.user_id``, so a user's gemeenten can be found before any scope.
+  rows of the user in ``proeftuin.user_id``, so a user's gemeenten can be found before any scope;
+- for a model with ``rls_append_only`` (the audit log), no ``UPDATE``, ``DELETE`` or ``TRUNCATE``
+  for the application role: it may add rows and read them, never change or remove them.
 
 The application connects as a role that is not the owner, not a superuser and has no
 ``BYPASSRLS``; migrations run as the owner, which grants that role plain DML here. Everything is
@@ -168,10 +170,10 @@ def _policy_statements(model, qn):
     return statements
 
 
-def _grant_statements(role, qn):
+def _grant_statements(role, qn, models=()):
     role = qn(role)
     dml = "SELECT, INSERT, UPDATE, DELETE"
-    return [
+    statements = [
         f"GRANT {dml} ON ALL TABLES IN SCHEMA public TO {role}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
         # The application reads the migration history but never writes it.
@@ -179,6 +181,13 @@ def _grant_statements(role, qn):
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT {dml} ON TABLES TO {role}",
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role}",
     ]
+    # Append-only tables (the audit log): what is written stays, whatever the application does.
+    statements += [
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON {qn(m._meta.db_table)} FROM {role}"
+        for m in models
+        if m.rls_append_only
+    ]
+    return statements
 
 
 def tables_without_rls(using="default"):
@@ -236,7 +245,7 @@ def apply_row_level_security(using="default", app_role=None, verbosity=1):
             return
         cursor.execute("SELECT current_user")
         if cursor.fetchone()[0] != app_role:
-            for statement in _grant_statements(app_role, qn):
+            for statement in _grant_statements(app_role, qn, models):
                 cursor.execute(statement)
     if verbosity >= 1:
         print(f"  Row-level security on {len(models)} tenant tables, DML granted to {app_role}")

@@ -47,6 +47,9 @@ class TenantModel(models.Model):
     # A user key whose rows that user may read in every gemeente (row-level security only):
     # set on the memberships, so a user's gemeenten can be found before any scope exists.
     rls_user_field = None
+    # Append-only rows (the audit log): the application role may insert and read, never change
+    # or delete them (row-level security only; see proeftuin.rls).
+    rls_append_only = False
 
     class Meta:
         abstract = True

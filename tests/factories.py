@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 
 from gemeenten.models import (
+    AuditRegel,
     Baat,
     Commitment,
     FaseOvergang,
@@ -166,3 +167,13 @@ class WijzigingFactory(factory.django.DjangoModelFactory):
     object_id = 1
     object_repr = "Organisatie"
     actie = Wijziging.Actie.GEWIJZIGD
+
+
+class AuditRegelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AuditRegel
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    content_type = factory.LazyFunction(lambda: ContentType.objects.get_for_model(Commitment))
+    object_id = 1
+    actie = AuditRegel.Actie.READ

@@ -1,11 +1,13 @@
 """Forms of the gemeenten app, one module per subject."""
 
+from .audit import AuditFilterForm
 from .commitments import CommitmentForm, StatusForm, validate_pdf
 from .leden import AccountForm, RolForm, UitnodigingForm
 from .partners import KerngroeplidForm, OrganisatieForm
 from .proeftuin import BeoordelingForm, KengetalForm, ProeftuinForm
 
 __all__ = [
+    "AuditFilterForm",
     "AccountForm",
     "BeoordelingForm",
     "CommitmentForm",

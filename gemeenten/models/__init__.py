@@ -1,5 +1,6 @@
 """Models of the gemeenten app, one module per subject."""
 
+from .audit import AuditRegel
 from .commitments import Baat, Commitment
 from .gemeente import Domein, Gemeente, Kerngroeplid, Organisatie
 from .historie import Wijziging
@@ -15,6 +16,7 @@ from .proeftuin import (
 )
 
 __all__ = [
+    "AuditRegel",
     "Baat",
     "Commitment",
     "Discipline",

@@ -3,6 +3,7 @@ kosten en baten, export."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Sum
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +14,7 @@ from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import exports, kostenbaten, services
 from ..access import require_perm
+from ..audit import Actie, audit
 from ..forms import CommitmentForm, StatusForm
 from ..models import Commitment, Proeftuin, Wijziging
 
@@ -47,6 +49,7 @@ def commitments(request, gemeente_slug):
 def commitment(request, gemeente_slug, pk):
     require_perm(request, "gemeenten.view_proeftuin")
     item = _get(pk)
+    audit(request, Actie.READ, item)
     return _render_detail(request, item, StatusForm(commitment=item))
 
 
@@ -98,6 +101,7 @@ def _edit(request, item, proeftuin, initial=None):
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
+        action = Actie.CHANGE if form.instance.pk else Actie.CREATE
         try:
             services.commitment_save(
                 commitment=form.instance,
@@ -108,6 +112,7 @@ def _edit(request, item, proeftuin, initial=None):
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
         else:
+            audit(request, action, form.instance)
             messages.success(request, _("The commitment has been saved."))
             return redirect(form.instance)
     return render(
@@ -139,6 +144,7 @@ def commitment_status(request, gemeente_slug, pk):
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
         else:
+            audit(request, Actie.CHANGE, item)
             if not request.htmx:
                 messages.success(request, _("The status has been saved."))
                 return redirect(item)
@@ -151,7 +157,9 @@ def commitment_delete(request, gemeente_slug, pk):
     require_perm(request, "gemeenten.manage_commitments")
     item = _get(pk)
     if request.method == "POST":
-        services.commitment_delete(commitment=item, by=request.user)
+        with transaction.atomic():  # the log says deleted only if it was
+            audit(request, Actie.DELETE, item)
+            services.commitment_delete(commitment=item, by=request.user)
         messages.success(request, _("The commitment has been deleted."))
         return redirect("gemeenten:commitments", gemeente_slug=gemeente_slug)
     return render(request, "gemeenten/commitments/delete.html", {"commitment": item})
@@ -167,6 +175,7 @@ def commitment_document(request, gemeente_slug, pk):
         handle = item.document.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
+    audit(request, Actie.DOWNLOAD, item)
     name = exports.filename(request.gemeente, f"mandaat-{item.pk}", "pdf")
     response = FileResponse(
         handle, as_attachment=True, filename=name, content_type="application/pdf"
@@ -199,6 +208,7 @@ def commitments_export(request, gemeente_slug, formaat):
         .prefetch_related("baathebbers")
     )
     header, table = exports.commitment_table(rows)
+    audit(request, Actie.EXPORT, Commitment)
     name = exports.filename(request.gemeente, "toezeggingen", formaat)
     if formaat == "xlsx":
         return exports.xlsx_response(header, table, name=name, title=_("Commitments"))

@@ -273,3 +273,28 @@ def test_a_celery_task_for_a_cannot_read_b(rows, gemeente_a):
     seen = gemeenten_seen_by_task.delay(gemeente_a.pk).get()
     assert seen and all(ids == [gemeente_a.pk] for ids in seen.values()), seen
     assert current_settings() == ("", "")
+
+
+def test_the_audit_log_is_append_only_for_the_application_role(gemeente_a, facilitator):
+    from gemeenten.models import AuditRegel
+
+    with gemeente_scope(gemeente_a):
+        entry = factories.AuditRegelFactory(gemeente=gemeente_a, user=facilitator)  # INSERT works
+        assert AuditRegel.objects.filter(pk=entry.pk).exists()  # and SELECT
+        for sql in (
+            "UPDATE gemeenten_auditregel SET actie = 'read' WHERE id = %s",
+            "DELETE FROM gemeenten_auditregel WHERE id = %s",
+        ):
+            with pytest.raises(ProgrammingError, match="permission denied"), transaction.atomic():
+                query(sql, [entry.pk])
+        with pytest.raises(ProgrammingError, match="permission denied"), transaction.atomic():
+            AuditRegel.objects.filter(pk=entry.pk).update(user=None)
+        with pytest.raises(ProgrammingError, match="permission denied"), transaction.atomic():
+            AuditRegel.objects.filter(pk=entry.pk).delete()
+    ((update, delete, insert, select),) = query(
+        "SELECT has_table_privilege('gemeenten_auditregel', 'UPDATE'), "
+        "has_table_privilege('gemeenten_auditregel', 'DELETE'), "
+        "has_table_privilege('gemeenten_auditregel', 'INSERT'), "
+        "has_table_privilege('gemeenten_auditregel', 'SELECT')"
+    )
+    assert (update, delete, insert, select) == (False, False, True, True)
