@@ -12,7 +12,7 @@ class ProeftuinConfig(AppConfig):
     verbose_name = _("Proeftuin")
 
     def ready(self):
-        from . import checks, permissions, rls  # noqa: F401  (registers checks and rules)
+        from . import checks, permissions, rls, sessions  # noqa: F401  (checks, rules, signals)
 
         # After every migrate: row-level security on every tenant table, new ones included.
         post_migrate.connect(rls.on_post_migrate, sender=self, dispatch_uid="proeftuin.rls")

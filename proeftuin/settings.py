@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "django_htmx",
     "template_partials",
     "rules",
@@ -52,8 +53,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "proeftuin.sessions.AbsoluteSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "proeftuin.tenancy.GemeenteMiddleware",
 ]
@@ -115,6 +118,11 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Logging out takes a POST (a link or an image elsewhere cannot log anyone out); adding, removing
+# or changing an e-mail address asks for the password again (changing the password asks for the
+# old one; the MFA pages always ask again).
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Proeftuin] "
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="10/m/ip,5/5m/key"),
@@ -214,7 +222,12 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEVELOPMENT el
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Only announces consent: the list itself needs a manual submission of the registrable domain.
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEVELOPMENT)
-SESSION_COOKIE_AGE = 60 * 60 * 12
+# Sessions end after SESSION_INACTIVITY_SECONDS without a request (the cookie age, renewed on
+# every request) and in any case SESSION_ABSOLUTE_SECONDS after login (proeftuin/sessions.py).
+SESSION_INACTIVITY_SECONDS = env.int("SESSION_INACTIVITY_SECONDS", default=60 * 60 * 8)
+SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=60 * 60 * 12)
+SESSION_COOKIE_AGE = SESSION_INACTIVITY_SECONDS
+SESSION_SAVE_EVERY_REQUEST = True
 
 LOGGING = {
     "version": 1,
