@@ -12,7 +12,16 @@ DEV_ENV := DEVELOPMENT=1 MFA_REQUIRED_FOR_FACILITATORS=0 SITE_URL=http://$(HOST)
 # (DATABASE_OWNER_URL); everything else runs as the application role of DATABASE_URL.
 MIGRATE_ENV := $(if $(DATABASE_OWNER_URL),DATABASE_URL='$(DATABASE_OWNER_URL)')
 
-.PHONY: install migrate run demo test lint format messages clean
+# Backups (PostgreSQL only): `make backup` dumps the whole database, every gemeente, as the backup
+# role (BACKUP_URL: proeftuin_backup, BYPASSRLS, read-only) into var/backups/<UTC time>.dump;
+# `make restore` restores a dump (DUMP, default the newest) as the owner into the database of
+# RESTORE_URL (default DATABASE_OWNER_URL), replacing what is there.
+BACKUP_DIR ?= var/backups
+RESTORE_URL ?= $(DATABASE_OWNER_URL)
+export RESTORE_URL
+DUMP ?= $(lastword $(sort $(wildcard $(BACKUP_DIR)/*.dump)))
+
+.PHONY: install migrate run demo test lint format messages clean backup restore
 
 $(BIN)/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Proeftuin needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -50,6 +59,21 @@ format: install
 messages: install
 	DEVELOPMENT=1 $(BIN)/python manage.py makemessages --locale nl --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*'
 	DEVELOPMENT=1 $(BIN)/python manage.py compilemessages --locale nl --ignore '.venv/*'
+
+backup:
+	@test -n "$$BACKUP_URL" || { echo "Set BACKUP_URL, e.g. postgres://proeftuin_backup:…@host:5432/proeftuin" >&2; exit 1; }
+	@mkdir -p $(BACKUP_DIR)
+	@file="$(BACKUP_DIR)/$$(date -u +%Y%m%dT%H%M%SZ).dump"; \
+	    umask 077 && pg_dump --format=custom --file="$$file.partial" --dbname="$$BACKUP_URL" \
+	    && mv "$$file.partial" "$$file" && echo "Backup written to $$file"
+
+restore:
+	@test -n "$(RESTORE_URL)" || { echo "Set RESTORE_URL (or DATABASE_OWNER_URL): the owner's URL of the database to restore into" >&2; exit 1; }
+	@test -n "$(DUMP)" && test -f "$(DUMP)" || { echo "No dump to restore: set DUMP=$(BACKUP_DIR)/<time>.dump" >&2; exit 1; }
+	@echo "Restoring $(DUMP)"
+	@pg_restore --clean --if-exists --no-owner --exit-on-error --single-transaction \
+	    --dbname="$$RESTORE_URL" "$(DUMP)"
+	@echo "Restored $(DUMP)"
 
 clean:
 	rm -rf $(VENV) var

@@ -12,8 +12,9 @@ The second wall behind django-scopes. Every table of a ``TenantModel`` gets, aft
   for the application role: it may add rows and read them, never change or remove them.
 
 The application connects as a role that is not the owner, not a superuser and has no
-``BYPASSRLS``; migrations run as the owner, which grants that role plain DML here. Everything is
-a no-op on SQLite.
+``BYPASSRLS``; migrations run as the owner, which grants that role plain DML here. The backup
+role (``DATABASE_BACKUP_ROLE``, with ``BYPASSRLS``, for ``make backup``) gets ``SELECT`` only.
+Everything is a no-op on SQLite.
 """
 
 import logging
@@ -190,6 +191,23 @@ def _grant_statements(role, qn, models=()):
     return statements
 
 
+def _backup_grant_statements(role, qn):
+    """Read-only, everything: pg_dump as this role (which has BYPASSRLS) sees every gemeente."""
+    role = qn(role)
+    return [
+        f"GRANT USAGE ON SCHEMA public TO {role}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
+        f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {role}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON SEQUENCES TO {role}",
+    ]
+
+
+def _role_exists(cursor, role):
+    cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role])
+    return cursor.fetchone() is not None
+
+
 def tables_without_rls(using="default"):
     """Tenant tables lacking ENABLE, FORCE or the tenant policy (empty when all is in place)."""
     conn = connections[using]
@@ -209,8 +227,9 @@ def tables_without_rls(using="default"):
     return sorted(set(tables) - protected)
 
 
-def apply_row_level_security(using="default", app_role=None, verbosity=1):
-    """Policies on every tenant table and grants to the application role; idempotent.
+def apply_row_level_security(using="default", app_role=None, verbosity=1, backup_role=None):
+    """Policies on every tenant table, grants to the application role and to the backup role
+    (read-only; skipped when that role does not exist); idempotent.
 
     Runs as the owner of the tables. Connected as anyone else (the application role flushing a
     test database emits post_migrate too) it only checks that everything is in place.
@@ -219,6 +238,7 @@ def apply_row_level_security(using="default", app_role=None, verbosity=1):
     if not _is_postgresql(conn):
         return
     app_role = app_role or settings.DATABASE_APP_ROLE
+    backup_role = backup_role or settings.DATABASE_BACKUP_ROLE
     existing = set(conn.introspection.table_names())
     models = [m for m in tenant_models() if m._meta.db_table in existing]
     qn = conn.ops.quote_name
@@ -239,8 +259,12 @@ def apply_row_level_security(using="default", app_role=None, verbosity=1):
         for model in models:
             for statement in _policy_statements(model, qn):
                 cursor.execute(statement)
-        cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [app_role])
-        if cursor.fetchone() is None:
+        if _role_exists(cursor, backup_role):
+            for statement in _backup_grant_statements(backup_role, qn):
+                cursor.execute(statement)
+        else:
+            backup_role = None
+        if not _role_exists(cursor, app_role):
             logger.warning("Role %s does not exist: no grants for the application role.", app_role)
             return
         cursor.execute("SELECT current_user")
@@ -249,6 +273,8 @@ def apply_row_level_security(using="default", app_role=None, verbosity=1):
                 cursor.execute(statement)
     if verbosity >= 1:
         print(f"  Row-level security on {len(models)} tenant tables, DML granted to {app_role}")
+        if backup_role:
+            print(f"  SELECT on every table granted to {backup_role} (backups)")
 
 
 def on_post_migrate(sender, using="default", verbosity=1, **kwargs):

@@ -92,6 +92,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # `migrate`), which grants DATABASE_APP_ROLE what the application needs. The tests use both.
 DATABASE_OWNER_URL = env.str("DATABASE_OWNER_URL", default="")
 DATABASE_APP_ROLE = env.str("DATABASE_APP_ROLE", default="proeftuin_app")
+# `make backup` connects as this role (BYPASSRLS, read-only); `migrate` grants it SELECT.
+DATABASE_BACKUP_ROLE = env.str("DATABASE_BACKUP_ROLE", default="proeftuin_backup")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "proeftuin.User"
