@@ -15,6 +15,7 @@ urlpatterns = [
     path("leden/", leden.leden, name="leden"),
     path("leden/<int:pk>/rol/", leden.lid_rol, name="lid_rol"),
     path("leden/<int:pk>/beeindigen/", leden.lid_beeindigen, name="lid_beeindigen"),
+    path("leden/<int:pk>/wissen/", leden.lid_wissen, name="lid_wissen"),
     path(
         "uitnodigingen/<int:pk>/intrekken/",
         leden.uitnodiging_intrekken,

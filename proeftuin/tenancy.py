@@ -106,7 +106,15 @@ def forget_memberships(user):
 
 
 # Pages a facilitator without a second factor may still reach (to set one up, or leave).
-MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/health/", "/uitnodiging/", "/i18n/")
+MFA_EXEMPT_PREFIXES = (
+    "/accounts/",
+    "/static/",
+    "/health/",
+    "/uitnodiging/",
+    "/i18n/",
+    "/privacy/",
+    "/toegankelijkheid/",
+)
 
 
 class GemeenteMiddleware:

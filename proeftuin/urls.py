@@ -1,10 +1,12 @@
-"""Top-level URLs: accounts, the home page, invitations, health, and each gemeente under /g/."""
+"""Top-level URLs: accounts, the home page, invitations, health, one's own data, the privacy and
+accessibility statements, and each gemeente under /g/."""
 
 from django.urls import include, path
 
 from gemeenten.views import dashboard as gemeenten_dashboard
 from gemeenten.views import leden as gemeenten_leden
 from gemeenten.views import overzicht as gemeenten_overzicht
+from gemeenten.views import persoonsgegevens
 
 from . import views
 
@@ -14,5 +16,13 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("uitnodiging/<str:token>/", gemeenten_leden.uitnodiging_accept, name="uitnodiging_accept"),
     path("health/", views.health, name="health"),
+    path("account/gegevens/", persoonsgegevens.mijn_gegevens, name="mijn_gegevens"),
+    path(
+        "account/gegevens.json",
+        persoonsgegevens.mijn_gegevens_download,
+        name="mijn_gegevens_download",
+    ),
+    path("privacy/", views.privacy, name="privacy"),
+    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("g/<slug:gemeente_slug>/", include("gemeenten.urls")),
 ]

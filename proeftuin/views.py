@@ -1,8 +1,9 @@
-"""Views of the core: the health check."""
+"""Views of the core: the health check and the public privacy and accessibility statements."""
 
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 
@@ -31,3 +32,13 @@ def health(request):
     return JsonResponse(
         {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
     )
+
+
+def privacy(request):
+    """The privacy statement and register of processing (AVG); public, no login."""
+    return render(request, "proeftuin/privacy.html")
+
+
+def toegankelijkheid(request):
+    """The accessibility statement; public, no login."""
+    return render(request, "proeftuin/toegankelijkheid.html")

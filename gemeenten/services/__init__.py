@@ -17,6 +17,7 @@ from .leden import (
     uitnodiging_create,
     uitnodiging_withdraw,
 )
+from .persoonsgegevens import erasable_gemeenten, persoon_wissen, persoonsgegevens_export
 from .proeftuin import (
     ingredient_mark,
     kengetal_save,
@@ -25,6 +26,9 @@ from .proeftuin import (
 )
 
 __all__ = [
+    "erasable_gemeenten",
+    "persoon_wissen",
+    "persoonsgegevens_export",
     "account_create_from_invitation",
     "commitment_delete",
     "commitment_save",

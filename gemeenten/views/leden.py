@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from proeftuin.permissions import Rol, invitable_roles
-from proeftuin.tenancy import gemeente_scope
+from proeftuin.tenancy import gemeente_scope, memberships_of
 
 from .. import services
 from ..access import require_perm
@@ -109,6 +109,34 @@ def lid_beeindigen(request, gemeente_slug, pk):
             )
         return redirect("gemeenten:leden", gemeente_slug=gemeente_slug)
     return render(request, "gemeenten/lid_beeindigen.html", {"lidmaatschap": lidmaatschap})
+
+
+def lid_wissen(request, gemeente_slug, pk):
+    """Erase a person (the AVG right to erasure): confirmation first, then the service."""
+    require_perm(request, "gemeenten.manage_leden")
+    lidmaatschap = get_object_or_404(Lidmaatschap.objects.select_related("user"), pk=pk)
+    person = lidmaatschap.user
+    if person == request.user:
+        raise PermissionDenied
+    if request.method == "POST":
+        naam = str(person)
+        anonymised = services.persoon_wissen(person=person, by=request.user)
+        if anonymised:
+            message = _("%(person)s has been erased; what they wrote stays, anonymously.")
+        else:
+            message = _(
+                "The memberships of %(person)s in your gemeenten have ended; they are still a "
+                "member elsewhere, so their account stays."
+            )
+        messages.success(request, message % {"person": naam})
+        return redirect("gemeenten:leden", gemeente_slug=gemeente_slug)
+    gemeenten = services.erasable_gemeenten(person=person, by=request.user)
+    elders = len(memberships_of(person)) > len(gemeenten)
+    return render(
+        request,
+        "gemeenten/lid_wissen.html",
+        {"lidmaatschap": lidmaatschap, "gemeenten": gemeenten, "elders": elders},
+    )
 
 
 def uitnodiging_intrekken(request, gemeente_slug, pk):
