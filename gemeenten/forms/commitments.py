@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.db import connection
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
@@ -50,9 +51,30 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class OrganisatiesField(SafeModelMultipleChoiceField):
+    """Several partners by id; an id beyond the database's integers is as unknown as any other
+    (SQLite raises OverflowError on such a value in ``IN``, a server error)."""
+
+    def _check_values(self, value):
+        pk_type = self.queryset.model._meta.pk.get_internal_type()
+        low, high = connection.ops.integer_field_range(pk_type)
+        for pk in value:
+            try:
+                number = int(pk)
+            except (TypeError, ValueError):
+                continue  # the parent says it is not a valid id
+            if (low is not None and number < low) or (high is not None and number > high):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class CommitmentForm(VersionedModelForm):
     # Baat is an explicit through table (it carries the gemeente): the service sets it.
-    baathebbers = SafeModelMultipleChoiceField(
+    baathebbers = OrganisatiesField(
         Organisatie.objects.none(),
         required=False,
         label=_("Who benefits"),

@@ -31,7 +31,8 @@ def home(request):
 def current_proeftuin(request):
     """The proeftuin chosen with ?proeftuin=<id>, else the latest one (None if there is none)."""
     chosen = request.GET.get("proeftuin", "")
-    if chosen.isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if chosen.isdecimal():
         return get_object_or_404(Proeftuin, pk=int(chosen))
     return Proeftuin.objects.order_by("-start").first()
 

@@ -2,6 +2,7 @@
 the download of the PDF, and the demo (kosten en baten: test_kostenbaten.py)."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -526,3 +527,36 @@ def test_the_demo_commitments_are_valid_and_load_twice_without_change(db):
         assert roermond < oude_ijsselstreek.count()
         assert oude_ijsselstreek.filter(status="geleverd").exists()
         assert oude_ijsselstreek.filter(soort="mandaat", document="").exists()
+
+
+@pytest.mark.parametrize("bad_id", [str(2**63), "1" * 400, str(-(2**63) - 1)])
+def test_a_beneficiary_id_beyond_the_integers_is_refused_at_the_field(
+    client, beleidsadviseur, gemeente_a, proeftuin, welzijn, bad_id
+):
+    # On SQLite such an id in the IN query raised OverflowError: a 500 (found by test_bad_input).
+    client.force_login(beleidsadviseur)
+    data = uren_data(proeftuin, welzijn, baathebbers=[welzijn.pk, bad_id])
+    response = client.post(url("commitment_new", gemeente_a), data)
+    assert response.status_code == 400
+    assert "baathebbers" in response.context["form"].errors
+    assert commitments_in(gemeente_a) == 0
+
+
+def test_the_pdf_download_has_a_safe_attachment_name_whatever_was_uploaded(
+    client, beleidsadviseur, gemeente_a, proeftuin
+):
+    client.force_login(beleidsadviseur)
+    evil = '../../"evil"\r\nContent-Type: text/html; x=.pdf'
+    upload = SimpleUploadedFile(evil, tiny_pdf(), "text/html")
+    response = client.post(
+        url("commitment_new", gemeente_a), {**mandaat_data(proeftuin), "document": upload}
+    )
+    assert response.status_code == 302
+    with gemeente_scope(gemeente_a):
+        mandaat = Commitment.objects.get()
+    assert "evil" not in mandaat.document.name and ".." not in mandaat.document.name
+    response = client.get(url("commitment_document", gemeente_a, pk=mandaat.pk))
+    disposition = response["Content-Disposition"]
+    assert re.fullmatch(r'attachment; filename="[a-z0-9-]+\.pdf"', disposition), disposition
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"

@@ -106,3 +106,14 @@ def test_a_chart_scales_its_bars_and_carries_a_table(db):
     assert "<table>" in html and "<caption>Test</caption>" in html
     assert 'aria-hidden="true"' in html
     assert "2,5" in html  # Dutch decimal comma
+
+
+@pytest.mark.parametrize("chosen", ["²", "٣", "99999999999999999999999", "-1", "x"])
+def test_a_strange_proeftuin_in_the_query_is_not_a_server_error(
+    client, member, gemeente_a, proeftuin, chosen
+):
+    # "²".isdigit() is true, but int("²") raises: this was a 500 (found by test_bad_input).
+    client.force_login(member)
+    url = reverse("gemeenten:detail", kwargs={"gemeente_slug": gemeente_a.slug})
+    response = client.get(url, {"proeftuin": chosen})
+    assert response.status_code in (200, 404)

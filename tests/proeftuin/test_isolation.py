@@ -3,87 +3,29 @@ requested as an outsider, anonymously, and with another gemeente's object ids; n
 200 or show anything of the other gemeente."""
 
 import pytest
-from django.apps import apps
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from tests import factories
 from tests.scopes import every_gemeente
+from tests.urlwalk import factory_for, gemeente_urls, make_rows, tenant_models, urls_for
 
 # B's rows get ids far above A's, so an id of B never names a row of A by accident.
 B_ID_BASE = 10_000_000
 SECRET = "Geheim-B"
 
 
-def tenant_models():
-    return [
-        m
-        for m in apps.get_models()
-        if any(f.name == "gemeente" and f.is_relation for f in m._meta.fields)
-    ]
-
-
-def factory_for(model):
-    for value in vars(factories).values():
-        meta = getattr(value, "_meta", None)
-        if meta is not None and getattr(meta, "model", None) is model:
-            return value
-    return None
-
-
-def gemeente_urls():
-    """(url name with namespace, converters) for every pattern below the /g/<slug>/ include."""
-    found = []
-
-    def walk(patterns, namespace, converters):
-        for p in patterns:
-            if isinstance(p, URLResolver):
-                ns = f"{namespace}:{p.namespace}" if namespace and p.namespace else p.namespace
-                walk(p.url_patterns, ns or namespace, {**converters, **p.pattern.converters})
-            elif isinstance(p, URLPattern):
-                assert p.name, f"URL pattern {p.pattern} has no name"
-                found.append((f"{namespace}:{p.name}", {**converters, **p.pattern.converters}))
-
-    for p in get_resolver().url_patterns:
-        if isinstance(p, URLResolver) and "gemeente_slug" in p.pattern.converters:
-            walk(p.url_patterns, p.namespace, dict(p.pattern.converters))
-    return found
-
-
 @pytest.fixture
 def b_objects(gemeente_a, gemeente_b, facilitator):
     """One row of every tenant model in gemeente B (ids far from A's); its text says SECRET."""
-    ids = []
     with every_gemeente():
-        for n, model in enumerate(tenant_models()):
-            factory = factory_for(model)
-            assert factory, f"{model._meta.label} needs a factory in tests/factories.py"
-            kwargs = {"gemeente": gemeente_b, "id": B_ID_BASE + n}
-            for field in model._meta.fields:
-                if field.get_internal_type() == "CharField" and not field.choices:
-                    kwargs.setdefault(field.name, f"{SECRET} {model.__name__}")
-            factory(**kwargs)
-            ids.append(B_ID_BASE + n)
-        # The same row kinds in A, so a view that ignored the scope would find something.
+        # The same row kinds in A, so a view that ignored the scope would find something. First,
+        # so their ids (SQLite: the highest so far plus one) stay below B_ID_BASE.
         for model in tenant_models():
             if model.objects.with_scopes_disabled().filter(gemeente=gemeente_a).count() == 0:
                 factory_for(model)(gemeente=gemeente_a)
+        ids = make_rows(gemeente_b, B_ID_BASE, text=SECRET)
     return ids
-
-
-def urls_for(slug, ids):
-    for name, converters in gemeente_urls():
-        params = [k for k in converters if k != "gemeente_slug"]
-        for k in params:
-            assert type(converters[k]).__name__ == "IntConverter", (
-                f"{name}: teach the isolation harness to fill the <{k}> parameter"
-            )
-        if not params:
-            yield name, reverse(name, kwargs={"gemeente_slug": slug}), False
-            continue
-        for object_id in ids:
-            kwargs = {"gemeente_slug": slug, **dict.fromkeys(params, object_id)}
-            yield name, reverse(name, kwargs=kwargs), True
 
 
 def assert_nothing_of_b(response, url):
