@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from gemeenten.models import Baat, Commitment, Organisatie, Proeftuin, Wijziging
+from gemeenten.models import Baat, Commitment, Proeftuin, Wijziging
 from proeftuin.tenancy import gemeente_scope
 from tests.factories import (
     CommitmentFactory,
@@ -54,18 +54,6 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def proeftuin(gemeente_a):
-    with gemeente_scope(gemeente_a):
-        return Proeftuin.objects.get()
-
-
-@pytest.fixture
-def welzijn(gemeente_a):
-    with gemeente_scope(gemeente_a):
-        return Organisatie.objects.get(naam="Welzijn A")
 
 
 @pytest.fixture

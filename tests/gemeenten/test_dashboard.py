@@ -6,18 +6,12 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from gemeenten.models import Commitment, Domein, Proeftuin
+from gemeenten.models import Commitment, Domein
 from gemeenten.views.dashboard import year_progress
 from proeftuin.charts import horizontal_bars
 from proeftuin.tenancy import gemeente_scope
 from tests.factories import CommitmentFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
-
-
-@pytest.fixture
-def proeftuin(gemeente_a):
-    with gemeente_scope(gemeente_a):
-        return Proeftuin.objects.get()
 
 
 @pytest.fixture

@@ -22,12 +22,6 @@ def url(name, gemeente, **kwargs):
     return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
 
 
-@pytest.fixture
-def proeftuin(gemeente_a):
-    with gemeente_scope(gemeente_a):
-        return Proeftuin.objects.get(naam="Proeftuin A")
-
-
 def open_labels(proeftuin, gemeente):
     with gemeente_scope(gemeente):
         fresh = Proeftuin.objects.get(pk=proeftuin.pk)

@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gemeenten.kostenbaten import kosten_en_baten, per_domein, totaal
-from gemeenten.models import Organisatie, Proeftuin
 from proeftuin.tenancy import gemeente_scope
 from tests.factories import (
     BaatFactory,
@@ -23,18 +22,6 @@ from tests.scopes import every_gemeente
 
 def url(name, gemeente, **kwargs):
     return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
-
-
-@pytest.fixture
-def proeftuin(gemeente_a):
-    with gemeente_scope(gemeente_a):
-        return Proeftuin.objects.get()
-
-
-@pytest.fixture
-def welzijn(gemeente_a):
-    with gemeente_scope(gemeente_a):
-        return Organisatie.objects.get(naam="Welzijn A")
 
 
 @pytest.fixture

@@ -15,12 +15,6 @@ def url(name, gemeente, **kwargs):
     return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
 
 
-@pytest.fixture
-def proeftuin(gemeente_a):
-    with gemeente_scope(gemeente_a):
-        return Proeftuin.objects.get(naam="Proeftuin A")
-
-
 def form_data(proeftuin=None, **changes):
     data = {
         "naam": "Léven tot het Einde Amersfoort",

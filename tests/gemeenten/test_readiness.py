@@ -10,12 +10,6 @@ from tests.factories import CommitmentFactory, IngredientbeoordelingFactory, Ken
 from tests.scopes import every_gemeente
 
 
-@pytest.fixture
-def proeftuin(gemeente_a):
-    with gemeente_scope(gemeente_a):
-        return Proeftuin.objects.get(naam="Proeftuin A")
-
-
 def page_url(proeftuin, gemeente):
     return reverse(
         "gemeenten:proeftuin_ingredienten",
