@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 
-def test_the_home_page_requires_login(client):
+def test_the_home_page_requires_login(client, db):
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
