@@ -10,7 +10,6 @@ from unittest import mock
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms.models import model_to_dict
-from django.urls import reverse
 from django.utils import timezone
 
 from gemeenten.audit import audit
@@ -19,12 +18,9 @@ from proeftuin.tenancy import gemeente_scope
 from tests.factories import AuditRegelFactory, CommitmentFactory, UserFactory
 from tests.gemeenten.test_commitments import mandaat_data, tiny_pdf
 from tests.scopes import every_gemeente
+from tests.urls import url
 
 SECRET_TEXT = "Mevrouw Jansen van de Dorpsstraat"
-
-
-def url(name, gemeente, **kwargs):
-    return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from gemeenten.models import Baat, Commitment, Proeftuin, Wijziging
 from proeftuin.tenancy import gemeente_scope
@@ -16,10 +15,7 @@ from tests.factories import (
     ProeftuinFactory,
 )
 from tests.scopes import every_gemeente
-
-
-def url(name, gemeente, **kwargs):
-    return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
+from tests.urls import url
 
 
 def tiny_pdf(text="Bestuurlijk mandaat"):

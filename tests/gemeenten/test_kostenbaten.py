@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from gemeenten.kostenbaten import kosten_en_baten, per_domein, totaal
 from proeftuin.tenancy import gemeente_scope
@@ -18,10 +17,7 @@ from tests.factories import (
     ProeftuinFactory,
 )
 from tests.scopes import every_gemeente
-
-
-def url(name, gemeente, **kwargs):
-    return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
+from tests.urls import url
 
 
 @pytest.fixture

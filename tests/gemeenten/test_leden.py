@@ -1,14 +1,9 @@
 """The members page: everyone in the gemeente reads it; only a facilitator changes or ends."""
 
-from django.urls import reverse
-
 from gemeenten.models import Lidmaatschap
 from proeftuin.permissions import Rol
 from proeftuin.tenancy import gemeente_scope
-
-
-def url(name, gemeente, **kwargs):
-    return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
+from tests.urls import url
 
 
 def lidmaatschap(user, gemeente):

@@ -1,16 +1,12 @@
 """Partners: every member reads them; facilitators and beleidsadviseurs add, change and delete."""
 
 import pytest
-from django.urls import reverse
 
 from gemeenten.models import Kerngroeplid, Lidmaatschap, Organisatie, Wijziging
 from proeftuin.tenancy import gemeente_scope
 from tests.factories import CommitmentFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
-
-
-def url(name, gemeente, **kwargs):
-    return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
+from tests.urls import url
 
 
 def organisatie(gemeente, naam="Welzijn A"):

@@ -3,16 +3,12 @@
 import datetime
 
 import pytest
-from django.urls import reverse
 
 from gemeenten.models import FaseOvergang, Proeftuin, Wijziging
 from proeftuin.tenancy import gemeente_scope
 from tests.factories import KerngroeplidFactory, ProeftuinFactory
 from tests.scopes import every_gemeente
-
-
-def url(name, gemeente, **kwargs):
-    return reverse(f"gemeenten:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
+from tests.urls import url
 
 
 def form_data(proeftuin=None, **changes):
