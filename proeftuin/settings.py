@@ -26,6 +26,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "proeftuin",
     "gemeenten",
+    "casussen",
+    "bijeenkomsten",
+    "verbeteracties",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -24,5 +24,8 @@ urlpatterns = [
     ),
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("g/<slug:gemeente_slug>/casussen/", include("casussen.urls")),
+    path("g/<slug:gemeente_slug>/bijeenkomsten/", include("bijeenkomsten.urls")),
+    path("g/<slug:gemeente_slug>/verbeteracties/", include("verbeteracties.urls")),
     path("g/<slug:gemeente_slug>/", include("gemeenten.urls")),
 ]

@@ -1,11 +1,11 @@
 """The URL walker of the isolation harness and the bad-input test: every URL pattern below the
 /g/<slug>/ include, every tenant model, and one row of each made with the factories."""
 
+import importlib
+
 import factory
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-
-from tests import factories
 
 
 def tenant_models():
@@ -16,13 +16,34 @@ def tenant_models():
     ]
 
 
+# Where the factories live: the foundation's in tests/factories.py, each later app's in
+# tests/<app>/factories.py (so apps built side by side never edit the same file).
+FACTORY_MODULES = [
+    "tests.factories",
+    "tests.casussen.factories",
+    "tests.bijeenkomsten.factories",
+    "tests.verbeteracties.factories",
+    "tests.oogst.factories",
+]
+
+
+def _factory_modules():
+    for name in FACTORY_MODULES:
+        try:
+            yield importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+
+
 def factory_for(model):
     """The factory of a model. Only factories count: the models imported into the factories
-    module have a ``_meta.model`` of their own, and calling one only builds an unsaved row."""
-    for value in vars(factories).values():
-        is_factory = isinstance(value, type) and issubclass(value, factory.base.Factory)
-        if is_factory and getattr(value._meta, "model", None) is model:
-            return value
+    modules have a ``_meta.model`` of their own, and calling one only builds an unsaved row."""
+    for module in _factory_modules():
+        for value in vars(module).values():
+            is_factory = isinstance(value, type) and issubclass(value, factory.base.Factory)
+            if is_factory and getattr(value._meta, "model", None) is model:
+                return value
     return None
 
 
@@ -73,7 +94,7 @@ def make_rows(gemeente, id_base, text=None):
     ids = []
     for n, model in enumerate(tenant_models()):
         model_factory = factory_for(model)
-        assert model_factory, f"{model._meta.label} needs a factory in tests/factories.py"
+        assert model_factory, f"{model._meta.label} needs a factory (FACTORY_MODULES)"
         kwargs = {"gemeente": gemeente, "id": id_base + n}
         if text is not None:
             for field in model._meta.fields:

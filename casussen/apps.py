@@ -1,0 +1,12 @@
+"""Inventarisatie: anonymised casussen, the anonymisation gate, inzichten and knelpunten."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasussenConfig(AppConfig):
+    name = "casussen"
+    verbose_name = _("Cases")
+
+    def ready(self):
+        from . import signals  # noqa: F401

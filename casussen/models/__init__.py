@@ -1,0 +1,5 @@
+"""Models of the casussen app, one module per subject."""
+
+from .taxonomie import KnelpuntCategorie, Succesfactor
+
+__all__ = ["KnelpuntCategorie", "Succesfactor"]

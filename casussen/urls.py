@@ -1,0 +1,5 @@
+"""URLs of the casussen app, under /g/<gemeente_slug>/casussen/."""
+
+app_name = "casussen"
+
+urlpatterns = []
