@@ -21,7 +21,7 @@ RESTORE_URL ?= $(DATABASE_OWNER_URL)
 export RESTORE_URL
 DUMP ?= $(lastword $(sort $(wildcard $(BACKUP_DIR)/*.dump)))
 
-.PHONY: install migrate run demo test lint format messages clean backup restore
+.PHONY: install migrate run demo test lint format messages clean backup restore bench
 
 $(BIN)/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Proeftuin needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -47,6 +47,11 @@ demo: install
 test: install
 	@mkdir -p var/static
 	DEVELOPMENT=1 $(BIN)/pytest $(PYTEST_ARGS)
+
+# Benchmarks (PostgreSQL, Redis and wrk on this machine): the key pages under load at the demo and
+# the landelijk scale against a bare view, see bench/README.md. BENCH_ARGS e.g. --scales demo.
+bench: install
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

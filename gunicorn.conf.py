@@ -38,7 +38,7 @@ if os.path.isdir(_SHM):
     worker_tmp_dir = _SHM
 
 # Logs to stdout/stderr for the container runtime or journald.
-accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None  # empty: no access log
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 capture_output = True

@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("uitnodiging/<str:token>/", gemeenten_leden.uitnodiging_accept, name="uitnodiging_accept"),
     path("health/", views.health, name="health"),
+    path("health/bare/", views.bare, name="bare"),
     path("account/gegevens/", persoonsgegevens.mijn_gegevens, name="mijn_gegevens"),
     path(
         "account/gegevens.json",

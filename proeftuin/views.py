@@ -1,10 +1,17 @@
-"""Views of the core: the health check and the public privacy and accessibility statements."""
+"""Views of the core: the health checks, the bare baseline view of the benchmarks, and the public
+privacy and accessibility statements."""
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def bare(request):
+    """A short text and nothing else: the machine's baseline in the benchmarks (bench/pages.py)."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @never_cache
