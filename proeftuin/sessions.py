@@ -1,4 +1,5 @@
-"""Session time-outs: the absolute limit since login (inactivity is Django's cookie age)."""
+"""Session time-outs: the absolute limit since login, and the inactivity limit (Django's cookie
+age) renewed by activity at most once per ``SESSION_TOUCH_SECONDS``."""
 
 import time
 
@@ -11,6 +12,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
 LOGIN_AT_KEY = "proeftuin_login_at"
+TOUCHED_AT_KEY = "proeftuin_touched_at"
 
 
 @receiver(user_logged_in, dispatch_uid="proeftuin.sessions.remember_login_time")
@@ -20,10 +22,13 @@ def remember_login_time(sender, request, user, **kwargs):
 
 
 class AbsoluteSessionTimeoutMiddleware:
-    """Log out a session that began more than ``SESSION_ABSOLUTE_SECONDS`` ago, active or not.
+    """Log out a session that began more than ``SESSION_ABSOLUTE_SECONDS`` ago, active or not,
+    and keep an active session alive.
 
-    SESSION_SAVE_EVERY_REQUEST keeps an active session alive; this is the limit that activity
-    cannot extend, so a stolen session cookie stops working within a working day.
+    Activity renews the inactivity limit by saving the session (a new expiry and cookie), but
+    at most once per ``SESSION_TOUCH_SECONDS``: saving on every request would cost a database
+    write per page for a limit measured in hours. The absolute limit is the one activity cannot
+    extend, so a stolen session cookie stops working within a working day.
     """
 
     def __init__(self, get_response):
@@ -40,4 +45,6 @@ class AbsoluteSessionTimeoutMiddleware:
                 logout(request)
                 messages.info(request, _("Your session has expired. Please log in again."))
                 return redirect_to_login(request.get_full_path())
+            if now - request.session.get(TOUCHED_AT_KEY, 0) >= settings.SESSION_TOUCH_SECONDS:
+                request.session[TOUCHED_AT_KEY] = now
         return self.get_response(request)

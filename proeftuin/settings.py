@@ -227,12 +227,15 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEVELOPMENT el
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Only announces consent: the list itself needs a manual submission of the registrable domain.
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEVELOPMENT)
-# Sessions end after SESSION_INACTIVITY_SECONDS without a request (the cookie age, renewed on
-# every request) and in any case SESSION_ABSOLUTE_SECONDS after login (proeftuin/sessions.py).
+# Sessions end after SESSION_INACTIVITY_SECONDS without a request (the cookie age, renewed by
+# activity at most once per SESSION_TOUCH_SECONDS) and in any case SESSION_ABSOLUTE_SECONDS after
+# login (proeftuin/sessions.py). Read through the cache (Redis in production), kept in the
+# database, so a restart of Redis logs nobody out.
 SESSION_INACTIVITY_SECONDS = env.int("SESSION_INACTIVITY_SECONDS", default=60 * 60 * 8)
 SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=60 * 60 * 12)
+SESSION_TOUCH_SECONDS = env.int("SESSION_TOUCH_SECONDS", default=60)
 SESSION_COOKIE_AGE = SESSION_INACTIVITY_SECONDS
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 LOGGING = {
     "version": 1,

@@ -86,15 +86,14 @@ def memberships_of(user):
     if cached is None:
         from gemeenten.models import Lidmaatschap
 
+        # One query: the gemeenten table has no row-level security, the memberships are read
+        # under the user's own setting. A membership's organisatie (a tenant row) loads on use,
+        # inside the gemeente's scope.
         with scopes_disabled(), database_scope(user_id=user.pk):
-            gemeente_ids = list(
-                Lidmaatschap.objects.filter(user=user).values_list("gemeente_id", flat=True)
-            )
-        with gemeente_scope(gemeente_ids):
             cached = {
                 m.gemeente.slug: m
                 for m in Lidmaatschap.objects.filter(user=user)
-                .select_related("gemeente", "organisatie")
+                .select_related("gemeente")
                 .order_by("gemeente__naam")
             }
         user._lidmaatschappen = cached

@@ -20,8 +20,8 @@ from django.db import connection
 from psycopg.conninfo import make_conninfo
 
 from proeftuin.rls import tenant_models
-from tests import factories
 from tests.scopes import every_gemeente
+from tests.urlwalk import factory_for
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="backups are PostgreSQL's"),
@@ -72,7 +72,7 @@ def rows(gemeente_a, gemeente_b, facilitator, outsider):
     """A row of every tenant model in A and in B, committed."""
     with every_gemeente():
         for model in tenant_models():
-            factory = factories.__dict__[f"{model.__name__}Factory"]
+            factory = factory_for(model)
             for gemeente in (gemeente_a, gemeente_b):
                 if not model.objects.filter(gemeente=gemeente).exists():
                     factory(gemeente=gemeente)

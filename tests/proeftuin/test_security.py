@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.urls import reverse
 
-from proeftuin.sessions import LOGIN_AT_KEY
+from proeftuin.sessions import LOGIN_AT_KEY, TOUCHED_AT_KEY
 
 
 def log_in(client, user, password):
@@ -77,11 +77,34 @@ def test_setting_up_two_factor_asks_for_the_password_again(client, member):
 
 
 def test_an_idle_session_expires_after_the_inactivity_limit(client, member, settings):
-    assert settings.SESSION_SAVE_EVERY_REQUEST
     assert settings.SESSION_COOKIE_AGE == settings.SESSION_INACTIVITY_SECONDS
     client.force_login(member)
     client.get(reverse("home"))
     assert client.session.get_expiry_age() == settings.SESSION_INACTIVITY_SECONDS
+
+
+def expiry_in_database(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_activity_renews_the_session_at_most_once_per_touch_interval(client, member, settings):
+    settings.SESSION_TOUCH_SECONDS = 60
+    client.force_login(member)
+    client.get(reverse("home"))
+    touched = expiry_in_database(client)
+    response = client.get(reverse("home"))  # within the interval: no write, no new cookie
+    assert expiry_in_database(client) == touched
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+
+    session = client.session
+    session[TOUCHED_AT_KEY] = int(time.time()) - 61
+    session.save()
+    saved = expiry_in_database(client)
+    response = client.get(reverse("home"))  # after the interval: renewed, with a new cookie
+    assert expiry_in_database(client) > saved
+    assert settings.SESSION_COOKIE_NAME in response.cookies
 
 
 def test_a_session_ends_at_the_absolute_limit_even_when_active(client, member, settings):
