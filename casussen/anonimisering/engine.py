@@ -1,0 +1,80 @@
+"""The one shared deduce object: built once per process that checks text, never by accident.
+
+What deduce costs (DESIGN.md, "Anonymisation gate"): the very first construction on a machine
+builds a lookup cache (~60 s), every later one takes seconds and about a gigabyte. So the cache is
+built during set-up (``manage.py anonimisering_cache``, run by ``make migrate``/``make test``),
+the web tier builds the object at import of ``proeftuin.wsgi`` (gunicorn preloads it before
+forking, so the workers share it), and every other caller goes through ``get_deduce()``, which
+builds it lazily, once, under a lock. deduce is safe to share across threads.
+"""
+
+import logging
+import threading
+import warnings
+from pathlib import Path
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_deduce = None
+
+# deduce's own cache file inside its cache_path (deduce.lookup_structs: cache/lookup_structs.pickle)
+CACHE_FILE = Path("cache") / "lookup_structs.pickle"
+
+
+def cache_dir() -> Path:
+    return Path(settings.ANONIMISERING_CACHE_DIR)
+
+
+def cache_exists() -> bool:
+    return (cache_dir() / CACHE_FILE).is_file()
+
+
+def _import_deduce():
+    """Import deduce and undo what importing it does to the process.
+
+    ``deduce.deduce`` calls ``logging.basicConfig(stream=sys.stdout, level=logging.DEBUG)`` and
+    its dependencies change the warnings filter; both would leak casus text into logs or hide
+    warnings for the whole app.
+    """
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    filters = warnings.filters[:]
+    try:
+        from deduce import Deduce
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+        warnings.filters[:] = filters
+        warnings._filters_mutated()  # noqa: SLF001 - invalidate the per-module "once" caches
+    return Deduce
+
+
+def build(*, build_cache: bool = False):
+    """Construct a new Deduce object with the app's cache path (rebuilding the cache if asked)."""
+    deduce_class = _import_deduce()
+    path = cache_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return deduce_class(cache_path=path, build_lookup_structs=build_cache)
+
+
+def get_deduce():
+    """The process's one Deduce object, built on first use (thread-safe)."""
+    global _deduce  # noqa: PLW0603 - the per-process singleton
+    if _deduce is None:
+        with _lock:
+            if _deduce is None:
+                if not cache_exists():
+                    logger.warning(
+                        "The anonymisation lookup cache is missing (%s): building it now, "
+                        "which takes a minute; run `manage.py anonimisering_cache` during set-up.",
+                        cache_dir(),
+                    )
+                _deduce = build()
+    return _deduce
+
+
+def is_built() -> bool:
+    return _deduce is not None
