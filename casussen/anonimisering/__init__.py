@@ -90,13 +90,33 @@ _DEDUCE_SKIP = {"redactor"}  # the annotations are all we need
 
 
 def _trim(text, start, end):
-    """No whitespace or punctuation at either end; a full stop only where it ends an
-    abbreviation ("mw.", "dec.") in the middle of a finding, never the sentence's."""
-    while start < end and (text[start] in _TRIM or text[start] == "."):
-        start += 1
-    while end > start and (text[end - 1] in _TRIM or text[end - 1] == "."):
-        end -= 1
+    """No whitespace or punctuation at either end (a bracket only when it is unmatched inside,
+    so that "(0315) 123456" keeps its own), and no sentence-ending full stop."""
+    while start < end:
+        ch = text[start]
+        if ch in _TRIM and not (ch == "(" and ")" in text[start:end]) or ch == ".":
+            start += 1
+        else:
+            break
+    while end > start:
+        ch = text[end - 1]
+        if ch in _TRIM and not (ch == ")" and "(" in text[start:end]) or ch == ".":
+            end -= 1
+        else:
+            break
     return start, end
+
+
+def _merge_adjacent(text, findings):
+    """One finding for parts of the same kind with only a space between them ("Van" + "Goghlaan
+    7" where deduce and a rule saw the street differently)."""
+    merged = []
+    for f in sorted(findings):
+        if merged and merged[-1].kind == f.kind and not text[merged[-1].end : f.start].strip():
+            last = merged.pop()
+            f = Finding(last.start, f.end, f.kind, text[last.start : f.end])
+        merged.append(f)
+    return merged
 
 
 def _free_parts(start, end, taken):
@@ -138,7 +158,7 @@ def detect(text: str) -> list[Finding]:
                 continue
             taken.append((p_start, p_end))
             findings.append(Finding(p_start, p_end, str(kind), part))
-    return sorted(findings)
+    return _merge_adjacent(text, findings)
 
 
 def replace_all(text: str, findings=None) -> str:

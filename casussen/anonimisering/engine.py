@@ -8,6 +8,7 @@ forking, so the workers share it), and every other caller goes through ``get_ded
 builds it lazily, once, under a lock. deduce is safe to share across threads.
 """
 
+import importlib.metadata
 import logging
 import threading
 import warnings
@@ -28,8 +29,26 @@ def cache_dir() -> Path:
     return Path(settings.ANONIMISERING_CACHE_DIR)
 
 
+# deduce rebuilds its cache when its version changes; our stamp tells set-up the same.
+STAMP_FILE = Path("cache") / "deduce-version"
+
+
+def _deduce_version() -> str:
+    return importlib.metadata.version("deduce")
+
+
 def cache_exists() -> bool:
-    return (cache_dir() / CACHE_FILE).is_file()
+    """Whether the lookup cache is there for the installed deduce (checked without importing it)."""
+    path = cache_dir()
+    if not (path / CACHE_FILE).is_file() or not (path / STAMP_FILE).is_file():
+        return False
+    return (path / STAMP_FILE).read_text(encoding="utf-8").strip() == _deduce_version()
+
+
+def build_cache():
+    """Build (or rebuild) the lookup cache and stamp it; the object built is thrown away."""
+    build(build_cache=True)
+    (cache_dir() / STAMP_FILE).write_text(_deduce_version() + "\n", encoding="utf-8")
 
 
 def _import_deduce():
