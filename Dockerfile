@@ -37,10 +37,12 @@ WORKDIR /app
 COPY --from=build /app/.venv /app/.venv
 COPY . .
 
-# Static files are collected (hashed and compressed for WhiteNoise) at build time; the key is
+# Static files are collected (hashed and compressed for WhiteNoise) and the anonymisation gate's
+# lookup cache is built (var/deduce) at build time; the key is
 # only good for this step and never reaches a running container. var/media and var/beat are
 # created owned by the app user so that fresh named volumes mounted there inherit the owner.
 RUN SECRET_KEY=build-only-collectstatic-key DEBUG=0 python manage.py collectstatic --no-input \
+    && SECRET_KEY=build-only-collectstatic-key DEBUG=0 python manage.py anonimisering_cache \
     && python -m compileall -q -x '/\.venv/' /app \
     && mkdir -p var/media var/beat \
     && chown -R proeftuin:proeftuin var

@@ -21,7 +21,8 @@ RESTORE_URL ?= $(DATABASE_OWNER_URL)
 export RESTORE_URL
 DUMP ?= $(lastword $(sort $(wildcard $(BACKUP_DIR)/*.dump)))
 
-.PHONY: install migrate run demo test lint format messages clean backup restore bench
+.PHONY: install anonimisering-cache migrate run demo test lint format messages clean backup restore \
+	bench bench-pages bench-anonimisering
 
 $(BIN)/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Proeftuin needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -32,7 +33,13 @@ $(BIN)/.installed: pyproject.toml uv.lock
 
 install: $(BIN)/.installed
 
-migrate: install
+# The anonymisation gate's lookup cache (deduce): built once here, with a message, never at the
+# first casus; a no-op when it is there.
+anonimisering-cache: install
+	@mkdir -p var
+	DEVELOPMENT=1 $(BIN)/python manage.py anonimisering_cache
+
+migrate: install anonimisering-cache
 	@mkdir -p var/static
 	$(DEV_ENV) $(MIGRATE_ENV) $(BIN)/python manage.py migrate --no-input
 
@@ -41,17 +48,26 @@ run: migrate
 	@echo "Proeftuin runs on http://$(HOST)/ (stop with Ctrl-C)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST)
 
-demo: install
+demo: install anonimisering-cache
 	$(DEV_ENV) $(BIN)/python manage.py demo
 
-test: install
+test: install anonimisering-cache
 	@mkdir -p var/static
 	DEVELOPMENT=1 $(BIN)/pytest $(PYTEST_ARGS)
 
-# Benchmarks (PostgreSQL, Redis and wrk on this machine): the key pages under load at the demo and
-# the landelijk scale against a bare view, see bench/README.md. BENCH_ARGS e.g. --scales demo.
-bench: install
+# Benchmarks (bench/README.md). `make bench` runs both parts:
+# - bench-pages: the key pages under load (PostgreSQL, Redis and wrk on this machine) at the demo
+#   and the landelijk scale against a bare view; BENCH_ARGS e.g. --scales demo --duration 5;
+# - bench-anonimisering: the anonymisation gate's construction, warm detect() and the web tier's
+#   memory under gunicorn, then its recall and precision on the Dutch test set.
+bench: bench-anonimisering bench-pages
+
+bench-pages: install anonimisering-cache
 	$(BIN)/python bench/pages.py $(BENCH_ARGS)
+
+bench-anonimisering: install anonimisering-cache
+	DEVELOPMENT=1 $(BIN)/python bench/anonimisering.py
+	DEVELOPMENT=1 $(BIN)/python bench/anonimisering_kwaliteit.py
 
 lint: install
 	$(BIN)/ruff check .

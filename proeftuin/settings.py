@@ -195,6 +195,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEVELOPMENT
 WHITENOISE_AUTOREFRESH = DEVELOPMENT
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+
+# deduce's lookup cache for the anonymisation gate, built during set-up by
+# `manage.py anonimisering_cache` (casussen/anonimisering/engine.py).
+ANONIMISERING_CACHE_DIR = env.path("ANONIMISERING_CACHE_DIR", default=BASE_DIR / "var" / "deduce")
 MEDIA_URL = "/media/"
 # Uploads (the signed mandate statement) are served only through a view that checks membership.
 MANDAAT_MAX_UPLOAD_MB = env.int("MANDAAT_MAX_UPLOAD_MB", default=10)

@@ -1,0 +1,170 @@
+"""The anonymisation gate's detector: ``detect(text)`` finds what could identify a person.
+
+CONTRACT (used by the casussen forms, the live check and the tests; keep it stable):
+
+- ``detect(text: str) -> list[Finding]``: findings sorted by ``start``, non-overlapping, with
+  character offsets into ``text`` (``text[f.start:f.end] == f.text``), never starting or ending
+  in whitespace.
+- ``Finding`` is a NamedTuple ``(start, end, kind, text)``; ``kind`` is a ``Soort`` value.
+- ``Soort`` (TextChoices): the kinds of identifying detail, with a Dutch label.
+- ``replacement(kind) -> str``: the placeholder that replaces a finding (``[naam]``,
+  ``[datum]`` …), itself never a finding.
+
+How: deduce (de-identification of Dutch medical text, one shared object per process, see
+``engine``) plus own rules for what deduce misses (``regels``), minus an allowlist of harmless
+words, age bands and the placeholders (``allowlist``). Own rules win where they overlap deduce
+(they know the kind better); what is left of a deduce span outside them stays a finding.
+"""
+
+from typing import NamedTuple
+
+from . import engine, regels
+from .allowlist import is_allowed_word, name_span, protected_spans
+from .soort import REPLACEMENTS, Soort
+
+__all__ = ["Finding", "Soort", "detect", "get_deduce", "replace_all", "replacement", "warm_up"]
+
+get_deduce = engine.get_deduce
+
+
+class Finding(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def replacement(kind) -> str:
+    return REPLACEMENTS[Soort(kind)]
+
+
+# deduce's tags (deduce 3.0) → our kinds; a "locatie" is refined by what it looks like.
+_DEDUCE_TAGS = {
+    "persoon": Soort.NAAM,
+    "patient": Soort.NAAM,
+    "locatie": Soort.PLAATS,
+    "instelling": Soort.INSTELLING,
+    "ziekenhuis": Soort.INSTELLING,
+    "zorginstelling": Soort.INSTELLING,
+    "datum": Soort.DATUM,
+    "leeftijd": Soort.LEEFTIJD,
+    "bsn": Soort.BSN,
+    "telefoonnummer": Soort.TELEFOON,
+    "emailadres": Soort.EMAIL,
+    "url": Soort.URL,
+    "patientnummer": Soort.PATIENTNUMMER,
+    "id": Soort.PATIENTNUMMER,
+}
+_TRIM = " \t\r\n,;:!?()\"'“”‘’"
+
+
+def warm_up():
+    """Build the shared deduce object now (the web tier calls this at import, before forking)."""
+    engine.get_deduce()
+
+
+def _kind_of(tag: str):
+    """Our kind for a deduce tag; tags deduce may compose ("voornaam+achternaam") by their parts."""
+    if tag in _DEDUCE_TAGS:
+        return _DEDUCE_TAGS[tag]
+    if any(part in tag for part in ("naam", "persoon", "initiaal", "patient")):
+        return Soort.NAAM
+    if any(part in tag for part in ("straat", "huisnummer")):
+        return Soort.ADRES
+    # An unknown tag is still something deduce thinks identifies: flag it rather than drop it.
+    return Soort.PATIENTNUMMER
+
+
+def _deduce_candidates(text):
+    document = engine.get_deduce().deidentify(text, disabled=_DEDUCE_SKIP)
+    for annotation in document.annotations:
+        kind = _kind_of(annotation.tag)
+        # deduce's offsets can be numpy integers
+        start, end = int(annotation.start_char), int(annotation.end_char)
+        if kind == Soort.PLAATS and any(ch.isdigit() for ch in text[start:end]):
+            kind = Soort.ADRES
+        yield start, end, kind
+
+
+_DEDUCE_SKIP = {"redactor"}  # the annotations are all we need
+
+
+def _trim(text, start, end):
+    """No whitespace or punctuation at either end (a bracket only when it is unmatched inside,
+    so that "(0315) 123456" keeps its own), and no sentence-ending full stop."""
+    while start < end:
+        ch = text[start]
+        if ch in _TRIM and not (ch == "(" and ")" in text[start:end]) or ch == ".":
+            start += 1
+        else:
+            break
+    while end > start:
+        ch = text[end - 1]
+        if ch in _TRIM and not (ch == ")" and "(" in text[start:end]) or ch == ".":
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _merge_adjacent(text, findings):
+    """One finding for parts of the same kind with only a space between them ("Van" + "Goghlaan
+    7" where deduce and a rule saw the street differently)."""
+    merged = []
+    for f in sorted(findings):
+        if merged and merged[-1].kind == f.kind and not text[merged[-1].end : f.start].strip():
+            last = merged.pop()
+            f = Finding(last.start, f.end, f.kind, text[last.start : f.end])
+        merged.append(f)
+    return merged
+
+
+def _free_parts(start, end, taken):
+    """The parts of [start, end) not covered by any taken span."""
+    parts = [(start, end)]
+    for t_start, t_end in taken:
+        next_parts = []
+        for p_start, p_end in parts:
+            if t_end <= p_start or p_end <= t_start:
+                next_parts.append((p_start, p_end))
+                continue
+            if p_start < t_start:
+                next_parts.append((p_start, t_start))
+            if t_end < p_end:
+                next_parts.append((t_end, p_end))
+        parts = next_parts
+    return parts
+
+
+def detect(text: str) -> list[Finding]:
+    """Every identifying detail in ``text`` (see the module's contract)."""
+    if not text or not text.strip():
+        return []
+    protected = protected_spans(text)
+    taken = list(protected)
+    findings = []
+    for start, end, kind in [*regels.candidates(text), *_deduce_candidates(text)]:
+        for p_start, p_end in _free_parts(start, end, taken):
+            p_start, p_end = _trim(text, p_start, p_end)
+            if kind == Soort.NAAM:
+                span = name_span(text, p_start, p_end)
+                if span is None:
+                    continue
+                p_start, p_end = span
+            part = text[p_start:p_end]
+            if not any(ch.isalnum() for ch in part) or (len(part) < 2 and not part.isdigit()):
+                continue
+            if is_allowed_word(part):
+                continue
+            taken.append((p_start, p_end))
+            findings.append(Finding(p_start, p_end, str(kind), part))
+    return _merge_adjacent(text, findings)
+
+
+def replace_all(text: str, findings=None) -> str:
+    """``text`` with every finding replaced by its placeholder."""
+    if findings is None:
+        findings = detect(text)
+    for finding in sorted(findings, reverse=True):
+        text = text[: finding.start] + replacement(finding.kind) + text[finding.end :]
+    return text

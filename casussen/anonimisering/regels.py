@@ -1,0 +1,477 @@
+"""Own rules for what deduce misses: numbers with a check, Dutch phone and postcode formats,
+street + house number, dates without a year, ages without "jaar", care organisations, client
+numbers and small places.
+
+Each rule yields ``(start, end, kind)`` candidates; ``detect`` merges them with deduce's.
+"""
+
+import functools
+import importlib.util
+import re
+from pathlib import Path
+
+from .soort import Soort
+
+_MONTHS = (
+    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    r"|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+_WEEKDAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+
+# --- numbers ---------------------------------------------------------------------------------
+
+_BSN = re.compile(
+    r"(?<![\w.,/-])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}"
+    r"|\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2})"
+    r"(?![\w]|[.,/-]\d)"
+)
+_BSN_LABEL = re.compile(
+    r"\b(?:bsn|burgerservicenummer|sofinummer|sofi-nummer)\b\s*(?:nummer|nr\.?)?\s*[:=]?\s*"
+    r"(\d[\d .]{6,12}\d)",
+    re.IGNORECASE,
+)
+
+
+def elfproef(digits: str) -> bool:
+    """The BSN check: 9×d1 + 8×d2 + … + 2×d8 − 1×d9 is a multiple of 11 (and not all zeros)."""
+    if len(digits) == 8:
+        digits = "0" + digits
+    if len(digits) != 9 or not digits.isdigit() or int(digits) == 0:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+    return (total - int(digits[8])) % 11 == 0
+
+
+# Phone numbers: +31 / 0031 / 0 and nine more digits, with spaces, dashes, dots or "(0)" and
+# brackets around the area code; 0800/0900 service numbers; 112-style short numbers are not
+# personal and are left alone.
+_SEP = r"[ \-.]?"
+_PHONE = re.compile(
+    r"(?<![\w+/.-])"
+    r"(?:(?:\+|00)31" + _SEP + r"(?:\(0\)" + _SEP + r")?|\(0|0)"
+    r"(?:\d" + _SEP + r"\)?" + _SEP + r"){8}\d"
+    r"(?![\w]|[-/.:,]\d)"
+)
+_SERVICE_PHONE = re.compile(
+    r"(?<![\w+/.-])0[89]00[ \-]?\d{2}[ \-]?\d{2}(?:[ \-]?\d{3})?(?![\w]|[-/.]\d)"
+)
+_DATE_INSIDE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+
+_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w])")
+_POSTCODE_NOT = {"SA", "SD", "SS"}
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w])")
+_URL = re.compile(
+    r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"')\]]+"
+    r"|(?<![\w@/.-])[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:nl|com|org|net|eu|info|be|de|zorg)"
+    r"(?:/[^\s<>\"')\]]*)?(?![\w@])",
+    re.IGNORECASE,
+)
+
+_NUMBER_LABEL = re.compile(
+    r"\b(?:pati[eë]nt|cli[eë]nt|dossier|registratie|verzekerden|polis|relatie|ziekenhuis|zis|"
+    r"klant|lid|inschrijf|zorgverzekerings|ecd|hix)[\s-]?(?:nummer|nr\.?|id|code)\b\s*[:=#]?\s*"
+    r"([A-Z0-9](?:[A-Z0-9./-]| (?=\d)){2,}[A-Z0-9])",
+    re.IGNORECASE,
+)
+# Codes such as CL-204817, P2023-4411, ZH123456, 2023/0457-AB: letters and digits together.
+_CODE = re.compile(
+    r"(?<![\w/-])(?:[A-Z]{1,4}[-/]?\d{4,10}(?:[-/]\d{1,6})?|\d{2,6}[-/][A-Z]{1,4}(?:[-/]?\d{1,6})?|"
+    r"[A-Z]{1,3}\d{2,4}[-/]\d{3,6})(?![\w]|[-/]\w)"
+)
+_CODE_NOT = re.compile(r"^(?:COVID-?19|SARS-?CoV-?2|CO2|H5N1|G\d|E\d{3}|PAT?Z?\d*)$", re.IGNORECASE)
+# Long numbers that are not a phone, BSN, date or postcode: a client or patient number.
+_LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,12}(?![\w]|[.,/-]\d)")
+
+# --- dates -----------------------------------------------------------------------------------
+
+_DATE_NUMERIC = re.compile(
+    r"(?<![\w/.-])(?:(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)?\d{2}"
+    r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w]|[-/.]\d)"
+)
+_DATE_DAY_MONTH = re.compile(
+    r"(?<![\w-])(?:(?:"
+    + _WEEKDAYS
+    + r") )?(?:0?[1-9]|[12]\d|3[01])(?:e|ste|de)?[ \-](?:"
+    + _MONTHS
+    + r")\.?"
+    r"(?:[ \-]'?(?:(?:19|20)\d{2}|\d{2}(?![\w:])))?(?![\w])",
+    re.IGNORECASE,
+)
+# Month + year ("in maart 2023") and "1 januari": the month alone is harmless and not matched.
+_DATE_MONTH_YEAR = re.compile(
+    r"(?<![\w-])(?:" + _MONTHS + r")\.? (?:19|20)\d{2}(?![\w])", re.IGNORECASE
+)
+
+# --- ages ------------------------------------------------------------------------------------
+
+_AGE_JARIG = re.compile(r"(?<![\w-])\d{1,3}[ -]?jarige?n?(?![\w])", re.IGNORECASE)
+_AGE_JAAR = re.compile(
+    r"(?<![\w-])(\d{1,3}) ?(?:jaar|jr\.?)(?: oud)?(?![\w])",
+    re.IGNORECASE,
+)
+_AGE_NOT_BEFORE = re.compile(
+    r"(?:\bal|\bsinds|\bruim|\bna|\bafgelopen|\blaatste|\bmeer dan|\bminder dan|\bvoor|\bgedurende|"
+    r"\bbinnen|\bover|\bper|\bom de|\bvan de|\belke|\btot|\btussen|\bdan|[-–+])\s*$",
+    re.IGNORECASE,
+)
+_AGE_NOT_AFTER = re.compile(
+    r"^\s*(?:getrouwd|samen|huwelijk|lang|geleden|gewerkt|gewoond|mantelzorg|ervaring|werkzaam|"
+    r"in dienst|zorg|later|eerder|daarvoor|daarna|terug|\+|en ouder|of ouder)",
+    re.IGNORECASE,
+)
+_AGE_PERSON = re.compile(
+    r"\b(?:man|vrouw|meneer|mevrouw|heer|dame|pati[eë]nt|pati[eë]nte|cli[eë]nt|cli[eë]nte|weduwe|"
+    r"weduwnaar|moeder|vader|jongen|meisje|zoon|dochter|echtgenoot|echtgenote|broer|zus|opa|oma|"
+    r"bewoner|bewoonster|leeftijd(?: van)?)\s+(?:van\s+)?"
+    r"(\d{1,3})(?![\w%]|\s*(?:jaar|jr|%|euro|kg|\d))",
+    re.IGNORECASE,
+)
+# "ik ben nu 93", "was 92 geworden": a bare number after a form of "zijn"/"worden".
+_AGE_VERB = re.compile(
+    r"\b(?:ben|is|was|werd|wordt|word)\s+(?:nu\s+|net\s+|bijna\s+|inmiddels\s+|al\s+|pas\s+)?"
+    r"(\d{2,3})(?=\s*(?:geworden|[,.!;]|$|\s+en\s|\s+toen|\s+jaar))",
+    re.IGNORECASE,
+)
+_AGE_ORDINAL = re.compile(r"\b(\d{2,3}(?:ste|e)) (?:verjaardag|levensjaar)\b", re.IGNORECASE)
+_AGE_LABEL = re.compile(r"\bleeftijd\s*[:=]\s*(\d{1,3})(?!\d)", re.IGNORECASE)
+_AGE_BRACKETS = re.compile(r"(?<=[A-Za-zÀ-ÿ.] )\((\d{1,3})\)|(?<=[A-Za-zÀ-ÿ])\((\d{1,3})\)")
+
+# --- street + house number -------------------------------------------------------------------
+
+_STREET_SUFFIX = (
+    r"straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|pad|dreef|hof|park|plantsoen|markt|"
+    r"ring|baan|erf|wal|haven|akker|hoek|kamp|brink|dam|veld|boulevard|allee|promenade|stede|oord|"
+    r"berg|heuvel|hoeve|horst|donk|beemd|wei|weide|gaarde|wetering|vliet|zoom|rade|rijk|dal|"
+    r"gang|poort|tuin|tuinen|hof|loop|lei|straatje|pleintje|laantje|wegje|kamp|es|broek|veen|"
+    r"weide|dreef|singel|burg|berg|sluis|pier|zijde|einde|eind|kant|voort|werf|molen"
+)
+_HOUSENUMBER = (
+    r"\d{1,4}(?: ?[a-zA-Z](?![\w]))?(?: ?[-/] ?\d{1,4}[a-zA-Z]?)?"
+    r"(?: ?(?:hs|bis|bg|I{1,3})(?![\w]))?"
+)
+_PARTICLE = r"(?:van|de|der|den|het|'t|ter|ten|St\.|Sint)"
+_CAP = r"[A-ZÀ-Ý][\w'.-]*"
+_STREET = re.compile(
+    r"(?<![\w-])(?:" + _CAP + r" (?:" + _PARTICLE + r" )*){0,3}"
+    r"(?:[A-ZÀ-Ý][\w'.-]*(?:" + _STREET_SUFFIX + r")|(?:" + _PARTICLE + r" )*"
+    r"(?:Straat|Laan|Weg|Plein|Gracht|Kade|Dijk|Singel|Markt|Dreef|Hof|Ring|Baan|Pad))"
+    r" (" + _HOUSENUMBER + r")(?![\w]|[,.]\d)"
+)
+# Streets without a street word, recognised by context: "woont aan de Molenberg 4", "adres: …".
+_STREET_CONTEXT = re.compile(
+    r"(?:\b(?:woont|woonde|wonen|woonachtig|adres|verhuisd|verhuist|huisnummer|wonend)\b[^.\n]{0,20}?"
+    r"(?:\b(?:aan|op|in)\s+(?:de|het|den)\s+|\b(?:aan|op)\s+|:\s*))"
+    r"((?:" + _CAP + r" (?:" + _PARTICLE + r" )*){0,3}" + _CAP + r" " + _HOUSENUMBER + r")(?![\w])",
+)
+# A capitalised word + number right before a postcode is an address, whatever the street is called.
+_STREET_BEFORE_POSTCODE = re.compile(
+    r"((?:" + _CAP + r" (?:" + _PARTICLE + r" )*){0,3}" + _CAP + r" " + _HOUSENUMBER + r"),? "
+    r"(?=[1-9]\d{3} ?[A-Z]{2}\b)"
+)
+_LEADING_WORDS = {
+    "Op",
+    "In",
+    "Aan",
+    "De",
+    "Het",
+    "Een",
+    "Bij",
+    "Naar",
+    "Via",
+    "Vanuit",
+    "Uit",
+    "Te",
+    "Tot",
+    "Mevrouw",
+    "Meneer",
+    "Adres",
+    "Woont",
+    "Zij",
+    "Hij",
+    "Ze",
+    "Hun",
+    "Haar",
+    "Zijn",
+    "Wij",
+    "Voor",
+    "Met",
+    "Na",
+    "Sinds",
+    "Om",
+    "En",
+    "Maar",
+    "Dat",
+    "Die",
+    "Daar",
+    "Toen",
+    "Ook",
+    "Thuis",
+    "Huis",
+    "Nummer",
+    "Per",
+    "Van",
+}
+
+# --- institutions ----------------------------------------------------------------------------
+
+_INSTITUTION_WORD = (
+    r"Huisartsenpraktijk|Huisartspraktijk|Huisartsenpost|Huisartsengroep|Gezondheidscentrum|"
+    r"Gezondheidshuis|Apotheek|Ziekenhuis|Hospice|Bijna-Thuis-Huis|Bijna Thuis Huis|Verpleeghuis|"
+    r"Zorgcentrum|Woonzorgcentrum|Woonzorg|Zorggroep|Zorgorganisatie|Thuiszorg|Thuiszorgorganisatie|"
+    r"Stichting|Fysiotherapie|Fysiotherapiepraktijk|Tandartspraktijk|Verzorgingshuis|Wijkteam|"
+    r"Buurtteam|Sociaal Team|Zorgboerderij|Praktijk|Maatschap|Kliniek|Revalidatiecentrum|"
+    r"Medisch Centrum|Dagbesteding|Zorgvilla|Kleinschalig Wonen|Woongroep|Welzijn|"
+    r"Welzijnsorganisatie|"
+    r"Thuiszorgteam|Wijkverpleging|Team|Ouderenzorg|Zorginstelling|Zorgteam|Zorgcoöperatie|"
+    r"Zorgcooperatie|Steunpunt|Hospicevoorziening|Ziekenhuislocatie|Verpleeghuislocatie|Locatie|"
+    r"Buurtzorg|GGZ|Ggz|Mantelzorgsteunpunt|Huize|Residentie|Parochie|Kerk|Moskee"
+)
+_INSTITUTION = re.compile(
+    r"(?<![\w-])(?:" + _INSTITUTION_WORD + r")(?: (?:" + _PARTICLE + r"|&|en|aan) )*"
+    r" ?(?:[A-ZÀ-Ý'][\w'’-]*|'t [A-Z][\w'-]*)(?:(?: (?:"
+    + _PARTICLE
+    + r"|&|en|aan))* [A-ZÀ-Ý][\w'’-]*)*"
+)
+# Brand names of care organisations: capitalised words ending in "zorg"/"care" (Zuidzorg,
+# Vitacare) and the healthcare institutions in deduce's own list (Sensire, Careyn …) are found
+# by the list rule below.
+_BRAND = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?:zorg|care|Zorg|Care)(?![\w])")
+_BRAND_NOT = {
+    "Thuiszorg",
+    "Mantelzorg",
+    "Nazorg",
+    "Ouderenzorg",
+    "Wijkzorg",
+    "Huisartsenzorg",
+    "Jeugdzorg",
+    "Gehandicaptenzorg",
+    "Ziekenhuiszorg",
+    "Ketenzorg",
+    "Dagzorg",
+    "Nachtzorg",
+    "Spoedzorg",
+    "Respijtzorg",
+    "Terminale",
+    "Palliatievezorg",
+    "Eerstelijnszorg",
+    "Tweedelijnszorg",
+    "Langdurige",
+    "Verpleeghuiszorg",
+    "Zelfzorg",
+    "Mondzorg",
+    "Voetzorg",
+    "Ouderzorg",
+    "Huidzorg",
+    "Wondzorg",
+    "Kraamzorg",
+    "Jeugdgezondheidszorg",
+    "Gezondheidszorg",
+    "Selfcare",
+    "Thuiszorgzorg",
+    "Crisiszorg",
+    "Logeerzorg",
+    "Dementiezorg",
+    "Geboortezorg",
+    "Zorg",
+    "Netwerkzorg",
+    "Buurtzorg",
+    "Geestelijke",
+    "Welzijnszorg",
+    "Specialistenzorg",
+}
+
+# --- names -----------------------------------------------------------------------------------
+
+_SURNAME = (
+    r"(?:(?:van|de|der|den|ter|ten|het|'t|van der|van den|van de|in 't|op de|d')\s+)?"
+    r"[A-ZÀ-Ý][\w'’-]+(?:-(?:(?:van|de|der|den|ter|ten)\s+)?[A-ZÀ-Ý][\w'’-]+)?"
+)
+_TITLE_NAME = re.compile(
+    r"(?<![\w])(?:mevrouw|meneer|mevr\.|mw\.|mvr\.|dhr\.|hr\.|de heer|mr\.|dr\.|drs\.|ir\.|ing\.|"
+    r"zuster|broeder|dokter|familie|fam\.|pastoor|dominee|ds\.|pater|Mevrouw|Meneer|Familie|"
+    r"Dokter|Zuster|De heer|Mw\.|Dhr\.|Mevr\.)\s+"
+    r"((?:[A-Z]\.\s?)*(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+)?" + _SURNAME + r")"
+)
+_RELATION_NAME = re.compile(
+    r"(?<![\w])(?:zoon|dochter|echtgenoot|echtgenote|partner|broer|zus|zuster|zwager|schoonzus|"
+    r"schoonzoon|schoondochter|kleinzoon|kleindochter|buurman|buurvrouw|vriend|vriendin|neef|"
+    r"nicht|mantelzorger|casemanager|wijkverpleegkundige|huisarts|verpleegkundige|"
+    r"specialist ouderengeneeskunde|praktijkondersteuner|poh|arts|collega|man|vrouw|moeder|vader|"
+    r"kinderen|kind|oudste|jongste|opa|oma|tante|oom|schoonmoeder|schoonvader|pastor|"
+    r"geestelijk verzorger|ergotherapeut|fysiotherapeut|apotheker|maatschappelijk werker|"
+    r"consulent|wmo-consulent|cliëntondersteuner|vrijwilliger|coördinator|specialist|"
+    r"internist|longarts|cardioloog|oncoloog|neuroloog|geriater|verzorgende|helpende|"
+    r"begeleider|thuiszorgmedewerker|wijkagent|notaris|bewindvoerder|mentor|dominee|pastoor)"
+    r"\s+((?:[A-Z]\.\s?)*[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+    r"(?:\s+(?:(?:van|de|der|den|ter|ten|van der|van den|van de)\s+)?[A-ZÀ-Ý][a-zà-ÿ'’]+"
+    r"(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)?)"
+)
+# "(Jan, 82)"-like initials: "J. Jansen", "A.B. de Vries"
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.\s?){1,4}\s?(?:(?:van|de|der|den|ter|ten|van der|van den|van de)\s+)?"
+    r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+)
+
+# --- places ----------------------------------------------------------------------------------
+
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:in|uit|te|naar|nabij|rond|richting|omgeving|dorp|dorpje|kern|wijk|buurtschap|woonplaats|"
+    r"woonachtig in|vanuit|buiten|tussen)\s+"
+    r"((?:'s-|Sint-|St\.-?)?[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[- ](?:aan|op|bij|de|den|in|ter|van)?[- ]?"
+    r"[A-ZÀ-Ý][a-zà-ÿ'’]+)*)"
+)
+_PLACE_DORP = re.compile(
+    r"\b(?:het dorp|het dorpje|de wijk|de kern|buurtschap|de buurt|het gehucht)\s+"
+    r"((?:'s-|Sint-)?[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)"
+)
+
+
+def _deduce_lookup_dir() -> Path | None:
+    """deduce's source lists, read without importing deduce (whose import has side effects)."""
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "lookup" / "src"
+
+
+def _read_items(*parts) -> set[str]:
+    base = _deduce_lookup_dir()
+    if base is None:
+        return set()
+    path = base.joinpath(*parts, "items.txt")
+    if not path.is_file():
+        return set()
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    names = set()
+    for lst in ("lst_residence", "lst_municipality"):
+        names |= _read_items("locations", "lst_placename", lst)
+    return frozenset(names)
+
+
+@functools.cache
+def institution_names() -> frozenset[str]:
+    return frozenset(
+        name for name in _read_items("institutions", "lst_healthcare_institution") if len(name) > 3
+    )
+
+
+_SINGLE_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]{3,}(?:[- ][A-Z][a-zà-ÿ]+)?(?![\w])")
+
+
+def _group_span(match, group=1):
+    for g in range(group, (match.re.groups or 0) + 1):
+        if match.group(g) is not None:
+            return match.span(g)
+    return match.span()
+
+
+def candidates(text: str):
+    """Yield ``(start, end, kind)`` for every own-rule match, most certain kinds first."""
+    from .allowlist import is_allowed_word
+
+    for m in _EMAIL.finditer(text):
+        yield (*m.span(), Soort.EMAIL)
+    for m in _URL.finditer(text):
+        start, end = m.span()
+        while end > start and text[end - 1] in ".,;:!?":
+            end -= 1
+        yield start, end, Soort.URL
+    for m in _BSN_LABEL.finditer(text):
+        yield (*m.span(1), Soort.BSN)
+    for m in _BSN.finditer(text):
+        if elfproef(re.sub(r"\D", "", m.group(1))):
+            yield (*m.span(1), Soort.BSN)
+    for m in _PHONE.finditer(text):
+        if _DATE_INSIDE.search(m.group()):
+            continue
+        yield (*m.span(), Soort.TELEFOON)
+    for m in _SERVICE_PHONE.finditer(text):
+        yield (*m.span(), Soort.TELEFOON)
+    for m in _POSTCODE.finditer(text):
+        if m.group()[-2:].upper() not in _POSTCODE_NOT:
+            yield (*m.span(), Soort.POSTCODE)
+    for rule in (_DATE_NUMERIC, _DATE_DAY_MONTH, _DATE_MONTH_YEAR):
+        for m in rule.finditer(text):
+            yield (*m.span(), Soort.DATUM)
+    for m in _NUMBER_LABEL.finditer(text):
+        yield (*m.span(1), Soort.PATIENTNUMMER)
+    for m in _CODE.finditer(text):
+        if not _CODE_NOT.match(m.group()):
+            yield (*m.span(), Soort.PATIENTNUMMER)
+    for m in _LONG_NUMBER.finditer(text):
+        yield (*m.span(), Soort.PATIENTNUMMER)
+    for rule in (_STREET, _STREET_CONTEXT, _STREET_BEFORE_POSTCODE):
+        for m in rule.finditer(text):
+            start, end = m.span(1) if rule is not _STREET else m.span()
+            start = _skip_leading_words(text, start, end)
+            if start < end:
+                yield start, end, Soort.ADRES
+    yield from _ages(text)
+    for m in _INSTITUTION.finditer(text):
+        yield (*m.span(), Soort.INSTELLING)
+    for m in _BRAND.finditer(text):
+        if m.group() not in _BRAND_NOT and not is_allowed_word(m.group()):
+            yield (*m.span(), Soort.INSTELLING)
+    institutions = institution_names()
+    places = place_names()
+    for m in _SINGLE_CAP_WORD.finditer(text):
+        if m.group() in institutions and not is_allowed_word(m.group()):
+            yield (*m.span(), Soort.INSTELLING)
+    for rule in (_TITLE_NAME, _RELATION_NAME):
+        for m in rule.finditer(text):
+            start, end = m.span(1)
+            if not is_allowed_word(text[start:end]):
+                yield start, end, Soort.NAAM
+    for m in _INITIALS_NAME.finditer(text):
+        yield (*m.span(), Soort.NAAM)
+    for m in _PLACE_CONTEXT.finditer(text):
+        start, end = m.span(1)
+        words = text[start:end]
+        if words in places or words.split(" ")[0] in places:
+            if words not in places:
+                end = start + len(words.split(" ")[0])
+            if not is_allowed_word(text[start:end]):
+                yield start, end, Soort.PLAATS
+    for m in _PLACE_DORP.finditer(text):
+        if not is_allowed_word(m.group(1)):
+            yield (*m.span(1), Soort.PLAATS)
+
+
+def _skip_leading_words(text, start, end):
+    """Drop sentence words a street pattern may have picked up in front ("Op de Kerkstraat 1")."""
+    while start < end:
+        word_end = text.find(" ", start, end)
+        if word_end == -1:
+            break
+        word = text[start:word_end]
+        if word in _LEADING_WORDS or word.lower() in {"de", "het", "op", "in", "aan", "te"}:
+            start = word_end + 1
+        else:
+            break
+    return start
+
+
+def _ages(text):
+    for m in _AGE_JARIG.finditer(text):
+        yield (*m.span(), Soort.LEEFTIJD)
+    for m in _AGE_JAAR.finditer(text):
+        age = int(m.group(1))
+        before = text[max(0, m.start() - 20) : m.start()]
+        after = text[m.end() : m.end() + 20]
+        oud = m.group().lower().endswith("oud")
+        if not oud and (age < 18 or _AGE_NOT_BEFORE.search(before) or _AGE_NOT_AFTER.match(after)):
+            continue
+        yield (*m.span(), Soort.LEEFTIJD)
+    for rule, youngest in ((_AGE_PERSON, 0), (_AGE_LABEL, 0), (_AGE_VERB, 40), (_AGE_ORDINAL, 0)):
+        for m in rule.finditer(text):
+            if youngest <= int(re.sub(r"\D", "", m.group(1))) <= 120:
+                yield (*m.span(1), Soort.LEEFTIJD)
+    for m in _AGE_BRACKETS.finditer(text):
+        number = m.group(1) or m.group(2)
+        if 0 < int(number) <= 120:
+            yield (*m.span(), Soort.LEEFTIJD)
