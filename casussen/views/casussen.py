@@ -308,7 +308,7 @@ def _transition(request, item, service, message):
 def casus_return(request, gemeente_slug, pk):
     """The facilitator sends a submitted casus back to its author with a remark (gated too)."""
     item = get_casus_for_user(request, pk, action="moderate")
-    poort = Poort(request.POST, casus=item) if request.method == "POST" else Poort({}, casus=item)
+    poort = Poort(request.POST if request.method == "POST" else {}, casus=item)
     form = TerugsturenForm(poort.data if request.method == "POST" else None)
     if request.method == "POST":
         poort.apply_replacements(form.text_fields())

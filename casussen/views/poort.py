@@ -4,6 +4,7 @@ replacement, and the findings that stop a save. Works the same with and without 
 import dataclasses
 import re
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from .. import gate
@@ -29,7 +30,7 @@ class Poort:
     the new marks with their reasons, errors per mark, and the findings per field."""
 
     def __init__(self, data, *, casus=None):
-        self.data = data.copy()
+        self.data = data.copy() if isinstance(data, QueryDict) else QueryDict(mutable=True)
         self.marks: dict[str, str] = {}
         self.mark_errors: dict[str, str] = {}
         self.checked: set[str] = set()
