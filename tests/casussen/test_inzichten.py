@@ -161,3 +161,17 @@ def test_the_list_and_the_overview_take_the_same_number_of_queries_for_1_and_10_
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get(curl(name, gemeente_a))
     assert response.status_code == 200
+
+
+def test_a_deleted_inzicht_leaves_the_counts_and_the_facilitator_brings_it_back(
+    client, ingediend, facilitator, gemeente_a
+):
+    with every_gemeente():
+        inzicht = InzichtFactory(casus=ingediend, gemeente=gemeente_a, titel="Weg en terug")
+    client.force_login(facilitator)
+    assert client.post(curl("inzicht_delete", gemeente_a, pk=inzicht.pk)).status_code == 302
+    assert client.get(curl("overzicht", gemeente_a)).context["aantal_inzichten"] == 0
+    page = client.get(curl("detail", gemeente_a, pk=ingediend.pk)).content.decode()
+    assert "Weg en terug" in page  # under the deleted insights, with an undo button
+    assert client.post(curl("inzicht_undelete", gemeente_a, pk=inzicht.pk)).status_code == 302
+    assert client.get(curl("overzicht", gemeente_a)).context["aantal_inzichten"] == 1

@@ -114,6 +114,9 @@ def test_a_finding_marked_as_not_identifying_is_recorded_as_a_hash_and_not_flagg
     # Editing the casus later: the marked date is not flagged again.
     response = client.post(curl("edit", gemeente_a, pk=casus.pk), edit_data(casus, verloop=verloop))
     assert response.status_code == 302
+    # The author (and the facilitator) see who marked what kind, and why, in the history.
+    history = client.get(curl("historie", gemeente_a, pk=casus.pk)).content.decode()
+    assert "De datum van een overleg, niet van de persoon." in history
 
 
 def test_a_reason_with_identifying_details_is_refused(client, member, gemeente_a):
