@@ -1,6 +1,8 @@
 """Casussen: the list, reading one (logged), writing one through the anonymisation gate, the
 live check, and the workflow concept → ingediend → besproken → gearchiveerd."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
@@ -83,7 +85,7 @@ def _filtered(request, rows):
         rows = rows.filter(Q(knelpunten__categorie=categorie) | Q(pk__in=tagged)).distinct()
         filters["knelpunt"] = KnelpuntCategorie(categorie).label
     succesfactor = request.GET.get("succesfactor", "")
-    if succesfactor.isdigit() and len(succesfactor) < 12:
+    if re.fullmatch(r"[0-9]{1,11}", succesfactor):
         factor = Succesfactor.objects.filter(pk=int(succesfactor)).first()
         if factor is not None:
             rows = rows.filter(

@@ -41,6 +41,8 @@ class Poort:
                 continue
             self.checked.add(key)
             reden = next((r.strip() for r in self.data.getlist(f"reden-{key}") if r.strip()), "")
+            if "\x00" in reden:
+                reden = ""
             if not reden:
                 self.mark_errors[key] = _("Say why this is not identifying.")
             elif detect(reden):
