@@ -254,7 +254,7 @@ class GemarkeerdeVondst(TenantModel):
         related_name="gemarkeerde_vondsten",
         verbose_name=_("casus"),
     )
-    soort = models.CharField(_("kind"), max_length=20)
+    soort = models.CharField(_("kind"), max_length=40)
     vondst_hash = models.CharField(_("hash of the finding"), max_length=64)
     reden = models.CharField(_("reason"), max_length=200)
     by = models.ForeignKey(

@@ -11,7 +11,7 @@ from .. import gate
 from ..anonimisering import detect
 from ..models import GemarkeerdeVondst
 
-MARK_KEY = re.compile(r"^[a-z_]{1,20}:[0-9a-f]{64}$")
+MARK_KEY = re.compile(r"^[a-z_]{1,40}:[0-9a-f]{64}$")
 
 
 def stored_marks(casus) -> set[str]:

@@ -43,7 +43,7 @@ def test_the_facilitator_records_an_inzicht_with_succesfactoren_and_categories(
         assert list(inzicht.knelpunten.all()) == [knelpunt]
         assert InzichtKnelpunt.objects.get().gemeente == gemeente_a
     assert inzicht.knelpunt_categorieen == ["elkaar_niet_kennen", "financiering"]
-    assert inzicht.casus == ingediend and inzicht.by == facilitator
+    assert inzicht.casus_id == ingediend.pk and inzicht.by_id == facilitator.pk
 
 
 def test_an_inzicht_passes_the_gate(client, ingediend, facilitator, gemeente_a):
