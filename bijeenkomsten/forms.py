@@ -1,0 +1,183 @@
+"""Forms of the bijeenkomsten app. Times are entered and shown in Europe/Amsterdam (the active
+time zone); a time that does not exist or occurs twice on a DST day is refused by the field."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+
+from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
+from proeftuin.concurrency import VersionedModelForm
+
+from .models import Actiepunt, Agendapunt, Antwoord, Bijeenkomst, Gast, Reactie, Soort, Verslag
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+class BijeenkomstForm(VersionedModelForm):
+    online_link = forms.URLField(
+        label=_("online link"), max_length=500, required=False, assume_scheme="https"
+    )
+    herhalen = forms.IntegerField(
+        label=_("Repeat every six weeks, this many more times"),
+        min_value=0,
+        max_value=12,
+        required=False,
+        help_text=_("For the six-weekly meeting: plans a series in one go."),
+    )
+
+    class Meta:
+        model = Bijeenkomst
+        fields = [
+            "proeftuin",
+            "soort",
+            "titel",
+            "begin",
+            "eind",
+            "locatie",
+            "online_link",
+            "beschrijving",
+            "casus_deadline",
+        ]
+        field_classes = {"proeftuin": SafeModelChoiceField}
+        widgets = {
+            "begin": DateTimeInput(),
+            "eind": DateTimeInput(),
+            "casus_deadline": DateTimeInput(),
+            "beschrijving": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proeftuin"].queryset = Proeftuin.objects.order_by("-start")
+        self.fields["casus_deadline"].required = False
+        for name in ("begin", "eind", "casus_deadline"):
+            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
+        if self.instance.pk:
+            del self.fields["herhalen"]
+            del self.fields["proeftuin"]
+
+    def clean_titel(self):
+        return " ".join(self.cleaned_data["titel"].split())
+
+
+class AgendapuntForm(forms.ModelForm):
+    class Meta:
+        model = Agendapunt
+        fields = ["titel", "duur_minuten"]
+
+    def clean_titel(self):
+        titel = " ".join(self.cleaned_data["titel"].split())
+        bijeenkomst = self.instance.bijeenkomst
+        if bijeenkomst.agendapunten.filter(titel__iexact=titel).exists():
+            raise forms.ValidationError(
+                _("%(titel)s is already on the agenda."), code="unique", params={"titel": titel}
+            )
+        return titel
+
+
+class UitnodigenForm(forms.Form):
+    leden = SafeModelMultipleChoiceField(
+        queryset=Lidmaatschap.objects.none(),
+        label=_("Who"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one member.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leden"].queryset = Lidmaatschap.objects.select_related("user", "organisatie")
+        self.fields["leden"].label_from_instance = lambda m: (
+            f"{m.user} — {m.get_role_display()}"
+            + (f", {m.organisatie}" if m.organisatie_id else "")
+        )
+
+
+class AanmeldenForm(forms.Form):
+    antwoord = forms.ChoiceField(choices=Antwoord.choices)
+
+
+class AanwezigheidForm(forms.Form):
+    aanwezig = SafeModelMultipleChoiceField(
+        queryset=Lidmaatschap.objects.none(),
+        label=_("Present"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanwezig"].queryset = Lidmaatschap.objects.select_related(
+            "user", "organisatie"
+        )
+        self.fields["aanwezig"].label_from_instance = lambda m: (
+            f"{m.user}" + (f" — {m.organisatie}" if m.organisatie_id else "")
+        )
+
+
+class GastForm(forms.ModelForm):
+    class Meta:
+        model = Gast
+        fields = ["naam", "organisatie", "organisatie_naam", "discipline"]
+        field_classes = {"organisatie": SafeModelChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.all()
+        self.fields["organisatie"].empty_label = _("(not a partner)")
+
+    def clean_naam(self):
+        return " ".join(self.cleaned_data["naam"].split())
+
+
+class VerslagForm(VersionedModelForm):
+    class Meta:
+        model = Verslag
+        fields = ["tekst", "reacties_tot"]
+        widgets = {
+            "tekst": forms.Textarea(attrs={"rows": 14}),
+            "reacties_tot": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+
+class ReactieForm(forms.ModelForm):
+    class Meta:
+        model = Reactie
+        fields = ["soort", "tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 3})}
+
+
+class BesluitForm(forms.Form):
+    besluit = forms.ChoiceField(
+        choices=[
+            (Reactie.Besluit.AANVAARD, Reactie.Besluit.AANVAARD.label),
+            (Reactie.Besluit.AFGEWEZEN, Reactie.Besluit.AFGEWEZEN.label),
+        ]
+    )
+
+
+class ActiepuntForm(forms.ModelForm):
+    class Meta:
+        model = Actiepunt
+        fields = ["omschrijving", "eigenaar", "deadline"]
+        field_classes = {"eigenaar": SafeModelChoiceField}
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["eigenaar"].queryset = Lidmaatschap.objects.select_related("user")
+        self.fields["eigenaar"].label_from_instance = lambda m: str(m.user)
+        self.fields["eigenaar"].empty_label = _("(nobody yet)")
+
+
+class GedaanForm(forms.Form):
+    gedaan = forms.BooleanField(required=False)
+
+
+__all__ = ["Soort"]
