@@ -3,14 +3,21 @@ time zone); a time that does not exist or occurs twice on a DST day is refused b
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+from django_scopes.forms import SafeModelChoiceField
 
+from gemeenten.forms.commitments import OrganisatiesField
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.concurrency import VersionedModelForm
 
 from .models import Actiepunt, Agendapunt, Antwoord, Bijeenkomst, Gast, Reactie, Soort, Verslag
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+YEARS = (2000, 2100)
+
+
+class LedenField(OrganisatiesField):
+    """Several members by id; an id beyond the database's integers is refused like any other
+    unknown one (the check is the partners' field's, which works for any model)."""
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -66,6 +73,25 @@ class BijeenkomstForm(VersionedModelForm):
     def clean_titel(self):
         return " ".join(self.cleaned_data["titel"].split())
 
+    def _clean_moment(self, name):
+        value = self.cleaned_data.get(name)
+        if value is not None and not (YEARS[0] <= value.year <= YEARS[1]):
+            raise forms.ValidationError(
+                _("Choose a moment between the years %(first)d and %(last)d."),
+                code="out_of_range",
+                params={"first": YEARS[0], "last": YEARS[1]},
+            )
+        return value
+
+    def clean_begin(self):
+        return self._clean_moment("begin")
+
+    def clean_eind(self):
+        return self._clean_moment("eind")
+
+    def clean_casus_deadline(self):
+        return self._clean_moment("casus_deadline")
+
 
 class AgendapuntForm(forms.ModelForm):
     class Meta:
@@ -83,7 +109,7 @@ class AgendapuntForm(forms.ModelForm):
 
 
 class UitnodigenForm(forms.Form):
-    leden = SafeModelMultipleChoiceField(
+    leden = LedenField(
         queryset=Lidmaatschap.objects.none(),
         label=_("Who"),
         widget=forms.CheckboxSelectMultiple,
@@ -104,7 +130,7 @@ class AanmeldenForm(forms.Form):
 
 
 class AanwezigheidForm(forms.Form):
-    aanwezig = SafeModelMultipleChoiceField(
+    aanwezig = LedenField(
         queryset=Lidmaatschap.objects.none(),
         label=_("Present"),
         widget=forms.CheckboxSelectMultiple,

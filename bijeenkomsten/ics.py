@@ -20,6 +20,19 @@ def _calendar(method=None):
     return cal
 
 
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+_CONTROL[127] = None
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line property: no control characters, whitespace collapsed."""
+    return " ".join(text.translate(_CONTROL).split())
+
+
+def multi_line(text: str) -> str:
+    return text.translate(_CONTROL).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def uid_of(bijeenkomst: Bijeenkomst) -> str:
     return f"{bijeenkomst.uid}@proeftuin"
 
@@ -32,13 +45,13 @@ def event(bijeenkomst: Bijeenkomst, *, attendee_email=None, attendee_name="") ->
     ev.add("dtstamp", timezone.now())
     ev.add("dtstart", bijeenkomst.begin.astimezone(tz))
     ev.add("dtend", bijeenkomst.eind.astimezone(tz))
-    ev.add("summary", bijeenkomst.titel)
-    location = ", ".join(x for x in [bijeenkomst.locatie.strip(), bijeenkomst.online_link] if x)
+    ev.add("summary", one_line(bijeenkomst.titel))
+    location = ", ".join(x for x in [one_line(bijeenkomst.locatie), bijeenkomst.online_link] if x)
     if location:
         ev.add("location", location)
     if bijeenkomst.online_link:
         ev.add("url", bijeenkomst.online_link)
-    description = bijeenkomst.beschrijving
+    description = multi_line(bijeenkomst.beschrijving)
     link = settings.SITE_URL.rstrip("/") + bijeenkomst.get_absolute_url()
     ev.add("description", f"{description}\n\n{link}".strip())
     ev.add("status", "CANCELLED" if bijeenkomst.is_geannuleerd else "CONFIRMED")

@@ -37,7 +37,7 @@ def bijeenkomsten(request, gemeente_slug):
 def bijeenkomst_new(request, gemeente_slug):
     require_perm(request, "bijeenkomsten.manage")
     bijeenkomst = Bijeenkomst(gemeente=request.gemeente)
-    form = BijeenkomstForm(request.POST or None, instance=bijeenkomst)
+    form = BijeenkomstForm(request.POST if request.method == "POST" else None, instance=bijeenkomst)
     if request.method == "POST" and form.is_valid():
         planned = services.bijeenkomst_plan(
             bijeenkomst=form.instance,
@@ -63,7 +63,7 @@ def bijeenkomst_edit(request, gemeente_slug, pk):
         messages.error(request, _("This meeting has been cancelled."))
         return redirect(bijeenkomst.get_absolute_url())
     before = services.before_change(bijeenkomst)
-    form = BijeenkomstForm(request.POST or None, instance=bijeenkomst)
+    form = BijeenkomstForm(request.POST if request.method == "POST" else None, instance=bijeenkomst)
     if request.method == "POST" and form.is_valid():
         try:
             update = services.bijeenkomst_change(
@@ -184,7 +184,7 @@ def bijeenkomst_invite(request, gemeente_slug, pk):
         )
     )
     initial = {"leden": list(Lidmaatschap.objects.exclude(pk__in=uitgenodigd))}
-    form = UitnodigenForm(request.POST or None, initial=initial)
+    form = UitnodigenForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             n = services.bijeenkomst_invite(

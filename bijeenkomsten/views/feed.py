@@ -26,7 +26,7 @@ class VoorkeurForm(forms.ModelForm):
 def agenda(request):
     token = AgendaToken.objects.filter(user=request.user).first()
     voorkeur = Herinneringsvoorkeur.of(request.user)
-    form = VoorkeurForm(request.POST or None, instance=voorkeur)
+    form = VoorkeurForm(request.POST if request.method == "POST" else None, instance=voorkeur)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your reminder preferences have been saved."))

@@ -32,7 +32,9 @@ def aanwezigheid(request, gemeente_slug, pk):
         present = list(
             bijeenkomst.deelnames.filter(antwoord="ja").values_list("lidmaatschap_id", flat=True)
         )
-    form = AanwezigheidForm(request.POST or None, initial={"aanwezig": present})
+    form = AanwezigheidForm(
+        request.POST if request.method == "POST" else None, initial={"aanwezig": present}
+    )
     if request.method == "POST" and form.is_valid():
         if not bijeenkomst.is_begonnen:
             form.add_error(None, _("Attendance can be recorded once the meeting has started."))
@@ -90,7 +92,7 @@ def verslag(request, gemeente_slug, pk):
     instance = verslag or Verslag(gemeente=request.gemeente, bijeenkomst=bijeenkomst)
     form = None
     if manage and not instance.is_definitief:
-        form = VerslagForm(request.POST or None, instance=instance)
+        form = VerslagForm(request.POST if request.method == "POST" else None, instance=instance)
         if request.method == "POST" and form.is_valid():
             try:
                 services.verslag_save(
@@ -189,7 +191,7 @@ def actiepunten(request, gemeente_slug, pk):
     form = None
     if manage:
         actiepunt = Actiepunt(gemeente=request.gemeente, bijeenkomst=bijeenkomst)
-        form = ActiepuntForm(request.POST or None, instance=actiepunt)
+        form = ActiepuntForm(request.POST if request.method == "POST" else None, instance=actiepunt)
         if request.method == "POST" and form.is_valid():
             services.actiepunt_add(actiepunt=form.instance, by=request.user)
             messages.success(request, _("The action item has been added."))
