@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
+from casussen.models import Casus
 from gemeenten.forms.commitments import OrganisatiesField
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.concurrency import VersionedModelForm
@@ -94,18 +95,64 @@ class BijeenkomstForm(VersionedModelForm):
 
 
 class AgendapuntForm(forms.ModelForm):
+    """An agenda item: a title, or a submitted casus of the proeftuin (then the title may stay
+    empty and becomes the casus's number)."""
+
     class Meta:
         model = Agendapunt
-        fields = ["titel", "duur_minuten"]
+        fields = ["titel", "casus", "duur_minuten"]
+        field_classes = {"casus": SafeModelChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bijeenkomst = self.instance.bijeenkomst
+        self.fields["titel"].required = False
+        self.fields["casus"].queryset = (
+            Casus.objects.ingediend().zichtbaar().filter(proeftuin=bijeenkomst.proeftuin_id)
+        )
+        self.fields["casus"].empty_label = _("(no casus)")
+        self.fields["casus"].label_from_instance = lambda c: f"#{c.pk} {c.titel}"
 
     def clean_titel(self):
-        titel = " ".join(self.cleaned_data["titel"].split())
+        return " ".join(self.cleaned_data["titel"].split())
+
+    def clean(self):
+        from .services import casus_titel
+
+        cleaned = super().clean()
+        titel, casus = cleaned.get("titel"), cleaned.get("casus")
         bijeenkomst = self.instance.bijeenkomst
-        if bijeenkomst.agendapunten.filter(titel__iexact=titel).exists():
-            raise forms.ValidationError(
-                _("%(titel)s is already on the agenda."), code="unique", params={"titel": titel}
+        if casus is not None:
+            if bijeenkomst.agendapunten.filter(casus=casus).exists():
+                self.add_error("casus", _("This casus is already on the agenda."))
+            if not titel:
+                titel = cleaned["titel"] = casus_titel(casus)
+        if not titel and "titel" not in self.errors:
+            self.add_error("titel", _("Fill in a title or choose a casus."))
+        elif titel and bijeenkomst.agendapunten.filter(titel__iexact=titel).exists():
+            self.add_error(
+                "titel",
+                forms.ValidationError(
+                    _("%(titel)s is already on the agenda."), code="unique", params={"titel": titel}
+                ),
             )
-        return titel
+        return cleaned
+
+
+class InbrengForm(forms.Form):
+    """One's own submitted casussen of the proeftuin, to bring to a meeting."""
+
+    casus = SafeModelChoiceField(queryset=Casus.objects.none(), label=_("Your submitted casus"))
+
+    def __init__(self, *args, bijeenkomst, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["casus"].queryset = (
+            Casus.objects.ingediend()
+            .zichtbaar()
+            .filter(proeftuin=bijeenkomst.proeftuin_id, auteur=user)
+            .exclude(inbreng__bijeenkomst=bijeenkomst)
+        )
+        self.fields["casus"].label_from_instance = lambda c: c.titel
 
 
 class UitnodigenForm(forms.Form):

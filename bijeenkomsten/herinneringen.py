@@ -11,16 +11,19 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from proeftuin.permissions import Rol
+
 from .models import (
     Actiepunt,
     Antwoord,
     Bijeenkomst,
     Deelname,
     Herinneringsvoorkeur,
+    Inbreng,
+    Soort,
     VerzondenHerinnering,
 )
 
-Soort = VerzondenHerinnering.Soort
 CASUS_DEADLINE_WINDOW = datetime.timedelta(days=2)
 
 
@@ -62,7 +65,12 @@ def dag_ervoor(now):
         .select_related("bijeenkomst", "lidmaatschap__user")
     )
     return [
-        Herinnering(Soort.DAG_ERVOOR, d.lidmaatschap.user, d.bijeenkomst_id, d.bijeenkomst)
+        Herinnering(
+            VerzondenHerinnering.Soort.DAG_ERVOOR,
+            d.lidmaatschap.user,
+            d.bijeenkomst_id,
+            d.bijeenkomst,
+        )
         for d in deelnames
         if d.uitgenodigd_at or d.antwoord in (Antwoord.JA, Antwoord.MISSCHIEN)
     ]
@@ -74,19 +82,44 @@ def actiepunten(now):
     punten = Actiepunt.objects.filter(
         gedaan_at__isnull=True, deadline__lt=today, eigenaar__isnull=False
     ).select_related("eigenaar__user", "bijeenkomst")
-    return [Herinnering(Soort.ACTIEPUNTEN, a.eigenaar.user, a.pk, a) for a in punten]
+    return [
+        Herinnering(VerzondenHerinnering.Soort.ACTIEPUNTEN, a.eigenaar.user, a.pk, a)
+        for a in punten
+    ]
 
 
-# Apps that know about casussen add a selection here: func(now) -> list[Herinnering].
-EXTRA_SELECTIONS = []
+def casus_deadline(now):
+    """Professionals invited to an inventory meeting whose casus deadline is within two days
+    and who have not brought a casus to it yet."""
+    meetings = Bijeenkomst.objects.actief().filter(
+        soort=Soort.INVENTARISATIE,
+        casus_deadline__gt=now,
+        casus_deadline__lte=now + CASUS_DEADLINE_WINDOW,
+    )
+    deelnames = (
+        Deelname.objects.komt_mogelijk()
+        .filter(bijeenkomst__in=meetings, lidmaatschap__role=Rol.PROFESSIONAL)
+        .select_related("bijeenkomst", "lidmaatschap__user")
+    )
+    brought = set(
+        Inbreng.objects.filter(bijeenkomst__in=meetings).values_list("bijeenkomst_id", "by_id")
+    )
+    return [
+        Herinnering(
+            VerzondenHerinnering.Soort.CASUS_DEADLINE,
+            d.lidmaatschap.user,
+            d.bijeenkomst_id,
+            d.bijeenkomst,
+        )
+        for d in deelnames
+        if (d.uitgenodigd_at or d.antwoord)
+        and (d.bijeenkomst_id, d.lidmaatschap.user_id) not in brought
+    ]
 
 
 def due(now=None):
     now = now or timezone.now()
-    candidates = dag_ervoor(now) + actiepunten(now)
-    for select in EXTRA_SELECTIONS:
-        candidates += select(now)
-    return _wanted(candidates, now)
+    return _wanted(casus_deadline(now) + dag_ervoor(now) + actiepunten(now), now)
 
 
 def send_due(now=None) -> int:

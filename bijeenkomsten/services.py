@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from casussen.models import Casus
 from gemeenten.models import Lidmaatschap, Wijziging
 from gemeenten.models.historie import snapshot
 from proeftuin.concurrency import save_versioned
@@ -20,6 +21,7 @@ from .models import (
     Antwoord,
     Bijeenkomst,
     Deelname,
+    Inbreng,
     Reactie,
     Reeks,
     Verslag,
@@ -181,6 +183,63 @@ def agendapunt_add(*, agendapunt: Agendapunt) -> Agendapunt:
     agendapunt.volgorde = 0 if last is None else last + 1
     agendapunt.save()
     return agendapunt
+
+
+CASUS_MINUTEN = 30  # the time an agenda item of a casus gets when added in one click
+
+
+def casus_titel(casus) -> str:
+    """The agenda item's own title for a casus: a number, never the casus's text."""
+    return _("Casus %(nummer)d") % {"nummer": casus.pk}
+
+
+@transaction.atomic
+def inbreng_add(*, bijeenkomst: Bijeenkomst, casus, by: User) -> Inbreng:
+    """Bring one's submitted casus to this meeting, before its casus deadline."""
+    if bijeenkomst.is_geannuleerd:
+        raise ValidationError(_("This meeting has been cancelled."))
+    if bijeenkomst.casus_deadline_voorbij:
+        raise ValidationError(_("The deadline for casussen of this meeting has passed."))
+    if (
+        casus.status != Casus.Status.INGEDIEND
+        or casus.is_verwijderd
+        or casus.proeftuin_id != bijeenkomst.proeftuin_id
+        or casus.auteur_id != by.pk
+    ):
+        raise ValidationError(_("Only your own submitted casus of this proeftuin can be added."))
+    inbreng, _created = Inbreng.objects.get_or_create(
+        gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, casus=casus, defaults={"by": by}
+    )
+    return inbreng
+
+
+@transaction.atomic
+def inbreng_to_agenda(*, bijeenkomst: Bijeenkomst) -> int:
+    """One click: every submitted casus brought to this meeting and not yet on its agenda
+    becomes an agenda item. Returns how many were added."""
+    on_agenda = set(
+        bijeenkomst.agendapunten.filter(casus__isnull=False).values_list("casus_id", flat=True)
+    )
+    casussen = (
+        Casus.objects.ingediend()
+        .zichtbaar()
+        .filter(inbreng__bijeenkomst=bijeenkomst)
+        .exclude(pk__in=on_agenda)
+        .order_by("inbreng__at", "pk")
+    )
+    added = 0
+    for casus in casussen:
+        agendapunt_add(
+            agendapunt=Agendapunt(
+                gemeente=bijeenkomst.gemeente,
+                bijeenkomst=bijeenkomst,
+                casus=casus,
+                titel=casus_titel(casus),
+                duur_minuten=CASUS_MINUTEN,
+            )
+        )
+        added += 1
+    return added
 
 
 @transaction.atomic

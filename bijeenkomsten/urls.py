@@ -15,9 +15,11 @@ urlpatterns = [
     path("<int:pk>/annuleren/", bijeenkomst.bijeenkomst_cancel, name="cancel"),
     path("<int:pk>/uitnodigen/", bijeenkomst.bijeenkomst_invite, name="invite"),
     path("<int:pk>/aanmelden/", bijeenkomst.bijeenkomst_aanmelden, name="aanmelden"),
+    path("<int:pk>/inbreng/", bijeenkomst.bijeenkomst_inbreng, name="inbreng"),
     path("<int:pk>/bijeenkomst.ics", bijeenkomst.bijeenkomst_ics, name="ics"),
     # The agenda, edited in place (views/agenda.py)
     path("<int:pk>/agenda/", agenda.agendapunt_add, name="agendapunt_add"),
+    path("<int:pk>/agenda/casussen/", agenda.agenda_casussen, name="agenda_casussen"),
     path("agenda/<int:pk>/omhoog/", agenda.agendapunt_up, name="agendapunt_up"),
     path("agenda/<int:pk>/omlaag/", agenda.agendapunt_down, name="agendapunt_down"),
     path("agenda/<int:pk>/verwijderen/", agenda.agendapunt_remove, name="agendapunt_remove"),

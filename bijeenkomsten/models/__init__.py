@@ -1,6 +1,15 @@
 """Models of the bijeenkomsten app, one module per subject."""
 
-from .bijeenkomst import Agendapunt, Antwoord, Bijeenkomst, Deelname, Gast, Reeks, Soort
+from .bijeenkomst import (
+    Agendapunt,
+    Antwoord,
+    Bijeenkomst,
+    Deelname,
+    Gast,
+    Inbreng,
+    Reeks,
+    Soort,
+)
 from .persoonlijk import AgendaToken, Herinneringsvoorkeur, VerzondenHerinnering
 from .verslag import Actiepunt, Reactie, Verslag, VerslagVersie
 
@@ -13,6 +22,7 @@ __all__ = [
     "Deelname",
     "Gast",
     "Herinneringsvoorkeur",
+    "Inbreng",
     "Reactie",
     "Reeks",
     "Soort",

@@ -164,14 +164,65 @@ class Agendapunt(TenantModel):
     duur_minuten = models.PositiveSmallIntegerField(
         _("duration (minutes)"), validators=[MinValueValidator(1), MaxValueValidator(600)]
     )
+    # The casus discussed under this item. Its title is shown from the casus itself (to those
+    # who may read casus text), never copied here, so the casus's retention purge reaches it.
+    casus = models.ForeignKey(
+        "casussen.Casus",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agendapunten",
+        verbose_name=_("casus"),
+    )
 
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["volgorde", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bijeenkomst", "casus"],
+                condition=models.Q(casus__isnull=False),
+                name="agendapunt_casus_eenmaal",
+            )
+        ]
 
     def __str__(self):
         return self.titel
+
+
+class Inbreng(TenantModel):
+    """A professional brings their submitted casus to a meeting, before its casus deadline: the
+    register from which the facilitator puts casussen on the agenda in one click."""
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, on_delete=models.CASCADE, related_name="inbreng", verbose_name=_("meeting")
+    )
+    casus = models.ForeignKey(
+        "casussen.Casus",
+        on_delete=models.CASCADE,
+        related_name="inbreng",
+        verbose_name=_("casus"),
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("brought in by"),
+    )
+    at = models.DateTimeField(_("brought in at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("casus brought in")
+        verbose_name_plural = _("casussen brought in")
+        ordering = ["at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["bijeenkomst", "casus"], name="inbreng_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.casus_id} → {self.bijeenkomst}"
 
 
 class Antwoord(models.TextChoices):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gemeenten.access import require_perm
@@ -33,6 +34,24 @@ def agendapunt_add(request, gemeente_slug, pk):
     services.agendapunt_add(agendapunt=form.instance)
     if not request.htmx:
         messages.success(request, _("The item has been added to the agenda."))
+    return _agenda_response(request, bijeenkomst)
+
+
+@require_POST
+def agenda_casussen(request, gemeente_slug, pk):
+    """One click: every casus brought to this meeting goes on the agenda."""
+    bijeenkomst = get_bijeenkomst(request, pk, "bijeenkomsten.manage")
+    added = services.inbreng_to_agenda(bijeenkomst=bijeenkomst)
+    if not request.htmx:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)d casus has been put on the agenda.",
+                "%(n)d casussen have been put on the agenda.",
+                added,
+            )
+            % {"n": added},
+        )
     return _agenda_response(request, bijeenkomst)
 
 

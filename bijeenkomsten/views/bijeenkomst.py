@@ -14,7 +14,13 @@ from gemeenten.models import Domein, Lidmaatschap
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import ics, services
-from ..forms import AanmeldenForm, AgendapuntForm, BijeenkomstForm, UitnodigenForm
+from ..forms import (
+    AanmeldenForm,
+    AgendapuntForm,
+    BijeenkomstForm,
+    InbrengForm,
+    UitnodigenForm,
+)
 from ..models import Antwoord, Bijeenkomst
 from .access import can_manage, get_bijeenkomst
 
@@ -112,7 +118,7 @@ def detail_context(request, bijeenkomst, **extra):
         "lidmaatschap__user", "lidmaatschap__organisatie"
     )
     eigen = next((d for d in deelnames if d.lidmaatschap_id == request.lidmaatschap.pk), None)
-    punten = list(bijeenkomst.agendapunten.all())
+    punten = list(bijeenkomst.agendapunten.select_related("casus"))
     totaal = sum(p.duur_minuten for p in punten)
     context = {
         "bijeenkomst": bijeenkomst,
@@ -127,12 +133,56 @@ def detail_context(request, bijeenkomst, **extra):
         "kan_aanmelden": not bijeenkomst.is_geannuleerd and not bijeenkomst.is_begonnen,
         "actiepunten": bijeenkomst.actiepunten.select_related("eigenaar__user"),
         "verslag": getattr(bijeenkomst, "verslag", None) if _has_verslag(bijeenkomst) else None,
+        "leest_casussen": request.user.has_perm("casussen.read_text", request.gemeente),
+        **inbreng_context(request, bijeenkomst, manage),
     }
     if manage:
         context.update(aanmeldingen(bijeenkomst, deelnames))
         context["geweigerd"] = [d for d in deelnames if d.mail_fout]
     context.update(extra)
     return context
+
+
+def inbreng_context(request, bijeenkomst, manage, form=None):
+    """The casussen brought to this meeting, and the form to bring one's own."""
+    inbreng = list(bijeenkomst.inbreng.select_related("casus", "by"))
+    on_agenda = {p.casus_id for p in bijeenkomst.agendapunten.all() if p.casus_id}
+    open_voor_inbreng = not bijeenkomst.is_geannuleerd and not bijeenkomst.casus_deadline_voorbij
+    may_bring = request.user.has_perm("casussen.add_casus", request.gemeente)
+    if form is None and open_voor_inbreng and may_bring:
+        form = InbrengForm(bijeenkomst=bijeenkomst, user=request.user)
+    return {
+        "inbreng": inbreng,
+        "inbreng_niet_op_agenda": [
+            i for i in inbreng if i.casus_id not in on_agenda and i.casus.status == "ingediend"
+        ],
+        "inbreng_form": form
+        if form is not None
+        and form.fields["casus"].queryset.exists()
+        or (form is not None and form.errors)
+        else None,
+        "open_voor_inbreng": open_voor_inbreng,
+    }
+
+
+@require_POST
+def bijeenkomst_inbreng(request, gemeente_slug, pk):
+    """A professional brings their submitted casus to this meeting."""
+    bijeenkomst = get_bijeenkomst(request, pk, "casussen.add_casus")
+    form = InbrengForm(request.POST, bijeenkomst=bijeenkomst, user=request.user)
+    if form.is_valid():
+        try:
+            services.inbreng_add(
+                bijeenkomst=bijeenkomst, casus=form.cleaned_data["casus"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your casus has been added for this meeting."))
+            return redirect(bijeenkomst.get_absolute_url() + "#inbreng")
+    context = detail_context(request, bijeenkomst)
+    context.update(inbreng_context(request, bijeenkomst, can_manage(request), form=form))
+    return render(request, "bijeenkomsten/detail.html", context, status=400)
 
 
 def _has_verslag(bijeenkomst):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from gemeenten.models import Proeftuin
 from tests.scopes import every_gemeente
 
 from .factories import BijeenkomstFactory
@@ -15,7 +16,11 @@ def burl(name, gemeente, **kwargs):
 @pytest.fixture
 def bijeenkomst(gemeente_a, facilitator):
     with every_gemeente():
-        return BijeenkomstFactory(gemeente=gemeente_a, titel="Eerste inventarisatie")
+        return BijeenkomstFactory(
+            gemeente=gemeente_a,
+            proeftuin=Proeftuin.objects.get(gemeente=gemeente_a),
+            titel="Eerste inventarisatie",
+        )
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from bijeenkomsten.models import (
     Bijeenkomst,
     Deelname,
     Gast,
+    Inbreng,
     Reactie,
     Reeks,
     Soort,
@@ -19,6 +20,7 @@ from bijeenkomsten.models import (
     VerslagVersie,
     VerzondenHerinnering,
 )
+from tests.casussen.factories import CasusFactory
 from tests.factories import (
     GemeenteFactory,
     LidmaatschapFactory,
@@ -140,3 +142,14 @@ class VerzondenHerinneringFactory(factory.django.DjangoModelFactory):
     soort = VerzondenHerinnering.Soort.DAG_ERVOOR
     user = factory.SubFactory(UserFactory)
     object_id = factory.Sequence(lambda n: n + 1)
+
+
+class InbrengFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Inbreng
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    bijeenkomst = factory.SubFactory(
+        BijeenkomstFactory, gemeente=factory.SelfAttribute("..gemeente")
+    )
+    casus = factory.SubFactory(CasusFactory, gemeente=factory.SelfAttribute("..gemeente"))
