@@ -64,6 +64,7 @@ class BijeenkomstForm(VersionedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["proeftuin"].queryset = Proeftuin.objects.order_by("-start")
+        self.fields["proeftuin"].empty_label = None  # the newest is chosen
         self.fields["casus_deadline"].required = False
         for name in ("begin", "eind", "casus_deadline"):
             self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
