@@ -45,16 +45,27 @@ def cijfers_view(request, gemeente_slug):
             )
             if rows
             else "",
+            # Disciplines are many: the chart shows the totals, the table each meeting.
             per_discipline=horizontal_bars(
-                title=_("Attendance per discipline over time"),
-                series=[cijfers.discipline_label(d) for d in disciplines],
-                rows=[(_label(r), [r.per_discipline.get(d, 0) for d in disciplines]) for r in rows],
+                title=_("Attendance per discipline"),
+                series=[_("Attendances")],
+                rows=[
+                    (
+                        cijfers.discipline_label(d),
+                        [sum(r.per_discipline.get(d, 0) for r in rows)],
+                    )
+                    for d in disciplines
+                ],
             )
             if rows
             else "",
+            disciplines=[cijfers.discipline_label(d) for d in disciplines],
+            discipline_rows=[
+                (_label(r), [r.per_discipline.get(d, 0) for d in disciplines]) for r in rows
+            ],
             uren_chart=horizontal_bars(
                 title=_("Hours invested by attending, next to hours committed per year"),
-                series=[_("Invested (attendance × duration)"), _("Committed per year")],
+                series=[_("Invested"), _("Committed")],
                 rows=[(u.organisatie[:40], [u.geinvesteerd, u.toegezegd]) for u in uren],
                 unit=_("hours"),
             )

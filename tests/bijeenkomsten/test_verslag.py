@@ -3,7 +3,7 @@ definitief, versions kept), actiepunten, and the phase checklist."""
 
 import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bijeenkomsten.models import Actiepunt, Bijeenkomst, Deelname, Gast, Reactie, Verslag
 from gemeenten import checklist
@@ -148,7 +148,7 @@ def test_action_items_have_an_owner_deadline_and_done(
 
 
 def test_the_checklist_wants_a_kick_off_and_two_inventory_meetings_held(gemeente_a):
-    with every_gemeente():
+    with every_gemeente(), translation.override("en"):
         proeftuin = Proeftuin.objects.get(gemeente=gemeente_a)
         past = timezone.now() - datetime.timedelta(days=3)
 
