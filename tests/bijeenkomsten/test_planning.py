@@ -60,6 +60,10 @@ def test_a_facilitator_plans_a_meeting_with_the_deadline_a_week_before(
         ({"casus_deadline": local(21, 9)}, "casus_deadline", "deadline for casussen lies after"),
         ({"locatie": "", "online_link": ""}, "locatie", "Fill in a location, an online link"),
         ({"begin": "2026-02-30T14:00"}, "begin", ""),
+        # 02:30 does not exist on the day summer time starts, and occurs twice when it ends.
+        ({"begin": "2027-03-28T02:30", "eind": "2027-03-28T04:00"}, "begin", ""),
+        ({"begin": "2027-10-31T02:30", "eind": "2027-10-31T04:00"}, "begin", ""),
+        ({"begin": "0001-01-01T00:00"}, "begin", "between the years"),
     ],
 )
 def test_bad_input_is_refused_at_the_field_and_nothing_is_saved(
