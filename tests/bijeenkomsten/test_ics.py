@@ -99,7 +99,7 @@ def test_a_cancellation_keeps_the_uid_raises_the_sequence_and_says_cancel(gemeen
         "x" * 500,
         "Zoë’s ruimte 👩🏽‍⚕️ مرحبا " * 20,
         "BEGIN:VEVENT\nEND:VCALENDAR",
-        "a\x00b\x1bc",
+        "a\x07b\x1bc\x7f",  # control characters (NUL never reaches the database: forms refuse it)
     ],
 )
 def test_any_text_in_title_or_location_gives_valid_calendar_output(gemeente_a, text):
