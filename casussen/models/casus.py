@@ -254,7 +254,7 @@ class GemarkeerdeVondst(TenantModel):
         related_name="gemarkeerde_vondsten",
         verbose_name=_("casus"),
     )
-    soort = models.CharField(_("kind"), max_length=20)
+    soort = models.CharField(_("kind"), max_length=40)
     vondst_hash = models.CharField(_("hash of the finding"), max_length=64)
     reden = models.CharField(_("reason"), max_length=200)
     by = models.ForeignKey(
@@ -278,3 +278,12 @@ class GemarkeerdeVondst(TenantModel):
 
     def __str__(self):
         return f"{self.soort}: {self.reden}"
+
+    @property
+    def soort_label(self):
+        from ..anonimisering import Soort
+
+        try:
+            return Soort(self.soort).label
+        except ValueError:
+            return self.soort

@@ -1,6 +1,8 @@
 """Casussen: the list, reading one (logged), writing one through the anonymisation gate, the
 live check, and the workflow concept → ingediend → besproken → gearchiveerd."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
@@ -83,7 +85,7 @@ def _filtered(request, rows):
         rows = rows.filter(Q(knelpunten__categorie=categorie) | Q(pk__in=tagged)).distinct()
         filters["knelpunt"] = KnelpuntCategorie(categorie).label
     succesfactor = request.GET.get("succesfactor", "")
-    if succesfactor.isdigit() and len(succesfactor) < 12:
+    if re.fullmatch(r"[0-9]{1,11}", succesfactor):
         factor = Succesfactor.objects.filter(pk=int(succesfactor)).first()
         if factor is not None:
             rows = rows.filter(
@@ -110,6 +112,11 @@ def casus(request, gemeente_slug, pk):
         "is_moderator": is_moderator(request),
         "is_author": item.auteur_id == request.user.pk,
         "aantal_gemarkeerd": item.gemarkeerde_vondsten.count(),
+        "verwijderde_inzichten": (
+            Inzicht.objects.filter(casus=item, verwijderd_op__isnull=False)
+            if is_moderator(request)
+            else []
+        ),
     }
     return render(request, "casussen/detail.html", context)
 
@@ -154,7 +161,7 @@ def _casus_form(request, item):
         form = CasusForm(poort.data, instance=item)
         formset = KnelpuntFormSet(poort.data, instance=item, prefix="knelpunten")
         poort.check(text_fields)
-        return _render_form(request, item, form, formset, poort, live_url, bound_only=True)
+        return _render_form(request, item, form, formset, poort, live_url)
 
     poort.check(text_fields)
     valid = form.is_valid() & formset.is_valid()
@@ -230,15 +237,12 @@ def _conflict(form, item):
     return {"rows": rows, "version": current.version, "last": last}
 
 
-def _render_form(
-    request, item, form, formset, poort, live_url, conflict=None, *, status=200, bound_only=False
-):
+def _render_form(request, item, form, formset, poort, live_url, conflict=None, *, status=200):
     context = {
         "form": form,
         "formset": formset,
         "casus": item,
         "conflict": conflict,
-        "bound_only": bound_only,
         "stale_message": STALE_MESSAGE,
         "is_author": item.pk is None or item.auteur_id == request.user.pk,
         **poort.context(live_url),
@@ -308,7 +312,7 @@ def _transition(request, item, service, message):
 def casus_return(request, gemeente_slug, pk):
     """The facilitator sends a submitted casus back to its author with a remark (gated too)."""
     item = get_casus_for_user(request, pk, action="moderate")
-    poort = Poort(request.POST, casus=item) if request.method == "POST" else Poort({}, casus=item)
+    poort = Poort(request.POST if request.method == "POST" else {}, casus=item)
     form = TerugsturenForm(poort.data if request.method == "POST" else None)
     if request.method == "POST":
         poort.apply_replacements(form.text_fields())
@@ -316,9 +320,11 @@ def casus_return(request, gemeente_slug, pk):
         poort.check(form.text_fields())
         if not poort.replaced and poort.passes and form.is_valid():
             try:
-                services.casus_return(
-                    casus=item, by=request.user, opmerking=form.cleaned_data["opmerking"]
-                )
+                with transaction.atomic():
+                    services.casus_return(
+                        casus=item, by=request.user, opmerking=form.cleaned_data["opmerking"]
+                    )
+                    services.casus_save_marks(casus=item, marks=poort.marks, by=request.user)
             except ValidationError as error:
                 form.add_error(None, error)
             else:

@@ -40,6 +40,7 @@ def casus_historie(request, gemeente_slug, pk):
         "wijzigingen": _history(casus),
         "casus_type_id": ContentType.objects.get_for_model(Casus).pk,
         "can_restore": can_edit(request, casus),
+        "gemarkeerd": casus.gemarkeerde_vondsten.select_related("by"),
     }
     return render(request, "casussen/historie.html", context)
 

@@ -104,7 +104,7 @@ def overzicht(request, gemeente_slug):
                 ],
             ),
             "inzichten": (
-                inzichten.select_related("casus").prefetch_related("succesfactoren")
+                inzichten.select_related("casus__gemeente").prefetch_related("succesfactoren")
                 if reads_text
                 else []
             ),

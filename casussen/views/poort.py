@@ -4,13 +4,14 @@ replacement, and the findings that stop a save. Works the same with and without 
 import dataclasses
 import re
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from .. import gate
 from ..anonimisering import detect
 from ..models import GemarkeerdeVondst
 
-MARK_KEY = re.compile(r"^[a-z_]{1,20}:[0-9a-f]{64}$")
+MARK_KEY = re.compile(r"^[a-z_]{1,40}:[0-9a-f]{64}$")
 
 
 def stored_marks(casus) -> set[str]:
@@ -29,7 +30,7 @@ class Poort:
     the new marks with their reasons, errors per mark, and the findings per field."""
 
     def __init__(self, data, *, casus=None):
-        self.data = data.copy()
+        self.data = data.copy() if isinstance(data, QueryDict) else QueryDict(mutable=True)
         self.marks: dict[str, str] = {}
         self.mark_errors: dict[str, str] = {}
         self.checked: set[str] = set()
@@ -40,6 +41,8 @@ class Poort:
                 continue
             self.checked.add(key)
             reden = next((r.strip() for r in self.data.getlist(f"reden-{key}") if r.strip()), "")
+            if "\x00" in reden:
+                reden = ""
             if not reden:
                 self.mark_errors[key] = _("Say why this is not identifying.")
             elif detect(reden):

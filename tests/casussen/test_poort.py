@@ -108,12 +108,15 @@ def test_a_finding_marked_as_not_identifying_is_recorded_as_a_hash_and_not_flagg
     with every_gemeente():
         casus = Casus.objects.get()
         mark = GemarkeerdeVondst.objects.get()
-    assert mark.casus == casus and mark.by == member and mark.soort == "datum"
+    assert mark.casus_id == casus.pk and mark.by_id == member.pk and mark.soort == "datum"
     assert mark.vondst_hash == gate.vondst_hash("datum", DATE)
     assert DATE not in mark.vondst_hash and DATE not in mark.reden
     # Editing the casus later: the marked date is not flagged again.
     response = client.post(curl("edit", gemeente_a, pk=casus.pk), edit_data(casus, verloop=verloop))
     assert response.status_code == 302
+    # The author (and the facilitator) see who marked what kind, and why, in the history.
+    history = client.get(curl("historie", gemeente_a, pk=casus.pk)).content.decode()
+    assert "De datum van een overleg, niet van de persoon." in history
 
 
 def test_a_reason_with_identifying_details_is_refused(client, member, gemeente_a):
