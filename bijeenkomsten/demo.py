@@ -8,6 +8,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from casussen.models import Casus
 from gemeenten.models import Discipline, Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.tenancy import gemeente_scope
 
@@ -18,10 +19,12 @@ from .models import (
     Bijeenkomst,
     Deelname,
     Gast,
+    Inbreng,
     Soort,
     Verslag,
     VerslagVersie,
 )
+from .services import CASUS_MINUTEN
 
 S = Soort
 D = Discipline
@@ -179,6 +182,28 @@ def load_bijeenkomsten_demo(gemeenten):
                     lidmaatschap=lid,
                     defaults={"uitgenodigd_at": timezone.now(), "mail_sequence": 0},
                 )
+            if soort == S.INVENTARISATIE:
+                _casussen_op_agenda(gemeente, b, Casus.objects.ingediend().zichtbaar())
+
+
+def _casussen_op_agenda(gemeente, bijeenkomst, casussen):
+    """The submitted casussen brought to the meeting by their authors, and on its agenda."""
+    volgorde = bijeenkomst.agendapunten.count()
+    for casus in casussen.filter(proeftuin=bijeenkomst.proeftuin):
+        Inbreng.objects.get_or_create(
+            gemeente=gemeente, bijeenkomst=bijeenkomst, casus=casus, defaults={"by": casus.auteur}
+        )
+        _punt, created = Agendapunt.objects.get_or_create(
+            gemeente=gemeente,
+            bijeenkomst=bijeenkomst,
+            casus=casus,
+            defaults={
+                "titel": f"Casus {casus.pk}",
+                "duur_minuten": CASUS_MINUTEN,
+                "volgorde": volgorde,
+            },
+        )
+        volgorde += created
 
 
 def _bijeenkomst(gemeente, proeftuin, soort, titel, begin, facilitator):
