@@ -7,3 +7,17 @@ from django.utils.translation import gettext_lazy as _
 class BijeenkomstenConfig(AppConfig):
     name = "bijeenkomsten"
     verbose_name = _("Meetings")
+
+    def ready(self):
+        from celery.schedules import crontab
+
+        from proeftuin.celery import app
+
+        from . import checks, rules  # noqa: F401  (checklist items, permissions)
+
+        # Reminders once an hour; each is sent once (VerzondenHerinnering), so a missed or
+        # repeated run changes nothing.
+        app.conf.beat_schedule["bijeenkomsten-herinneringen"] = {
+            "task": "bijeenkomsten.tasks.herinneringen",
+            "schedule": crontab(minute=7),
+        }

@@ -5,6 +5,7 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
+from bijeenkomsten.demo import load_bijeenkomsten_demo
 from casussen.demo import load_casussen_demo
 from proeftuin.models import User
 from proeftuin.permissions import Rol
@@ -177,4 +178,5 @@ def load_demo():
     load_proeftuin_demo(gemeenten)
     load_commitments_demo(gemeenten)
     load_casussen_demo(gemeenten)
+    load_bijeenkomsten_demo(gemeenten)
     return gemeenten

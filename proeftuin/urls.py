@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("agenda/", include("bijeenkomsten.urls_agenda")),
     path("g/<slug:gemeente_slug>/casussen/", include("casussen.urls")),
     path("g/<slug:gemeente_slug>/bijeenkomsten/", include("bijeenkomsten.urls")),
     path("g/<slug:gemeente_slug>/verbeteracties/", include("verbeteracties.urls")),

@@ -1,0 +1,1 @@
+"""Views of the bijeenkomsten app, one module per subject."""
