@@ -175,4 +175,7 @@ def load_demo():
                 )
     load_proeftuin_demo(gemeenten)
     load_commitments_demo(gemeenten)
+    from verbeteracties.demo import load_verbeteracties_demo  # a later app, so imported late
+
+    load_verbeteracties_demo(gemeenten)
     return gemeenten
