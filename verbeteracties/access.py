@@ -20,6 +20,11 @@ def can_edit(request, actie: Verbeteractie) -> bool:
     )
 
 
+def may_read_casussen(request) -> bool:
+    """A bestuurder never reads casus texts, titles included (DESIGN.md)."""
+    return request.lidmaatschap.role != Rol.BESTUURDER
+
+
 def require_propose(request):
     if not can_propose(request):
         raise PermissionDenied

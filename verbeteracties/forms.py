@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from casussen.models import KnelpuntCategorie, Succesfactor
+from casussen.models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
 from gemeenten.forms.commitments import DateInput, OrganisatiesField
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.concurrency import VersionedModelForm
@@ -41,6 +41,18 @@ class VerbeteractieForm(VersionedModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The kinds of bottleneck this action answers."),
+    )
+    casussen = OrganisatiesField(
+        Casus.objects.none(),
+        required=False,
+        label=_("Casussen it came from"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    inzichten = OrganisatiesField(
+        Inzicht.objects.none(),
+        required=False,
+        label=_("Insights it came from"),
+        widget=forms.CheckboxSelectMultiple,
     )
     succesfactoren = OrganisatiesField(
         Succesfactor.objects.none(),
@@ -99,8 +111,10 @@ class VerbeteractieForm(VersionedModelForm):
         "baathebbers": "baat",
     }
 
-    def __init__(self, *args, proeftuin=None, eigenaar=None, **kwargs):
+    def __init__(self, *args, proeftuin=None, eigenaar=None, inzicht=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["casussen"].queryset = Casus.objects.zichtbaar().order_by("-pk")
+        self.fields["inzichten"].queryset = Inzicht.objects.zichtbaar().order_by("-pk")
         proeftuinen = Proeftuin.objects.prefetch_related("overgangen")
         self.fields["proeftuin"].queryset = proeftuinen
         if len(proeftuinen) == 1:
@@ -117,18 +131,30 @@ class VerbeteractieForm(VersionedModelForm):
         if self.instance.pk:
             self.initial["knelpunt_categorieen"] = self.instance.knelpunt_categorieen
             self.initial["succesfactoren"] = list(self.instance.succesfactoren.all())
+            self.initial["casussen"] = list(self.instance.casussen.all())
+            self.initial["inzichten"] = list(self.instance.inzichten.all())
             for name, rol in self.ORGANISATIE_ROLLEN.items():
                 self.initial[name] = [
                     b.organisatie_id for b in self.instance.betrokkenheden.all() if b.rol == rol
                 ]
         else:
             if proeftuin is not None:
-                self.initial.setdefault("proeftuin", proeftuin.pk)
+                # A new instance gives empty initial values: these replace them.
                 start, eind = verbeterperiode(proeftuin)
-                self.initial.setdefault("start", start)
-                self.initial.setdefault("eind", eind)
+                self.initial.update({"proeftuin": proeftuin.pk, "start": start, "eind": eind})
             if eigenaar is not None:
-                self.initial.setdefault("eigenaar", eigenaar.pk)
+                self.initial["eigenaar"] = eigenaar.pk
+            if inzicht is not None:
+                # Proposed from an inzicht: its casus, tags and words as the starting point.
+                self.initial.update(
+                    {
+                        "inzichten": [inzicht.pk],
+                        "casussen": [inzicht.casus_id],
+                        "knelpunt_categorieen": list(inzicht.knelpunt_categorieen),
+                        "succesfactoren": [s.pk for s in inzicht.succesfactoren.all()],
+                        "aanleiding": inzicht.titel,
+                    }
+                )
 
     def clean(self):
         cleaned = super().clean()

@@ -36,6 +36,13 @@ def _relations(actie: Verbeteractie) -> dict:
     values[str(_("success factors"))] = ", ".join(
         sorted(s.naam for s in actie.succesfactoren.all())
     )
+    # Casussen and inzichten by number only: their titles are casus text.
+    values[str(_("casussen it came from"))] = ", ".join(
+        f"#{pk}" for pk in sorted(actie.casussen.values_list("pk", flat=True))
+    )
+    values[str(_("insights it came from"))] = ", ".join(
+        f"#{pk}" for pk in sorted(actie.inzichten.values_list("pk", flat=True))
+    )
     values[str(_("bottleneck categories"))] = ", ".join(
         str(KnelpuntCategorie(c).label)
         for c in actie.knelpunt_categorieen
@@ -58,6 +65,8 @@ def actie_save(
     actie: Verbeteractie,
     by: User,
     succesfactoren: list[Succesfactor] | None = None,
+    casussen: list | None = None,
+    inzichten: list | None = None,
     organisaties: dict[str, list[Organisatie]] | None = None,
     expected_version: int | None = None,
 ) -> Verbeteractie:
@@ -73,6 +82,10 @@ def actie_save(
     through = {"gemeente_id": actie.gemeente_id}
     if succesfactoren is not None:
         actie.succesfactoren.set(succesfactoren, through_defaults=through)
+    if casussen is not None:
+        actie.casussen.set(casussen, through_defaults=through)
+    if inzichten is not None:
+        actie.inzichten.set(inzichten, through_defaults=through)
     if organisaties is not None:
         for rol, lijst in organisaties.items():
             wanted = {o.pk for o in lijst}

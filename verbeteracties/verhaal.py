@@ -4,6 +4,7 @@ and metingen. Later phases (the oogst) add their chapters here."""
 import datetime
 from dataclasses import dataclass
 
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,9 +19,35 @@ class Hoofdstuk:
     link: str = ""
 
 
-def verhaal(actie, updates):
-    """Chapters from prefetched rows (no queries of its own)."""
+def _casus_link(casus):
+    try:
+        return casus.get_absolute_url()
+    except NoReverseMatch:  # the casus pages do not exist (yet)
+        return ""
+
+
+def _datum(moment):
+    return timezone.localdate(moment) if moment else None
+
+
+def verhaal(actie, updates, *, casus_tekst=True):
+    """Chapters from prefetched rows (no queries of its own). Without ``casus_tekst`` (a
+    bestuurder) casussen, knelpunten and inzichten appear by number and category only."""
     items = []
+    for casus in actie.casussen.all():
+        moment = casus.besproken_op or casus.ingediend_op or casus.created_at
+        tekst = casus.titel if casus_tekst else _("Casus %(nr)s") % {"nr": casus.pk}
+        items.append(
+            Hoofdstuk(_datum(moment), _("Casus"), tekst, _casus_link(casus) if casus_tekst else "")
+        )
+    for inzicht in actie.inzichten.all():
+        for knelpunt in inzicht.knelpunten.all():
+            tekst = knelpunt.get_categorie_display()
+            if casus_tekst and knelpunt.toelichting:
+                tekst = f"{tekst}: {knelpunt.toelichting}"
+            items.append(Hoofdstuk(_datum(inzicht.casus.created_at), _("Bottleneck"), tekst))
+        tekst = inzicht.titel if casus_tekst else _("Insight %(nr)s") % {"nr": inzicht.pk}
+        items.append(Hoofdstuk(_datum(inzicht.created_at), _("Insight"), tekst))
     for categorie in actie.categorie_labels:
         items.append(Hoofdstuk(None, _("Bottleneck"), str(categorie)))
     if actie.aanleiding:

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import factory
 
-from tests.casussen.factories import SuccesfactorFactory
+from tests.casussen.factories import CasusFactory, InzichtFactory, SuccesfactorFactory
 from tests.factories import (
     GemeenteFactory,
     LidmaatschapFactory,
@@ -13,6 +13,8 @@ from tests.factories import (
     ProeftuinFactory,
 )
 from verbeteracties.models import (
+    ActieCasus,
+    ActieInzicht,
     ActieOrganisatie,
     ActieSuccesfactor,
     Indicator,
@@ -89,6 +91,8 @@ class MetingFactory(factory.django.DjangoModelFactory):
 
 
 __all__ = [
+    "ActieCasusFactory",
+    "ActieInzichtFactory",
     "ActieOrganisatieFactory",
     "ActieSuccesfactorFactory",
     "IndicatorFactory",
@@ -97,3 +101,21 @@ __all__ = [
     "VerbeteractieFactory",
     "VoortgangFactory",
 ]
+
+
+class ActieCasusFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActieCasus
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    actie = factory.SubFactory(VerbeteractieFactory, gemeente=SAME_GEMEENTE)
+    casus = factory.SubFactory(CasusFactory, gemeente=SAME_GEMEENTE)
+
+
+class ActieInzichtFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActieInzicht
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    actie = factory.SubFactory(VerbeteractieFactory, gemeente=SAME_GEMEENTE)
+    inzicht = factory.SubFactory(InzichtFactory, gemeente=SAME_GEMEENTE)

@@ -2,6 +2,8 @@
 
 from .actie import (
     OVERGANGEN,
+    ActieCasus,
+    ActieInzicht,
     ActieOrganisatie,
     ActieSuccesfactor,
     Status,
@@ -11,6 +13,8 @@ from .actie import (
 from .voortgang import MAX_WAARDE, Indicator, Licht, Meting, Voortgang
 
 __all__ = [
+    "ActieCasus",
+    "ActieInzicht",
     "MAX_WAARDE",
     "OVERGANGEN",
     "ActieOrganisatie",

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from casussen.models import KnelpuntCategorie, Succesfactor
+from casussen.models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
 from gemeenten.models import Fase, Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.concurrency import VersionedModel
 from proeftuin.tenancy import TenantModel, scoped_manager
@@ -83,6 +83,20 @@ class Verbeteractie(TenantModel, VersionedModel):
         _("reason"),
         blank=True,
         help_text=_("What in the casussen and meetings led to this action."),
+    )
+    casussen = models.ManyToManyField(
+        Casus,
+        through="ActieCasus",
+        blank=True,
+        related_name="+",
+        verbose_name=_("casussen it came from"),
+    )
+    inzichten = models.ManyToManyField(
+        Inzicht,
+        through="ActieInzicht",
+        blank=True,
+        related_name="+",
+        verbose_name=_("insights it came from"),
     )
     knelpunt_categorieen = models.JSONField(
         _("bottleneck categories"),
@@ -246,3 +260,35 @@ class ActieOrganisatie(TenantModel):
 
     def __str__(self):
         return f"{self.organisatie} ({self.get_rol_display()}) — {self.actie}"
+
+
+class ActieCasus(TenantModel):
+    """A casus an action came from."""
+
+    actie = models.ForeignKey(Verbeteractie, on_delete=models.CASCADE, related_name="+")
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("casus of an action")
+        verbose_name_plural = _("casussen of actions")
+        constraints = [models.UniqueConstraint(fields=["actie", "casus"], name="actiecasus_uniek")]
+
+    def __str__(self):
+        return f"{self.actie_id} – {self.casus_id}"
+
+
+class ActieInzicht(TenantModel):
+    """An insight an action came from."""
+
+    actie = models.ForeignKey(Verbeteractie, on_delete=models.CASCADE, related_name="+")
+    inzicht = models.ForeignKey(Inzicht, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("insight of an action")
+        verbose_name_plural = _("insights of actions")
+        constraints = [
+            models.UniqueConstraint(fields=["actie", "inzicht"], name="actieinzicht_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.actie_id} – {self.inzicht_id}"

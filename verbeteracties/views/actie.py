@@ -3,18 +3,19 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from casussen.models import Casus, Inzicht, Knelpunt
 from gemeenten.audit import Actie, audit
 from gemeenten.models import Lidmaatschap, Proeftuin, Wijziging
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import services
-from ..access import can_edit, get_actie, require_edit, require_propose
+from ..access import can_edit, get_actie, may_read_casussen, require_edit, require_propose
 from ..forms import MetingForm, StatusForm, VerbeteractieForm, VoortgangForm
 from ..models import ActieOrganisatie, Indicator, Meting, Verbeteractie, Voortgang
 from ..runchart import run_chart
@@ -26,6 +27,13 @@ def _detail_queryset():
         "proeftuin", "eigenaar__user", "eigenaar__organisatie", "created_by"
     ).prefetch_related(
         "succesfactoren",
+        Prefetch("casussen", queryset=Casus.objects.order_by("created_at", "pk")),
+        Prefetch(
+            "inzichten",
+            queryset=Inzicht.objects.select_related("casus").prefetch_related(
+                Prefetch("knelpunten", queryset=Knelpunt.objects.order_by("pk"))
+            ),
+        ),
         Prefetch("betrokkenheden", queryset=ActieOrganisatie.objects.select_related("organisatie")),
         Prefetch("updates", queryset=Voortgang.objects.select_related("by")),
         Prefetch(
@@ -77,7 +85,7 @@ def _render_detail(
         or VoortgangForm(actie=actie, initial={"datum": timezone.localdate()}),
         "indicatoren": indicatoren,
         "updates": updates,
-        "verhaal": verhaal(actie, updates),
+        "verhaal": verhaal(actie, updates, casus_tekst=may_read_casussen(request)),
         "wijzigingen": Wijziging.objects.of(actie).select_related("by"),
     }
     template = "verbeteracties/detail.html"
@@ -94,7 +102,15 @@ def new(request, gemeente_slug):
     wanted = request.GET.get("proeftuin", "")
     proeftuin = next((p for p in proeftuinen if str(p.pk) == wanted), proeftuinen[0])
     eigenaar = Lidmaatschap.objects.filter(pk=request.lidmaatschap.pk).first()
-    return _edit(request, Verbeteractie(gemeente=request.gemeente), proeftuin, eigenaar)
+    inzicht = None
+    if request.GET.get("inzicht", "").isdecimal():
+        inzicht = get_object_or_404(
+            Inzicht.objects.zichtbaar().prefetch_related("succesfactoren"),
+            pk=int(request.GET["inzicht"]),
+        )
+        proeftuin = next((p for p in proeftuinen if p.pk == inzicht.casus.proeftuin_id), proeftuin)
+    actie = Verbeteractie(gemeente=request.gemeente)
+    return _edit(request, actie, proeftuin, eigenaar, inzicht)
 
 
 def edit(request, gemeente_slug, pk):
@@ -103,9 +119,13 @@ def edit(request, gemeente_slug, pk):
     return _edit(request, actie, actie.proeftuin)
 
 
-def _edit(request, actie, proeftuin, eigenaar=None):
+def _edit(request, actie, proeftuin, eigenaar=None, inzicht=None):
     form = VerbeteractieForm(
-        request.POST or None, instance=actie, proeftuin=proeftuin, eigenaar=eigenaar
+        request.POST or None,
+        instance=actie,
+        proeftuin=proeftuin,
+        eigenaar=eigenaar,
+        inzicht=inzicht,
     )
     if request.method == "POST" and form.is_valid():
         action = Actie.CHANGE if actie.pk else Actie.CREATE
@@ -115,6 +135,8 @@ def _edit(request, actie, proeftuin, eigenaar=None):
                 actie=form.instance,
                 by=request.user,
                 succesfactoren=list(form.cleaned_data["succesfactoren"]),
+                casussen=list(form.cleaned_data["casussen"]),
+                inzichten=list(form.cleaned_data["inzichten"]),
                 organisaties=form.organisaties(),
                 expected_version=form.cleaned_data.get("version"),
             )
@@ -127,7 +149,7 @@ def _edit(request, actie, proeftuin, eigenaar=None):
     return render(
         request,
         "verbeteracties/form.html",
-        {"form": form, "actie": actie},
+        {"form": form, "actie": actie, "inzicht": inzicht},
         status=400 if form.errors else 200,
     )
 
