@@ -250,7 +250,7 @@ def test_the_action_page_makes_as_many_queries_whatever_the_number_of_actions_an
     once = _count(client, url)
     _more_actions(gemeente_a, actie.proeftuin, 9)
     with every_gemeente():
-        for n in range(9):
+        for _ in range(9):
             VoortgangFactory(gemeente=gemeente_a, actie=actie)
             MetingFactory(gemeente=gemeente_a, indicator=indicator)
             IndicatorFactory(gemeente=gemeente_a, actie=actie)
