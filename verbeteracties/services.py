@@ -144,10 +144,11 @@ def actie_delete(*, actie: Verbeteractie, by: User) -> None:
 @transaction.atomic
 def actie_restore(*, actie: Verbeteractie, by: User) -> None:
     """Take an action out of the bin, as it was."""
+    before = _actie_snapshot(actie)
     actie.deleted_at = None
     actie.deleted_by = None
     actie.save(update_fields=["deleted_at", "deleted_by"])
-    Wijziging.record(actie, by=by, before={}, extra={str(_("restored")): str(_("yes"))})
+    Wijziging.record(actie, by=by, before=before, extra=_relations(actie))
 
 
 @transaction.atomic
