@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from casussen.models import Succesfactor
 from gemeenten.models import Fase, Lidmaatschap, Organisatie, Proeftuin
@@ -59,7 +60,7 @@ ACTIES = {
                 "casussen",
                 "2",
                 "8",
-                [2, 3, 2, 4, 5, 6, 6, 7, 8, 7, 8, 9],
+                [2, 3, 2, 4, 3, 4, 6, 7, 8, 7, 8, 9],
             ),
         },
         {
@@ -152,8 +153,11 @@ def load_verbeteracties_demo(gemeenten):
 
             start, eind = verbeterperiode(proeftuin)
             factoren = list(Succesfactor.objects.order_by("volgorde", "naam"))
-            for data in acties:
-                _actie(gemeente, proeftuin, start, eind, factoren, data)
+            for i, data in enumerate(acties):
+                # Staggered a little, as real actions are.
+                van = start + datetime.timedelta(days=21 * i)
+                tot = max(eind - datetime.timedelta(days=14 * i), van)
+                _actie(gemeente, proeftuin, van, tot, factoren, data)
 
 
 def _actie(gemeente, proeftuin, start, eind, factoren, data):
@@ -173,8 +177,14 @@ def _actie(gemeente, proeftuin, start, eind, factoren, data):
             "gekozen_op": start - datetime.timedelta(days=10),
             "gekozen_bij": "Tweede inventarisatiebijeenkomst",
             "deleted_at": None,
+            "created_by": eigenaar.user if eigenaar else None,
         },
     )
+    # Proposed at the second inventarisatie meeting, not on the day the demo was loaded.
+    proposed = timezone.make_aware(
+        datetime.datetime.combine(start - datetime.timedelta(days=12), datetime.time(10))
+    )
+    Verbeteractie.objects.filter(pk=actie.pk).update(created_at=proposed)
     if factoren:
         factor = factoren[data["succesfactor"] % len(factoren)]
         ActieSuccesfactor.objects.get_or_create(gemeente=gemeente, actie=actie, succesfactor=factor)

@@ -232,7 +232,10 @@ def run_chart(indicator, metingen, updates) -> str:
         else "",
         "updates": [{"x": x(d), "label": date_format(d, "j M")} for d in update_dates],
         "y_ticks": [{"y": y(v), "label": format_number(v)} for v in (low, (low + high) / 2, high)],
-        "x_ticks": [{"x": x(d), "label": date_format(d, "j M Y")} for d in (first, last)],
+        "x_ticks": [
+            {"x": x(first), "label": date_format(first, "j M Y"), "anchor": "start"},
+            {"x": x(last), "label": date_format(last, "j M Y"), "anchor": "end"},
+        ],
         "signals": in_words(result, dates),
         "has_signal": result.has_signal,
         "rows": [
