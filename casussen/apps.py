@@ -9,4 +9,6 @@ class CasussenConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import access, checks, signals, tasks  # noqa: F401
+
+        tasks.register_beat()

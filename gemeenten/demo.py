@@ -5,9 +5,11 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
+from casussen.demo import load_casussen_demo
 from proeftuin.models import User
 from proeftuin.permissions import Rol
 from proeftuin.tenancy import gemeente_scope
+from verbeteracties.demo import load_verbeteracties_demo
 
 from .demo_commitments import load_commitments_demo
 from .demo_proeftuin import load_proeftuin_demo
@@ -175,7 +177,6 @@ def load_demo():
                 )
     load_proeftuin_demo(gemeenten)
     load_commitments_demo(gemeenten)
-    from verbeteracties.demo import load_verbeteracties_demo  # a later app, so imported late
-
+    load_casussen_demo(gemeenten)
     load_verbeteracties_demo(gemeenten)
     return gemeenten

@@ -199,6 +199,8 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
 # Uploads (the signed mandate statement) are served only through a view that checks membership.
 MANDAAT_MAX_UPLOAD_MB = env.int("MANDAAT_MAX_UPLOAD_MB", default=10)
+# Casus texts are purged this many months after the end of their proeftuin (casussen.tasks).
+CASUS_BEWAARTERMIJN_MAANDEN = env.int("CASUS_BEWAARTERMIJN_MAANDEN", default=12)
 
 # Security headers. A Content-Security-Policy without 'unsafe-inline' on every page.
 CONTENT_SECURITY_POLICY = {

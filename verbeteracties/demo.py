@@ -7,11 +7,20 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from casussen.models import Succesfactor
+from casussen.models import Inzicht, Succesfactor
 from gemeenten.models import Fase, Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.tenancy import gemeente_scope
 
-from .models import ActieOrganisatie, ActieSuccesfactor, Indicator, Meting, Verbeteractie, Voortgang
+from .models import (
+    ActieCasus,
+    ActieInzicht,
+    ActieOrganisatie,
+    ActieSuccesfactor,
+    Indicator,
+    Meting,
+    Verbeteractie,
+    Voortgang,
+)
 
 D = datetime.date
 
@@ -185,6 +194,13 @@ def _actie(gemeente, proeftuin, start, eind, factoren, data):
         datetime.datetime.combine(start - datetime.timedelta(days=12), datetime.time(10))
     )
     Verbeteractie.objects.filter(pk=actie.pk).update(created_at=proposed)
+    # Traceability: the demo inzichten (casussen.demo) that share a category, with their casus.
+    for inzicht in Inzicht.objects.zichtbaar().filter(casus__proeftuin=proeftuin):
+        if set(inzicht.knelpunt_categorieen) & set(data["categorieen"]):
+            ActieInzicht.objects.get_or_create(gemeente=gemeente, actie=actie, inzicht=inzicht)
+            ActieCasus.objects.get_or_create(
+                gemeente=gemeente, actie=actie, casus_id=inzicht.casus_id
+            )
     if factoren:
         factor = factoren[data["succesfactor"] % len(factoren)]
         ActieSuccesfactor.objects.get_or_create(gemeente=gemeente, actie=actie, succesfactor=factor)

@@ -278,3 +278,12 @@ class GemarkeerdeVondst(TenantModel):
 
     def __str__(self):
         return f"{self.soort}: {self.reden}"
+
+    @property
+    def soort_label(self):
+        from ..anonimisering import Soort
+
+        try:
+            return Soort(self.soort).label
+        except ValueError:
+            return self.soort

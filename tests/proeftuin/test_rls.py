@@ -23,6 +23,7 @@ from proeftuin.tenancy import gemeente_scope
 from tests import factories
 from tests.proeftuin.rls_urls import gemeenten_seen
 from tests.scopes import every_gemeente
+from tests.urlwalk import factory_for
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row-level security is PostgreSQL's"
@@ -79,8 +80,8 @@ def rows(gemeente_a, gemeente_b):
     """A row of every tenant model in A and in B."""
     with every_gemeente():
         for model in tenant_models():
-            factory = factories.__dict__.get(f"{model.__name__}Factory")
-            assert factory, f"{model._meta.label} needs a factory in tests/factories.py"
+            factory = factory_for(model)
+            assert factory, f"{model._meta.label} needs a factory (tests.urlwalk.FACTORY_MODULES)"
             for gemeente in (gemeente_a, gemeente_b):
                 if not model.objects.filter(gemeente=gemeente).exists():
                     factory(gemeente=gemeente)
@@ -164,7 +165,7 @@ def test_a_raw_count_with_a_set_sees_only_as_rows(rows, gemeente_a):
 
 @pytest.mark.parametrize("model", tenant_models(), ids=lambda m: m.__name__)
 def test_an_insert_with_bs_id_while_a_is_set_fails(model, rows, gemeente_a, gemeente_b):
-    factory = factories.__dict__[f"{model.__name__}Factory"]
+    factory = factory_for(model)
     with (
         gemeente_scope(gemeente_a),
         pytest.raises(ProgrammingError, match="row-level security"),

@@ -1,0 +1,133 @@
+"""The anonymisation gate around ``anonimisering.detect()``: which findings of which fields stop
+a save, the words around each, replacing one or all, and findings marked as not identifying.
+
+Fields are named by their form field's HTML name (``verloop``, ``knelpunten-0-toelichting``), so
+the same code checks a casus with its knelpunten, an inzicht, or a single text, and a
+replacement edits exactly the posted value. Nothing here stores or logs text.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.crypto import salted_hmac
+
+from .anonimisering import Finding, Soort, detect, replacement
+
+CONTEXT_CHARS = 40
+
+
+def vondst_hash(kind: str, text: str) -> str:
+    """A keyed hash of a finding: recognises it again, reveals nothing of it."""
+    normalised = " ".join(text.split()).casefold()
+    return salted_hmac(
+        "casussen.gate.vondst", f"{kind}:{normalised}", algorithm="sha256"
+    ).hexdigest()
+
+
+def mark_key(kind: str, text: str) -> str:
+    return f"{kind}:{vondst_hash(kind, text)}"
+
+
+@dataclass(frozen=True)
+class Vondst:
+    """One finding in one field, with what the form shows around it."""
+
+    field: str
+    label: str
+    finding: Finding
+    before: str
+    after: str
+    error: str = ""
+
+    @property
+    def kind(self):
+        return self.finding.kind
+
+    @property
+    def kind_label(self):
+        try:
+            return Soort(self.finding.kind).label
+        except ValueError:
+            return self.finding.kind
+
+    @property
+    def text(self):
+        return self.finding.text
+
+    @property
+    def replacement(self):
+        return replacement(self.finding.kind)
+
+    @property
+    def key(self):
+        return mark_key(self.finding.kind, self.finding.text)
+
+    @property
+    def action(self):
+        """The value of its replace button: field, position and kind of the finding."""
+        f = self.finding
+        return f"{self.field}|{f.start}|{f.end}|{f.kind}"
+
+
+def _context(text, start, end):
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    # Whole words only, with an ellipsis where the text goes on.
+    if start - CONTEXT_CHARS > 0 and " " in before:
+        before = "…" + before[before.index(" ") + 1 :]
+    if end + CONTEXT_CHARS < len(text) and " " in after:
+        after = after[: after.rindex(" ")] + "…"
+    return before, after
+
+
+def findings(text: str) -> list[Finding]:
+    """``detect(text)`` with surrounding white space trimmed off each finding (so a
+    replacement never eats the space next to it)."""
+    trimmed = []
+    for f in detect(text):
+        start = f.start + len(f.text) - len(f.text.lstrip())
+        end = f.end - (len(f.text) - len(f.text.rstrip()))
+        if end > start:
+            trimmed.append(Finding(start, end, f.kind, text[start:end]))
+    return trimmed
+
+
+def check(texts: dict[str, tuple[str, str]], allowed=frozenset()) -> list[Vondst]:
+    """The findings that stop a save: ``texts`` maps field name to (label, text); findings whose
+    ``mark_key`` is in ``allowed`` (marked as not identifying) do not count."""
+    found = []
+    for field, (label, text) in texts.items():
+        if not text:
+            continue
+        for finding in findings(text):
+            if mark_key(finding.kind, finding.text) in allowed:
+                continue
+            before, after = _context(text, finding.start, finding.end)
+            found.append(Vondst(field, label, finding, before, after))
+    return found
+
+
+def parse_action(value: str):
+    """(field, start, end, kind) from a replace button's value, or None."""
+    try:
+        field, start, end, kind = value.split("|")
+        return field, int(start), int(end), kind
+    except (ValueError, AttributeError):
+        return None
+
+
+def replace_one(text: str, start: int, end: int, kind: str) -> str:
+    """Replace the finding at start:end, if the detector still finds it there (the text may
+    have changed since the button was drawn); otherwise leave the text alone."""
+    for finding in findings(text):
+        if (finding.start, finding.end, finding.kind) == (start, end, kind):
+            return text[:start] + replacement(kind) + text[end:]
+    return text
+
+
+def replace_all(text: str, allowed=frozenset()) -> str:
+    """Replace every finding not marked as not identifying, from the end so offsets hold."""
+    for finding in sorted(findings(text), reverse=True):
+        if mark_key(finding.kind, finding.text) in allowed:
+            continue
+        text = text[: finding.start] + replacement(finding.kind) + text[finding.end :]
+    return text

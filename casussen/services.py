@@ -1,0 +1,352 @@
+"""Writes of casussen, knelpunten, inzichten and the succesfactoren, each kept in the history
+(Wijziging). Views call these after the anonymisation gate passed; nothing here logs text."""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gemeenten.models import Wijziging
+from gemeenten.models.historie import snapshot
+from proeftuin.concurrency import save_versioned
+from proeftuin.models import User
+
+from .models import Casus, GemarkeerdeVondst, Inzicht, Knelpunt, KnelpuntCategorie, Succesfactor
+
+Status = Casus.Status
+
+
+def _knelpunten_text(casus: Casus) -> str:
+    """The knelpunten as one value of the history: one line each, "category — explanation"."""
+    return "\n".join(
+        f"{k.get_categorie_display()} — {k.toelichting}".rstrip(" —")
+        for k in casus.knelpunten.order_by("pk")
+    )
+
+
+def knelpunten_label() -> str:
+    return str(_("Bottlenecks"))
+
+
+def casus_snapshot(casus: Casus) -> dict:
+    return snapshot(casus, extra={knelpunten_label(): _knelpunten_text(casus)})
+
+
+def _inzicht_extra(inzicht: Inzicht) -> dict:
+    return {
+        str(_("Success factors")): ", ".join(sorted(s.naam for s in inzicht.succesfactoren.all())),
+        str(_("Bottleneck categories")): ", ".join(
+            str(label) for label in inzicht.get_knelpunt_categorieen_display()
+        ),
+    }
+
+
+def inzicht_snapshot(inzicht: Inzicht) -> dict:
+    return snapshot(inzicht, extra=_inzicht_extra(inzicht))
+
+
+def _stored(instance):
+    return type(instance).objects.select_for_update().get(pk=instance.pk)
+
+
+@transaction.atomic
+def casus_save(
+    *,
+    casus: Casus,
+    by: User,
+    knelpunten=None,
+    marks: dict[str, str] | None = None,
+    expected_version: int | None = None,
+) -> Casus:
+    """Create or change a casus (and its knelpunten, from a saved-uncommitted formset) in one
+    transaction; ``marks`` are findings the user marked as not identifying (key → reason).
+
+    Only call this after the gate passed. Raises ``StaleEdit`` when someone else saved the
+    casus after the form was opened.
+    """
+    before = casus_snapshot(_stored(casus)) if casus.pk else None
+    if casus.pk is None:
+        casus.gemeente_id = casus.proeftuin.gemeente_id
+        casus.auteur = by
+    if casus.teksten_gewist_op:
+        raise ValidationError(_("The texts of this casus were purged; it can no longer change."))
+    save_versioned(casus, expected_version=expected_version or 1)
+    if knelpunten is not None:
+        _save_knelpunten(casus, knelpunten)
+    casus_save_marks(casus=casus, marks=marks or {}, by=by)
+    Wijziging.record(casus, by=by, before=before, extra=_knelpunten_extra(casus))
+    return casus
+
+
+def casus_save_marks(*, casus: Casus, marks: dict[str, str], by: User) -> None:
+    """Record findings marked as not identifying (``kind:hash`` → reason) on this casus."""
+    for key, reden in marks.items():
+        soort, _sep, vondst_hash = key.partition(":")
+        GemarkeerdeVondst.objects.get_or_create(
+            gemeente_id=casus.gemeente_id,
+            casus=casus,
+            soort=soort,
+            vondst_hash=vondst_hash,
+            defaults={"reden": reden, "by": by},
+        )
+
+
+def _knelpunten_extra(casus):
+    return {knelpunten_label(): _knelpunten_text(casus)}
+
+
+def _save_knelpunten(casus, formset):
+    formset.instance = casus
+    for form in formset.forms:
+        if not form.has_changed() and not form.instance.pk:
+            continue
+        if formset.can_delete and formset._should_delete_form(form):
+            if form.instance.pk:
+                form.instance.delete()
+            continue
+        if not form.cleaned_data.get("categorie"):
+            continue
+        knelpunt = form.save(commit=False)
+        knelpunt.casus = casus
+        knelpunt.gemeente_id = casus.gemeente_id
+        knelpunt.save()
+
+
+def _set_status(casus, status, *, by, expected_version=None, **fields):
+    before = casus_snapshot(_stored(casus))
+    casus.status = status
+    for name, value in fields.items():
+        setattr(casus, name, value)
+    save_versioned(casus, expected_version=expected_version or casus.version)
+    Wijziging.record(casus, by=by, before=before, extra=_knelpunten_extra(casus))
+    return casus
+
+
+@transaction.atomic
+def casus_submit(*, casus: Casus, by: User) -> Casus:
+    """concept → ingediend (a bijeenkomst may link it on its own side)."""
+    if casus.status != Status.CONCEPT:
+        raise ValidationError(_("Only a draft can be submitted."))
+    return _set_status(
+        casus, Status.INGEDIEND, by=by, ingediend_op=timezone.now(), opmerking_facilitator=""
+    )
+
+
+@transaction.atomic
+def casus_return(*, casus: Casus, by: User, opmerking: str) -> Casus:
+    """The facilitator sends a submitted casus back to its author, with a remark."""
+    if casus.status != Status.INGEDIEND:
+        raise ValidationError(_("Only a submitted casus can be returned to its author."))
+    return _set_status(casus, Status.CONCEPT, by=by, opmerking_facilitator=opmerking)
+
+
+@transaction.atomic
+def casus_mark_besproken(*, casus: Casus, by: User) -> Casus:
+    if casus.status != Status.INGEDIEND:
+        raise ValidationError(_("Only a submitted casus can be marked as discussed."))
+    return _set_status(casus, Status.BESPROKEN, by=by, besproken_op=timezone.now())
+
+
+@transaction.atomic
+def casus_archive(*, casus: Casus, by: User) -> Casus:
+    if casus.status == Status.GEARCHIVEERD:
+        raise ValidationError(_("This casus is already archived."))
+    return _set_status(casus, Status.GEARCHIVEERD, by=by)
+
+
+@transaction.atomic
+def casus_delete(*, casus: Casus, by: User) -> Casus:
+    """A soft delete: the casus disappears from every list until a facilitator undoes it."""
+    if casus.is_verwijderd:
+        return casus
+    casus.mark_deleted(by)
+    casus.save(update_fields=["verwijderd_op", "verwijderd_door", "updated_at"])
+    Wijziging.record(casus, by=by, before=casus_snapshot(casus), deleted=True)
+    return casus
+
+
+@transaction.atomic
+def casus_undelete(*, casus: Casus, by: User) -> Casus:
+    if not casus.is_verwijderd:
+        return casus
+    casus.verwijderd_op = None
+    casus.verwijderd_door = None
+    casus.save(update_fields=["verwijderd_op", "verwijderd_door", "updated_at"])
+    Wijziging.record(casus, by=by, before=None, extra=_knelpunten_extra(casus))
+    return casus
+
+
+def _field_by_label(model, label):
+    for field in model._meta.concrete_fields:
+        if str(field.verbose_name) == label:
+            return field
+    return None
+
+
+def _raw_value(field, shown):
+    """A value of the history (as people read it) back into the field's own value."""
+    if field.choices:
+        by_label = {str(label): value for value, label in field.choices}
+        return by_label.get(shown, shown if shown in dict(field.choices) else None)
+    if field.get_internal_type() == "BooleanField":
+        return shown == "True"
+    return shown
+
+
+RESTORABLE = set(Casus.TEXT_FIELDS) | {
+    "leeftijdscategorie",
+    "ziektebeeld",
+    "woonsituatie",
+    "dimensie_fysiek",
+    "dimensie_psychisch",
+    "dimensie_sociaal",
+    "dimensie_zingeving",
+}
+
+
+@transaction.atomic
+def casus_restore(*, casus: Casus, wijziging: Wijziging, by: User) -> Casus:
+    """Undo one change of the history: its fields (and knelpunten) get their earlier values
+    back. The restore itself is a change in the history, so it can be undone the same way."""
+    if casus.teksten_gewist_op:
+        raise ValidationError(_("The texts of this casus were purged; it can no longer change."))
+    before = casus_snapshot(_stored(casus))
+    for label, (old, _new) in wijziging.changes.items():
+        if label == knelpunten_label():
+            _restore_knelpunten(casus, old or "")
+            continue
+        field = _field_by_label(Casus, label)
+        if field is None or field.name not in RESTORABLE:
+            continue
+        value = _raw_value(field, old if old is not None else "")
+        if value is None:
+            continue
+        if field.name == "titel" and not value:
+            continue
+        setattr(casus, field.name, value)
+    save_versioned(casus, expected_version=casus.version)
+    Wijziging.record(casus, by=by, before=before, extra=_knelpunten_extra(casus))
+    return casus
+
+
+def _restore_knelpunten(casus, text):
+    by_label = {str(label): value for value, label in KnelpuntCategorie.choices}
+    casus.knelpunten.all().delete()
+    for line in text.splitlines():
+        label, _sep, toelichting = line.partition(" — ")
+        categorie = by_label.get(label.strip())
+        if categorie:
+            Knelpunt.objects.create(
+                gemeente_id=casus.gemeente_id,
+                casus=casus,
+                categorie=categorie,
+                toelichting=toelichting.strip(),
+            )
+
+
+@transaction.atomic
+def inzicht_save(
+    *,
+    inzicht: Inzicht,
+    by: User,
+    succesfactoren=None,
+    knelpunten=None,
+    expected_version: int | None = None,
+) -> Inzicht:
+    before = inzicht_snapshot(_stored(inzicht)) if inzicht.pk else None
+    if inzicht.pk is None:
+        inzicht.gemeente_id = inzicht.casus.gemeente_id
+        inzicht.by = by
+    save_versioned(inzicht, expected_version=expected_version or 1)
+    through = {"gemeente_id": inzicht.gemeente_id}
+    if succesfactoren is not None:
+        inzicht.succesfactoren.set(succesfactoren, through_defaults=through)
+    if knelpunten is not None:
+        inzicht.knelpunten.set(
+            [k for k in knelpunten if k.casus_id == inzicht.casus_id], through_defaults=through
+        )
+    Wijziging.record(inzicht, by=by, before=before, extra=_inzicht_extra(inzicht))
+    return inzicht
+
+
+@transaction.atomic
+def inzicht_delete(*, inzicht: Inzicht, by: User) -> Inzicht:
+    inzicht.verwijderd_op = timezone.now()
+    inzicht.save(update_fields=["verwijderd_op", "updated_at"])
+    Wijziging.record(inzicht, by=by, before=inzicht_snapshot(inzicht), deleted=True)
+    return inzicht
+
+
+@transaction.atomic
+def inzicht_undelete(*, inzicht: Inzicht, by: User) -> Inzicht:
+    inzicht.verwijderd_op = None
+    inzicht.save(update_fields=["verwijderd_op", "updated_at"])
+    Wijziging.record(inzicht, by=by, before=None, extra=_inzicht_extra(inzicht))
+    return inzicht
+
+
+@transaction.atomic
+def succesfactor_save(*, succesfactor: Succesfactor, gemeente, by: User) -> Succesfactor:
+    before = snapshot(_stored(succesfactor)) if succesfactor.pk else None
+    if succesfactor.pk is None:
+        succesfactor.gemeente = gemeente
+    succesfactor.save()
+    Wijziging.record(succesfactor, by=by, before=before)
+    return succesfactor
+
+
+PURGED = "—"
+
+
+@transaction.atomic
+def casus_purge_texts(*, casus: Casus, by: User | None = None) -> bool:
+    """The retention period passed: empty every text of the casus, its knelpunten and its
+    history, keep the categories (and so the counts); the purge itself is in the history.
+    Idempotent: returns False when there was nothing left to purge."""
+    casus = _stored(casus)
+    if casus.teksten_gewist_op:
+        return False
+    for name in Casus.TEXT_FIELDS:
+        setattr(casus, name, "")
+    casus.titel = _("Casus %(pk)s") % {"pk": casus.pk}
+    casus.teksten_gewist_op = timezone.now()
+    casus.version += 1
+    casus.save()
+    Knelpunt.objects.filter(casus=casus).update(toelichting="")
+    GemarkeerdeVondst.objects.filter(casus=casus).update(reden=PURGED)
+    # What the history held of the texts goes too; who changed what kind of thing when stays.
+    for wijziging in Wijziging.objects.of(casus):
+        wijziging.changes = {label: [PURGED, PURGED] for label in wijziging.changes}
+        wijziging.object_repr = casus.titel
+        wijziging.save(update_fields=["changes", "object_repr"])
+    Wijziging.objects.create(
+        gemeente_id=casus.gemeente_id,
+        content_type=ContentType.objects.get_for_model(casus),
+        object_id=casus.pk,
+        object_repr=casus.titel,
+        actie=Wijziging.Actie.GEWIJZIGD,
+        changes={str(_("Texts")): ["", str(_("purged after the retention period"))]},
+        by=by,
+    )
+    return True
+
+
+def purge_cutoff(today: datetime.date, months: int) -> datetime.date:
+    """The day N months before today (clamped to the month's length)."""
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    month += 1
+    for day in range(today.day, 0, -1):
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def casussen_to_purge(today: datetime.date, months: int):
+    return Casus.objects.filter(
+        proeftuin__eind__lt=purge_cutoff(today, months), teksten_gewist_op__isnull=True
+    )

@@ -1,0 +1,1 @@
+"""Views of the casussen app, one module per subject."""

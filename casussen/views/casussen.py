@@ -1,0 +1,369 @@
+"""Casussen: the list, reading one (logged), writing one through the anonymisation gate, the
+live check, and the workflow concept → ingediend → besproken → gearchiveerd."""
+
+from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from gemeenten.audit import Actie, audit
+from gemeenten.models import Wijziging
+from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+
+from .. import services
+from ..access import can_delete, can_edit, get_casus_for_user, is_moderator, require_perm
+from ..forms import CasusForm, KnelpuntFormSet, TerugsturenForm, knelpunt_text_fields
+from ..models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
+from .common import chosen_proeftuin, visible_casussen
+from .poort import Poort
+
+FORM_TEMPLATE = "casussen/form.html"
+
+
+def casussen(request, gemeente_slug):
+    """The list; a bestuurder sees numbers and categories, never a title or text."""
+    require_perm(request, "casussen.view_casussen")
+    proeftuin, proeftuinen = chosen_proeftuin(request)
+    reads_text = request.user.has_perm("casussen.read_text", request.gemeente)
+    rows = Casus.objects.none()
+    filters = {}
+    if proeftuin is not None:
+        rows = visible_casussen(request, proeftuin)
+        if not reads_text:
+            rows = rows.exclude(status=Casus.Status.CONCEPT)
+        rows, filters = _filtered(request, rows)
+        rows = (
+            rows.select_related("auteur")
+            .prefetch_related("knelpunten")
+            .annotate(
+                aantal_inzichten=Count(
+                    "inzichten", filter=Q(inzichten__verwijderd_op__isnull=True), distinct=True
+                )
+            )
+        )
+    context = {
+        "proeftuin": proeftuin,
+        "proeftuinen": proeftuinen,
+        "casussen": rows,
+        "reads_text": reads_text,
+        "filters": filters,
+        "statussen": Casus.Status.choices,
+        "can_add": request.user.has_perm("casussen.add_casus", request.gemeente),
+        "aantal_verwijderd": (
+            Casus.objects.verwijderd().filter(proeftuin=proeftuin).count()
+            if is_moderator(request) and proeftuin
+            else 0
+        ),
+    }
+    return render(request, "casussen/list.html", context)
+
+
+def _filtered(request, rows):
+    """The drill-down of the overview: by status, knelpunt category or succesfactor."""
+    filters = {}
+    status = request.GET.get("status", "")
+    if status in Casus.Status.values:
+        rows = rows.filter(status=status)
+        filters["status"] = Casus.Status(status).label
+    categorie = request.GET.get("knelpunt", "")
+    if categorie in KnelpuntCategorie.values:
+        tagged = [
+            casus_id
+            for casus_id, categorieen in Inzicht.objects.zichtbaar()
+            .filter(casus__in=rows)
+            .values_list("casus_id", "knelpunt_categorieen")
+            if categorie in (categorieen or [])
+        ]
+        rows = rows.filter(Q(knelpunten__categorie=categorie) | Q(pk__in=tagged)).distinct()
+        filters["knelpunt"] = KnelpuntCategorie(categorie).label
+    succesfactor = request.GET.get("succesfactor", "")
+    if succesfactor.isdigit() and len(succesfactor) < 12:
+        factor = Succesfactor.objects.filter(pk=int(succesfactor)).first()
+        if factor is not None:
+            rows = rows.filter(
+                inzichten__succesfactoren=factor, inzichten__verwijderd_op__isnull=True
+            ).distinct()
+            filters["succesfactor"] = factor.naam
+    return rows, filters
+
+
+def casus(request, gemeente_slug, pk):
+    item = get_casus_for_user(request, pk, action="read")
+    audit(request, Actie.READ, item)
+    inzichten = (
+        Inzicht.objects.zichtbaar()
+        .filter(casus=item)
+        .prefetch_related("succesfactoren", "knelpunten")
+    )
+    context = {
+        "casus": item,
+        "knelpunten": item.knelpunten.all(),
+        "inzichten": inzichten,
+        "can_edit": can_edit(request, item),
+        "can_delete": can_delete(request, item),
+        "is_moderator": is_moderator(request),
+        "is_author": item.auteur_id == request.user.pk,
+        "aantal_gemarkeerd": item.gemarkeerde_vondsten.count(),
+        "verwijderde_inzichten": (
+            Inzicht.objects.filter(casus=item, verwijderd_op__isnull=False)
+            if is_moderator(request)
+            else []
+        ),
+    }
+    return render(request, "casussen/detail.html", context)
+
+
+def casus_new(request, gemeente_slug):
+    require_perm(request, "casussen.add_casus")
+    proeftuin, _proeftuinen = chosen_proeftuin(request)
+    if proeftuin is None:
+        return render(request, FORM_TEMPLATE, {"form": None})
+    return _casus_form(request, Casus(gemeente=request.gemeente, proeftuin=proeftuin))
+
+
+def casus_edit(request, gemeente_slug, pk):
+    item = get_casus_for_user(request, pk, action="edit")
+    if request.method == "GET":
+        audit(request, Actie.READ, item)
+    return _casus_form(request, item)
+
+
+def _live_url(request, item):
+    if item.pk:
+        return reverse(
+            "casussen:controle", kwargs={"gemeente_slug": request.gemeente.slug, "pk": item.pk}
+        )
+    return reverse("casussen:controle_nieuw", kwargs={"gemeente_slug": request.gemeente.slug})
+
+
+def _casus_form(request, item):
+    """The casus form behind the gate: nothing is stored while a finding stands."""
+    live_url = _live_url(request, item)
+    if request.method != "POST":
+        form = CasusForm(instance=item)
+        formset = KnelpuntFormSet(instance=item, prefix="knelpunten")
+        return _render_form(request, item, form, formset, Poort({}, casus=item), live_url)
+
+    poort = Poort(request.POST, casus=item)
+    form = CasusForm(poort.data, instance=item)
+    formset = KnelpuntFormSet(poort.data, instance=item, prefix="knelpunten")
+    text_fields = {**form.text_fields(), **knelpunt_text_fields(formset)}
+    if poort.apply_replacements(text_fields):
+        # Replaced, not saved: the form comes back with the new text for another look.
+        form = CasusForm(poort.data, instance=item)
+        formset = KnelpuntFormSet(poort.data, instance=item, prefix="knelpunten")
+        poort.check(text_fields)
+        return _render_form(request, item, form, formset, poort, live_url)
+
+    poort.check(text_fields)
+    valid = form.is_valid() & formset.is_valid()
+    if not poort.passes or not valid:
+        conflict = _conflict(form, item) if form.has_error(NON_FIELD_ERRORS, "stale") else None
+        if conflict is not None:
+            poort.data["version"] = conflict["version"]
+            form = CasusForm(poort.data, instance=item)
+        status = 200 if request.htmx else 400
+        return _render_form(request, item, form, formset, poort, live_url, conflict, status=status)
+
+    created = item.pk is None
+    submit = "indienen" in poort.data and form.instance.status == Casus.Status.CONCEPT
+    try:
+        with transaction.atomic():
+            services.casus_save(
+                casus=form.instance,
+                by=request.user,
+                knelpunten=formset,
+                marks=poort.marks,
+                expected_version=form.cleaned_data.get("version"),
+            )
+            if submit and form.instance.auteur_id == request.user.pk:
+                services.casus_submit(casus=form.instance, by=request.user)
+    except StaleEdit:
+        conflict = _conflict(form, item)
+        poort.data["version"] = conflict["version"]
+        form = CasusForm(poort.data, instance=item)
+        return _render_form(
+            request,
+            item,
+            form,
+            formset,
+            poort,
+            live_url,
+            conflict,
+            status=200 if request.htmx else 409,
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _render_form(request, item, form, formset, poort, live_url, status=400)
+    audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
+    if submit:
+        messages.success(request, _("The casus has been submitted."))
+    else:
+        messages.success(request, _("The casus has been saved."))
+    if request.htmx:
+        return HttpResponseClientRedirect(form.instance.get_absolute_url())
+    return redirect(form.instance)
+
+
+def _conflict(form, item):
+    """Both versions of every field that differs: what you wrote, what is stored now."""
+    current = Casus.objects.filter(pk=item.pk).select_related("proeftuin").first()
+    if current is None:
+        raise Http404
+    rows = []
+    cleaned = getattr(form, "cleaned_data", {})
+    for name, field in form.fields.items():
+        if name == "version" or name not in cleaned:
+            continue
+        mine, theirs = cleaned[name], getattr(current, name)
+        if mine != theirs:
+            display = getattr(current, f"get_{name}_display", None)
+            rows.append(
+                {
+                    "label": field.label,
+                    "mine": dict(getattr(field, "choices", []) or []).get(mine, mine),
+                    "theirs": display() if display else theirs,
+                }
+            )
+    last = Wijziging.objects.of(current).select_related("by").first()
+    return {"rows": rows, "version": current.version, "last": last}
+
+
+def _render_form(request, item, form, formset, poort, live_url, conflict=None, *, status=200):
+    context = {
+        "form": form,
+        "formset": formset,
+        "casus": item,
+        "conflict": conflict,
+        "stale_message": STALE_MESSAGE,
+        "is_author": item.pk is None or item.auteur_id == request.user.pk,
+        **poort.context(live_url),
+    }
+    template = FORM_TEMPLATE + "#formulier" if request.htmx else FORM_TEMPLATE
+    return render(request, template, context, status=status)
+
+
+@require_POST
+def controle_nieuw(request, gemeente_slug):
+    """The live check while typing: the findings of the posted text, nothing stored."""
+    require_perm(request, "casussen.add_casus")
+    return _controle(request, None)
+
+
+@require_POST
+def controle(request, gemeente_slug, pk):
+    return _controle(request, get_casus_for_user(request, pk, action="edit"))
+
+
+def _controle(request, item):
+    poort = Poort(request.POST, casus=item)
+    form = CasusForm(instance=item)
+    formset = KnelpuntFormSet(poort.data, instance=item, prefix="knelpunten")
+    poort.check({**form.text_fields(), **knelpunt_text_fields(formset), **_other_fields()})
+    return render(request, "casussen/poort.html", {**poort.context(), "live": True})
+
+
+def _other_fields():
+    """The texts of the inzicht form and the return remark, which use the same live check."""
+    return {"toelichting": _("Explanation"), "opmerking": _("Remark for the author")}
+
+
+@require_POST
+def casus_submit(request, gemeente_slug, pk):
+    item = get_casus_for_user(request, pk, action="edit")
+    if item.auteur_id != request.user.pk:
+        raise Http404
+    return _transition(request, item, services.casus_submit, _("The casus has been submitted."))
+
+
+@require_POST
+def casus_besproken(request, gemeente_slug, pk):
+    item = get_casus_for_user(request, pk, action="moderate")
+    return _transition(
+        request, item, services.casus_mark_besproken, _("The casus is marked as discussed.")
+    )
+
+
+@require_POST
+def casus_archive(request, gemeente_slug, pk):
+    item = get_casus_for_user(request, pk, action="moderate")
+    return _transition(request, item, services.casus_archive, _("The casus has been archived."))
+
+
+def _transition(request, item, service, message):
+    try:
+        service(casus=item, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        audit(request, Actie.CHANGE, item)
+        messages.success(request, message)
+    return redirect(item)
+
+
+def casus_return(request, gemeente_slug, pk):
+    """The facilitator sends a submitted casus back to its author with a remark (gated too)."""
+    item = get_casus_for_user(request, pk, action="moderate")
+    poort = Poort(request.POST if request.method == "POST" else {}, casus=item)
+    form = TerugsturenForm(poort.data if request.method == "POST" else None)
+    if request.method == "POST":
+        poort.apply_replacements(form.text_fields())
+        form = TerugsturenForm(poort.data)
+        poort.check(form.text_fields())
+        if not poort.replaced and poort.passes and form.is_valid():
+            try:
+                with transaction.atomic():
+                    services.casus_return(
+                        casus=item, by=request.user, opmerking=form.cleaned_data["opmerking"]
+                    )
+                    services.casus_save_marks(casus=item, marks=poort.marks, by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                audit(request, Actie.CHANGE, item)
+                messages.success(request, _("The casus has been returned to its author."))
+                return redirect(item)
+    context = {"casus": item, "form": form, **poort.context()}
+    return render(
+        request,
+        "casussen/terugsturen.html",
+        context,
+        status=400 if request.method == "POST" and (form.errors or not poort.passes) else 200,
+    )
+
+
+def casus_delete(request, gemeente_slug, pk):
+    item = get_casus_for_user(request, pk, action="delete")
+    if request.method == "POST":
+        with transaction.atomic():
+            audit(request, Actie.DELETE, item)
+            services.casus_delete(casus=item, by=request.user)
+        messages.success(request, _("The casus has been deleted. A facilitator can undo this."))
+        return redirect("casussen:list", gemeente_slug=gemeente_slug)
+    return render(request, "casussen/delete.html", {"casus": item})
+
+
+@require_POST
+def casus_undelete(request, gemeente_slug, pk):
+    item = get_casus_for_user(request, pk, action="moderate", deleted=True)
+    services.casus_undelete(casus=item, by=request.user)
+    audit(request, Actie.CHANGE, item)
+    messages.success(request, _("The casus is back."))
+    return redirect(item)
+
+
+def casussen_deleted(request, gemeente_slug):
+    require_perm(request, "casussen.moderate")
+    proeftuin, proeftuinen = chosen_proeftuin(request)
+    rows = Casus.objects.verwijderd().filter(proeftuin=proeftuin).select_related("verwijderd_door")
+    return render(
+        request,
+        "casussen/deleted.html",
+        {"casussen": rows, "proeftuin": proeftuin, "proeftuinen": proeftuinen},
+    )
