@@ -27,18 +27,28 @@ def inzicht(demo):
         return InzichtFactory(
             gemeente=proeftuin.gemeente,
             casus__proeftuin=proeftuin,
+            casus__status="besproken",
             titel="Wmo-consulent hoorde pas laat van de situatie",
             knelpunt_categorieen=["informatie_uitwisseling"],
         )
 
 
-def test_a_professional_proposes_and_monitors_and_the_facilitator_closes(browsing, inzicht):
+@pytest.fixture
+def casus_url(inzicht):
+    with every_gemeente():
+        return inzicht.casus.get_absolute_url()
+
+
+def test_a_professional_proposes_and_monitors_and_the_facilitator_closes(
+    browsing, inzicht, casus_url
+):
     page = browsing.new_page()
     log_in(browsing, page, WIJKVERPLEGING)
     main = page.get_by_role("main")
 
-    # From the inzicht: the casus, the inzicht and its category come along.
-    browsing.goto(page, f"/g/zundert/verbeteracties/nieuw/?inzicht={inzicht.pk}")
+    # From the inzicht on the casus page: the casus, the inzicht and its category come along.
+    browsing.goto(page, casus_url)
+    browsing.submit(page, main.locator(f"a[href$='?inzicht={inzicht.pk}']"))
     expect(page.locator(f"input[name=inzichten][value='{inzicht.pk}']")).to_be_checked()
     expect(
         page.locator("input[name=knelpunt_categorieen][value=informatie_uitwisseling]")
