@@ -10,6 +10,7 @@ from casussen.demo import load_casussen_demo
 from proeftuin.models import User
 from proeftuin.permissions import Rol
 from proeftuin.tenancy import gemeente_scope
+from verbeteracties.demo import load_verbeteracties_demo
 
 from .demo_commitments import load_commitments_demo
 from .demo_proeftuin import load_proeftuin_demo
@@ -179,4 +180,5 @@ def load_demo():
     load_commitments_demo(gemeenten)
     load_casussen_demo(gemeenten)
     load_bijeenkomsten_demo(gemeenten)
+    load_verbeteracties_demo(gemeenten)
     return gemeenten

@@ -139,6 +139,7 @@ MFA_REQUIRED_FOR_FACILITATORS = env.bool("MFA_REQUIRED_FOR_FACILITATORS", defaul
 
 # Invitations are signed links that expire.
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)
+VERBETERACTIE_STIL_WEKEN = env.int("VERBETERACTIE_STIL_WEKEN", default=4)
 
 # Cache: Redis when available (shared rate limits between workers), memory otherwise.
 REDIS_URL = env.str("REDIS_URL", default="")

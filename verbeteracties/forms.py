@@ -1,0 +1,277 @@
+"""Forms of the verbeteracties app: the action, its status, progress, indicators, metingen."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_scopes.forms import SafeModelChoiceField
+
+from casussen.models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
+from gemeenten.forms.commitments import DateInput, OrganisatiesField
+from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
+from proeftuin.concurrency import VersionedModelForm
+
+from .models import MAX_WAARDE, Indicator, Licht, Status, Verbeteractie, verbeterperiode
+
+
+class DecimalCommaField(forms.DecimalField):
+    """A number as Dutch people type it: 12,5 as well as 12.5."""
+
+    default_error_messages = {"invalid": _("Enter a number, such as 12 or 12,5.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and "," in value and "." not in value:
+            value = value.replace(",", ".")
+        return super().to_python(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and abs(value) > MAX_WAARDE:
+            raise forms.ValidationError(_("This number is too large."), code="too_large")
+
+
+class VerbeteractieForm(VersionedModelForm):
+    knelpunt_categorieen = forms.MultipleChoiceField(
+        label=_("Bottleneck categories"),
+        choices=KnelpuntCategorie.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The kinds of bottleneck this action answers."),
+    )
+    casussen = OrganisatiesField(
+        Casus.objects.none(),
+        required=False,
+        label=_("Casussen it came from"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    inzichten = OrganisatiesField(
+        Inzicht.objects.none(),
+        required=False,
+        label=_("Insights it came from"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    succesfactoren = OrganisatiesField(
+        Succesfactor.objects.none(),
+        required=False,
+        label=_("Success factors it works on"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    betrokken = OrganisatiesField(
+        Organisatie.objects.none(),
+        required=False,
+        label=_("Organisations involved"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    investeerders = OrganisatiesField(
+        Organisatie.objects.none(),
+        required=False,
+        label=_("Who invests"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The partners that put time or money in; this feeds kosten en baten."),
+    )
+    baathebbers = OrganisatiesField(
+        Organisatie.objects.none(),
+        required=False,
+        label=_("Who benefits"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The partners that gain from it; this feeds kosten en baten."),
+    )
+
+    class Meta:
+        model = Verbeteractie
+        fields = [
+            "proeftuin",
+            "titel",
+            "beschrijving",
+            "aanleiding",
+            "eigenaar",
+            "start",
+            "eind",
+            "beoogd_effect",
+            "gekozen_op",
+            "gekozen_bij",
+        ]
+        field_classes = {"proeftuin": SafeModelChoiceField, "eigenaar": SafeModelChoiceField}
+        widgets = {
+            "start": DateInput,
+            "eind": DateInput,
+            "gekozen_op": DateInput,
+            "beschrijving": forms.Textarea(attrs={"rows": 4}),
+            "aanleiding": forms.Textarea(attrs={"rows": 3}),
+            "beoogd_effect": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    ORGANISATIE_ROLLEN = {
+        "betrokken": "betrokken",
+        "investeerders": "investeert",
+        "baathebbers": "baat",
+    }
+
+    def __init__(self, *args, proeftuin=None, eigenaar=None, inzicht=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["casussen"].queryset = Casus.objects.zichtbaar().order_by("-pk")
+        self.fields["inzichten"].queryset = Inzicht.objects.zichtbaar().order_by("-pk")
+        proeftuinen = Proeftuin.objects.prefetch_related("overgangen")
+        self.fields["proeftuin"].queryset = proeftuinen
+        if len(proeftuinen) == 1:
+            self.fields["proeftuin"].widget = forms.HiddenInput()
+        self.fields["eigenaar"].queryset = Lidmaatschap.objects.select_related(
+            "user", "organisatie"
+        ).order_by("user__name")
+        self.fields["eigenaar"].label_from_instance = lambda m: (
+            f"{m.user}" + (f" ({m.organisatie})" if m.organisatie_id else "")
+        )
+        self.fields["succesfactoren"].queryset = Succesfactor.objects.filter(actief=True)
+        for name in ("betrokken", "investeerders", "baathebbers"):
+            self.fields[name].queryset = Organisatie.objects.order_by("naam")
+        if self.instance.pk:
+            self.initial["knelpunt_categorieen"] = self.instance.knelpunt_categorieen
+            self.initial["succesfactoren"] = list(self.instance.succesfactoren.all())
+            self.initial["casussen"] = list(self.instance.casussen.all())
+            self.initial["inzichten"] = list(self.instance.inzichten.all())
+            for name, rol in self.ORGANISATIE_ROLLEN.items():
+                self.initial[name] = [
+                    b.organisatie_id for b in self.instance.betrokkenheden.all() if b.rol == rol
+                ]
+        else:
+            if proeftuin is not None:
+                # A new instance gives empty initial values: these replace them.
+                start, eind = verbeterperiode(proeftuin)
+                self.initial.update({"proeftuin": proeftuin.pk, "start": start, "eind": eind})
+            if eigenaar is not None:
+                self.initial["eigenaar"] = eigenaar.pk
+            if inzicht is not None:
+                # Proposed from an inzicht: its casus, tags and words as the starting point.
+                self.initial.update(
+                    {
+                        "inzichten": [inzicht.pk],
+                        "casussen": [inzicht.casus_id],
+                        "knelpunt_categorieen": list(inzicht.knelpunt_categorieen),
+                        "succesfactoren": [s.pk for s in inzicht.succesfactoren.all()],
+                        "aanleiding": inzicht.titel,
+                    }
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, eind = cleaned.get("start"), cleaned.get("eind")
+        if start and eind and eind < start:
+            self.add_error("eind", _("The end lies before the start."))
+        return cleaned
+
+    def organisaties(self):
+        return {rol: list(self.cleaned_data[name]) for name, rol in self.ORGANISATIE_ROLLEN.items()}
+
+    def save(self, commit=True):
+        self.instance.knelpunt_categorieen = self.cleaned_data["knelpunt_categorieen"]
+        return super().save(commit=commit)
+
+
+class StatusForm(forms.Form):
+    """Move an action on; a step outside the usual order comes back to be confirmed."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    reden_gestopt = forms.CharField(
+        label=_("Reason for stopping"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when you stop the action."),
+    )
+    bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, actie, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": actie.status,
+                "reden_gestopt": actie.reden_gestopt,
+                "version": actie.version,
+            },
+        )
+        kwargs.setdefault("auto_id", f"status-{actie.pk}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class VoortgangForm(forms.Form):
+    datum = forms.DateField(label=_("Date"), widget=DateInput)
+    licht = forms.ChoiceField(
+        label=_("How is it going?"), choices=Licht.choices, widget=forms.RadioSelect
+    )
+    tekst = forms.CharField(
+        label=_("What happened"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, actie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actie = actie
+
+    def clean_datum(self):
+        from django.utils import timezone
+
+        datum = self.cleaned_data["datum"]
+        if datum > timezone.localdate():
+            raise forms.ValidationError(_("An update cannot be dated in the future."))
+        return datum
+
+
+class IndicatorForm(VersionedModelForm):
+    nulmeting = DecimalCommaField(label=_("Baseline"), required=False)
+    streefwaarde = DecimalCommaField(label=_("Target"), required=False)
+
+    class Meta:
+        model = Indicator
+        fields = ["naam", "eenheid", "nulmeting", "streefwaarde"]
+
+
+class MetingForm(forms.Form):
+    datum = forms.DateField(label=_("Date"), widget=DateInput)
+    waarde = DecimalCommaField(label=_("Value"))
+    eenheid = forms.CharField(
+        label=_("Unit"),
+        max_length=50,
+        required=False,
+        help_text=_("Leave as it is: a value in another unit cannot be compared."),
+    )
+    toelichting = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, indicator, **kwargs):
+        kwargs.setdefault("auto_id", f"meting-{indicator.pk}-%s")
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.fields["eenheid"].initial = indicator.eenheid
+
+    def clean_eenheid(self):
+        eenheid = self.cleaned_data["eenheid"].strip()
+        if eenheid and eenheid.casefold() != self.indicator.eenheid.casefold():
+            raise forms.ValidationError(
+                _("This indicator is counted in %(eenheid)s, not in %(ander)s.")
+                % {"eenheid": self.indicator.eenheid, "ander": eenheid}
+            )
+        return eenheid
+
+    def clean_datum(self):
+        datum = self.cleaned_data["datum"]
+        actie = self.indicator.actie
+        if not (actie.start <= datum <= actie.eind):
+            raise forms.ValidationError(
+                _("This date lies outside the action's period (%(start)s to %(eind)s).")
+                % {
+                    "start": actie.start.strftime("%d-%m-%Y"),
+                    "eind": actie.eind.strftime("%d-%m-%Y"),
+                }
+            )
+        return datum
+
+
+class UploadForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("The same columns as the export of metingen; semicolons or commas."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )

@@ -1,0 +1,1 @@
+"""Views of the verbeteracties app, one module per subject."""

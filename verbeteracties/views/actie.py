@@ -1,0 +1,240 @@
+"""One verbeteractie: propose, read (its story in time order), change, status, delete, undo."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from casussen.models import Casus, Inzicht, Knelpunt
+from gemeenten.audit import Actie, audit
+from gemeenten.models import Lidmaatschap, Proeftuin, Wijziging
+from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+
+from .. import services
+from ..access import can_edit, get_actie, may_read_casussen, require_edit, require_propose
+from ..forms import MetingForm, StatusForm, VerbeteractieForm, VoortgangForm
+from ..models import ActieOrganisatie, Indicator, Meting, Verbeteractie, Voortgang
+from ..runchart import run_chart
+from ..verhaal import verhaal
+
+
+def _detail_queryset():
+    return Verbeteractie.objects.select_related(
+        "proeftuin", "eigenaar__user", "eigenaar__organisatie", "created_by"
+    ).prefetch_related(
+        "succesfactoren",
+        Prefetch("casussen", queryset=Casus.objects.order_by("created_at", "pk")),
+        Prefetch(
+            "inzichten",
+            queryset=Inzicht.objects.select_related("casus").prefetch_related(
+                Prefetch("knelpunten", queryset=Knelpunt.objects.order_by("pk"))
+            ),
+        ),
+        Prefetch("betrokkenheden", queryset=ActieOrganisatie.objects.select_related("organisatie")),
+        Prefetch("updates", queryset=Voortgang.objects.select_related("by")),
+        Prefetch(
+            "indicatoren",
+            queryset=Indicator.objects.prefetch_related(
+                Prefetch("metingen", queryset=Meting.objects.order_by("datum", "pk"))
+            ),
+        ),
+    )
+
+
+def detail(request, gemeente_slug, pk):
+    actie = get_actie(pk, queryset=_detail_queryset())
+    audit(request, Actie.READ, actie)
+    return _render_detail(request, actie)
+
+
+def _render_detail(
+    request,
+    actie,
+    *,
+    status_form=None,
+    voortgang_form=None,
+    meting_forms=None,
+    saved=False,
+    status=200,
+    confirm=False,
+):
+    editable = can_edit(request, actie)
+    updates = list(actie.updates.all())
+    indicatoren = []
+    for indicator in actie.indicatoren.all():
+        indicator.actie = actie  # the chart reads the period; no query
+        form = (meting_forms or {}).get(indicator.pk) or MetingForm(indicator=indicator)
+        indicatoren.append(
+            {
+                "indicator": indicator,
+                "chart": run_chart(indicator, list(indicator.metingen.all()), updates),
+                "form": form if editable else None,
+            }
+        )
+    context = {
+        "actie": actie,
+        "can_edit": editable,
+        "status_form": status_form or StatusForm(actie=actie),
+        "confirm": confirm,
+        "saved": saved,
+        "voortgang_form": voortgang_form
+        or VoortgangForm(actie=actie, initial={"datum": timezone.localdate()}),
+        "indicatoren": indicatoren,
+        "updates": updates,
+        "verhaal": verhaal(actie, updates, casus_tekst=may_read_casussen(request)),
+        "wijzigingen": Wijziging.objects.of(actie).select_related("by"),
+    }
+    template = "verbeteracties/detail.html"
+    if request.htmx and status_form is not None:
+        return render(request, template + "#status", context, status=status)
+    return render(request, template, context, status=status)
+
+
+def new(request, gemeente_slug):
+    require_propose(request)
+    proeftuinen = list(Proeftuin.objects.prefetch_related("overgangen").order_by("-start"))
+    if not proeftuinen:
+        return render(request, "verbeteracties/form.html", {"form": None})
+    wanted = request.GET.get("proeftuin", "")
+    proeftuin = next((p for p in proeftuinen if str(p.pk) == wanted), proeftuinen[0])
+    eigenaar = Lidmaatschap.objects.filter(pk=request.lidmaatschap.pk).first()
+    inzicht = None
+    if request.GET.get("inzicht", "").isdecimal():
+        inzicht = get_object_or_404(
+            Inzicht.objects.zichtbaar().prefetch_related("succesfactoren"),
+            pk=int(request.GET["inzicht"]),
+        )
+        proeftuin = next((p for p in proeftuinen if p.pk == inzicht.casus.proeftuin_id), proeftuin)
+    actie = Verbeteractie(gemeente=request.gemeente)
+    return _edit(request, actie, proeftuin, eigenaar, inzicht)
+
+
+def edit(request, gemeente_slug, pk):
+    actie = get_actie(pk)
+    require_edit(request, actie)
+    return _edit(request, actie, actie.proeftuin)
+
+
+def _edit(request, actie, proeftuin, eigenaar=None, inzicht=None):
+    form = VerbeteractieForm(
+        request.POST or None,
+        instance=actie,
+        proeftuin=proeftuin,
+        eigenaar=eigenaar,
+        inzicht=inzicht,
+    )
+    if request.method == "POST" and form.is_valid():
+        action = Actie.CHANGE if actie.pk else Actie.CREATE
+        form.instance.knelpunt_categorieen = form.cleaned_data["knelpunt_categorieen"]
+        try:
+            services.actie_save(
+                actie=form.instance,
+                by=request.user,
+                succesfactoren=list(form.cleaned_data["succesfactoren"]),
+                casussen=list(form.cleaned_data["casussen"]),
+                inzichten=list(form.cleaned_data["inzichten"]),
+                organisaties=form.organisaties(),
+                expected_version=form.cleaned_data.get("version"),
+            )
+        except StaleEdit:
+            form.add_error(None, STALE_MESSAGE)
+        else:
+            audit(request, action, form.instance)
+            messages.success(request, _("The improvement action has been saved."))
+            return redirect(form.instance)
+    return render(
+        request,
+        "verbeteracties/form.html",
+        {"form": form, "actie": actie, "inzicht": inzicht},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def status(request, gemeente_slug, pk):
+    """Change the status, from the board or the action page. A step outside the usual order
+    comes back with a question; the same form, confirmed, makes it."""
+    actie = get_actie(pk, queryset=_detail_queryset())
+    require_edit(request, actie)
+    form = StatusForm(request.POST, actie=actie)
+    on_board = request.POST.get("bron") == "board"
+    confirm = False
+    if form.is_valid():
+        try:
+            services.actie_set_status(
+                actie=actie,
+                by=request.user,
+                status=form.cleaned_data["status"],
+                reden_gestopt=form.cleaned_data["reden_gestopt"],
+                bevestigd=form.cleaned_data["bevestigd"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.NeedsConfirmation:
+            confirm = True
+        except ValidationError as error:
+            form.add_error(None, error)
+        except StaleEdit:
+            form.add_error(None, STALE_MESSAGE)
+        else:
+            audit(request, Actie.CHANGE, actie)
+            if on_board:
+                if request.htmx:
+                    return render(
+                        request,
+                        "verbeteracties/board_kaart.html",
+                        {"actie": actie, "form": StatusForm(actie=actie), "saved": True},
+                    )
+                messages.success(request, _("The status has been saved."))
+                return redirect("verbeteracties:board", gemeente_slug=gemeente_slug)
+            if not request.htmx:
+                messages.success(request, _("The status has been saved."))
+                return redirect(actie)
+            return _render_detail(request, actie, status_form=StatusForm(actie=actie), saved=True)
+    actie.refresh_from_db(fields=["status", "version", "reden_gestopt"])
+    code = 200 if confirm else 400
+    if on_board:
+        context = {"actie": actie, "form": form, "confirm": confirm}
+        if request.htmx:
+            return render(request, "verbeteracties/board_kaart.html", context, status=code)
+        return render(request, "verbeteracties/status_bevestigen.html", context, status=code)
+    return _render_detail(request, actie, status_form=form, status=code, confirm=confirm)
+
+
+def delete(request, gemeente_slug, pk):
+    actie = get_actie(pk)
+    require_edit(request, actie)
+    if request.method == "POST":
+        audit(request, Actie.DELETE, actie)
+        services.actie_delete(actie=actie, by=request.user)
+        messages.success(
+            request, _("The improvement action has been deleted. You can undo this in the bin.")
+        )
+        return redirect("verbeteracties:verwijderd", gemeente_slug=gemeente_slug)
+    return render(request, "verbeteracties/delete.html", {"actie": actie})
+
+
+def verwijderd(request, gemeente_slug):
+    """The bin: deleted actions, each with an undo button for whoever may change it."""
+    rows = list(
+        Verbeteractie.objects.verwijderd()
+        .select_related("deleted_by", "eigenaar")
+        .order_by("-deleted_at")
+    )
+    items = [(a, can_edit(request, a)) for a in rows]
+    return render(request, "verbeteracties/verwijderd.html", {"items": items})
+
+
+@require_POST
+def restore(request, gemeente_slug, pk):
+    actie = get_actie(pk, deleted=True)
+    require_edit(request, actie)
+    services.actie_restore(actie=actie, by=request.user)
+    audit(request, Actie.CHANGE, actie)
+    messages.success(request, _("The improvement action is back."))
+    if request.htmx:
+        return HttpResponseClientRedirect(actie.get_absolute_url())
+    return redirect(actie)
