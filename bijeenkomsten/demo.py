@@ -1,7 +1,7 @@
 """Fictional demo meetings of each demo proeftuin: past ones with attendance, guests, a final
 verslag and actiepunten, and one coming up with its agenda and invitations. Idempotent.
 
-Called from ``gemeenten.demo.load_demo()`` with its gemeenten by slug."""
+Called from ``proeftuin.demo.load_demo()`` with its gemeenten by slug."""
 
 import datetime
 

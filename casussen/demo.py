@@ -129,7 +129,7 @@ CASUSSEN = [
 
 def load_casussen_demo(gemeenten):
     """Create or refresh the demo casussen of each demo gemeente; running it twice changes
-    nothing. ``gemeenten`` maps slug to Gemeente (from ``gemeenten.demo.load_demo``)."""
+    nothing. ``gemeenten`` maps slug to Gemeente (from ``proeftuin.demo.load_demo``)."""
     auteurs = {
         "oude-ijsselstreek": "huisarts@oude-ijsselstreek.demo.nl",
         "zundert": "wijkverpleging@zundert.demo.nl",

@@ -5,12 +5,9 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
-from bijeenkomsten.demo import load_bijeenkomsten_demo
-from casussen.demo import load_casussen_demo
 from proeftuin.models import User
 from proeftuin.permissions import Rol
 from proeftuin.tenancy import gemeente_scope
-from verbeteracties.demo import load_verbeteracties_demo
 
 from .demo_commitments import load_commitments_demo
 from .demo_proeftuin import load_proeftuin_demo
@@ -178,7 +175,4 @@ def load_demo():
                 )
     load_proeftuin_demo(gemeenten)
     load_commitments_demo(gemeenten)
-    load_casussen_demo(gemeenten)
-    load_bijeenkomsten_demo(gemeenten)
-    load_verbeteracties_demo(gemeenten)
     return gemeenten

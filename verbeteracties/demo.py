@@ -1,5 +1,5 @@
 """Fictional demo verbeteracties in the proeftuinen that are improving or embedding, with
-updates, indicators and metingen. Called from ``gemeenten.demo.load_demo()``; idempotent."""
+updates, indicators and metingen. Called from ``proeftuin.demo.load_demo()``; idempotent."""
 
 import datetime
 from decimal import Decimal

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone, translation
 
 from gemeenten import checklist
-from gemeenten.demo import load_demo
 from gemeenten.models import Fase, Proeftuin
+from proeftuin.demo import load_demo
 from proeftuin.tenancy import gemeente_scope
 from tests.casussen.factories import InzichtFactory
 from tests.scopes import every_gemeente

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from gemeenten.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
+from gemeenten.demo import ACCOUNTS, DEMO_PASSWORD
+from proeftuin.demo import load_demo
 
 
 class Command(BaseCommand):
