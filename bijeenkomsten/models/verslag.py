@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from proeftuin.concurrency import VersionedModel
 from proeftuin.tenancy import TenantModel
@@ -109,7 +110,7 @@ class Reactie(TenantModel):
     besloten_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("remark")
+        verbose_name = pgettext_lazy("on a verslag", "remark")
         verbose_name_plural = _("remarks")
         ordering = ["at", "pk"]
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from casussen.models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
 from gemeenten.models import Fase, Lidmaatschap, Organisatie, Proeftuin
@@ -240,7 +241,7 @@ class ActieOrganisatie(TenantModel):
     class Rol(models.TextChoices):
         BETROKKEN = "betrokken", _("involved")
         INVESTEERT = "investeert", _("invests")
-        BAAT = "baat", _("benefits")
+        BAAT = "baat", pgettext_lazy("organisation in an action", "benefits")
 
     actie = models.ForeignKey(
         Verbeteractie, on_delete=models.CASCADE, related_name="betrokkenheden"

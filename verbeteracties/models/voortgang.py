@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from proeftuin.concurrency import VersionedModel
 from proeftuin.tenancy import TenantModel
@@ -16,7 +17,7 @@ from .actie import Verbeteractie
 
 class Licht(models.TextChoices):
     OP_KOERS = "op_koers", _("On track")
-    AANDACHT = "aandacht", _("Needs attention")
+    AANDACHT = "aandacht", pgettext_lazy("status light", "Needs attention")
     ACHTER = "achter", _("Behind")
 
 
