@@ -474,4 +474,4 @@ def _ages(text):
     for m in _AGE_BRACKETS.finditer(text):
         number = m.group(1) or m.group(2)
         if 0 < int(number) <= 120:
-            yield (*m.span(), Soort.LEEFTIJD)
+            yield (*_group_span(m), Soort.LEEFTIJD)
