@@ -70,8 +70,16 @@ class KnelpuntForm(forms.ModelForm):
         mark_gated(self, ["toelichting"])
 
 
+# absolute_max: a posted TOTAL_FORMS of thousands must not build (and render) thousands of forms.
 KnelpuntFormSet = inlineformset_factory(
-    Casus, Knelpunt, form=KnelpuntForm, extra=2, max_num=20, can_delete=True
+    Casus,
+    Knelpunt,
+    form=KnelpuntForm,
+    extra=2,
+    max_num=20,
+    absolute_max=22,
+    validate_max=True,
+    can_delete=True,
 )
 
 

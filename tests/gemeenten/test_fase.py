@@ -18,6 +18,20 @@ from tests.scopes import every_gemeente
 from tests.urls import url
 
 
+@pytest.fixture(autouse=True)
+def only_the_gemeenten_checks(monkeypatch):
+    """These tests are about the gemeenten app's own products; the checks that later apps
+    register (casussen, bijeenkomsten …) are tested in those apps."""
+
+    def own(checks):
+        return [check for check in checks if check.__module__.startswith("gemeenten.")]
+
+    monkeypatch.setattr(
+        checklist, "_checks", {fase: own(checks) for fase, checks in checklist._checks.items()}
+    )
+    monkeypatch.setattr(checklist, "_attention", own(checklist._attention))
+
+
 def open_labels(proeftuin, gemeente):
     with gemeente_scope(gemeente):
         fresh = Proeftuin.objects.get(pk=proeftuin.pk)
