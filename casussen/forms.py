@@ -2,23 +2,31 @@
 succesfactoren taxonomy."""
 
 from django import forms
+from django.core import validators
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.forms.commitments import OrganisatiesField as IdsField
 from proeftuin.concurrency import VersionedModelForm
 
+from . import gate
 from .models import Casus, Inzicht, Knelpunt, KnelpuntCategorie, Succesfactor
 
 TEXTAREA = {"rows": 4}
 
 
 def mark_gated(form, names):
-    """The live check listens to fields with the class ``gated``."""
+    """The live check listens to fields with the class ``gated``; none is longer than the gate
+    checks (``gate.MAX_TEXT``)."""
     for name in names:
         if name in form.fields:
-            widget = form.fields[name].widget
+            field = form.fields[name]
+            widget = field.widget
             widget.attrs["class"] = (widget.attrs.get("class", "") + " gated").strip()
+            if field.max_length is None or field.max_length > gate.MAX_TEXT:
+                field.max_length = gate.MAX_TEXT
+                field.validators.append(validators.MaxLengthValidator(gate.MAX_TEXT))
+                widget.attrs["maxlength"] = str(gate.MAX_TEXT)
 
 
 class CasusForm(VersionedModelForm):

@@ -13,6 +13,9 @@ from django.utils.crypto import salted_hmac
 from .anonimisering import Finding, Soort, detect, replacement
 
 CONTEXT_CHARS = 40
+# Longer texts are refused by the forms (max_length) before the gate looks at them: a casus
+# field of ~1,300 words is plenty, and the detector's cost grows with the length.
+MAX_TEXT = 8000
 
 
 def vondst_hash(kind: str, text: str) -> str:
@@ -96,8 +99,8 @@ def check(texts: dict[str, tuple[str, str]], allowed=frozenset()) -> list[Vondst
     ``mark_key`` is in ``allowed`` (marked as not identifying) do not count."""
     found = []
     for field, (label, text) in texts.items():
-        if not text:
-            continue
+        if not text or len(text) > MAX_TEXT:
+            continue  # empty, or refused by the form's max_length anyway
         for finding in findings(text):
             if mark_key(finding.kind, finding.text) in allowed:
                 continue
@@ -118,6 +121,8 @@ def parse_action(value: str):
 def replace_one(text: str, start: int, end: int, kind: str) -> str:
     """Replace the finding at start:end, if the detector still finds it there (the text may
     have changed since the button was drawn); otherwise leave the text alone."""
+    if len(text) > MAX_TEXT:
+        return text
     for finding in findings(text):
         if (finding.start, finding.end, finding.kind) == (start, end, kind):
             return text[:start] + replacement(kind) + text[end:]
@@ -126,6 +131,8 @@ def replace_one(text: str, start: int, end: int, kind: str) -> str:
 
 def replace_all(text: str, allowed=frozenset()) -> str:
     """Replace every finding not marked as not identifying, from the end so offsets hold."""
+    if len(text) > MAX_TEXT:
+        return text
     for finding in sorted(findings(text), reverse=True):
         if mark_key(finding.kind, finding.text) in allowed:
             continue

@@ -11,6 +11,7 @@ from .. import gate
 from ..anonimisering import detect
 from ..models import GemarkeerdeVondst
 
+MAX_REDEN = 200
 MARK_KEY = re.compile(r"^[a-z_]{1,40}:[0-9a-f]{64}$")
 
 
@@ -41,7 +42,7 @@ class Poort:
                 continue
             self.checked.add(key)
             reden = next((r.strip() for r in self.data.getlist(f"reden-{key}") if r.strip()), "")
-            if "\x00" in reden:
+            if "\x00" in reden or len(reden) > MAX_REDEN:
                 reden = ""
             if not reden:
                 self.mark_errors[key] = _("Say why this is not identifying.")
@@ -50,7 +51,7 @@ class Poort:
                     "The reason itself contains identifying details; describe it in general terms."
                 )
             else:
-                self.marks[key] = reden[:200]
+                self.marks[key] = reden
         self.allowed = stored_marks(casus) | set(self.marks)
 
     def apply_replacements(self, text_fields: dict[str, str]) -> bool:

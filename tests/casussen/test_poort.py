@@ -174,3 +174,12 @@ def test_no_casus_text_reaches_the_log(client, member, gemeente_a, caplog):
 def test_scopes_are_not_needed_to_hash():
     with scopes_disabled():
         assert gate.vondst_hash("naam", "Jan  Jansen") == gate.vondst_hash("naam", "jan jansen")
+
+
+def test_a_text_longer_than_the_gate_checks_is_refused_by_the_form(client, member, gemeente_a):
+    client.force_login(member)
+    too_long = f"{PHONE} " + "a." * gate.MAX_TEXT
+    response = client.post(curl("new", gemeente_a), casus_data(verloop=too_long))
+    assert response.status_code == 400
+    assert response.context["form"].has_error("verloop")
+    assert count_casussen() == 0
