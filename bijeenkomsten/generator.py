@@ -26,7 +26,7 @@ def _soort(n, total):
         return Soort.STARTBIJEENKOMST
     if n == total - 1:
         return Soort.OOGST
-    return [Soort.INVENTARISATIE, Soort.ZESWEEKS, Soort.WERKBIJEENKOMST][n % 3]
+    return [Soort.INVENTARISATIE, Soort.ZESWEEKS, Soort.WERKBIJEENKOMST][(n - 1) % 3]
 
 
 def generate(ctx):
