@@ -56,7 +56,9 @@ def casussen(request, gemeente_slug):
             .defer(*(name for name in Casus.TEXT_FIELDS if name != "titel"))
         )
     # Pages, so the list stays as fast with years of casussen (issue 9).
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(rows.order_by("-created_at", "-pk"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
