@@ -63,10 +63,10 @@ PAGES = [
     ("bare view (baseline)", lambda: reverse("bare")),
     ("gemeente dashboard", lambda: in_gemeente("gemeenten:detail")),
     ("facilitator cockpit", lambda: reverse("overzicht")),
-    ("casus list", lambda: in_gemeente("casussen:lijst")),
+    ("casus list", lambda: in_gemeente("casussen:list")),
     ("casus detail", with_pk("casussen:detail", "casussen.Casus")),
     ("bijeenkomst detail", with_pk("bijeenkomsten:detail", "bijeenkomsten.Bijeenkomst")),
-    ("verbeteracties board", lambda: in_gemeente("verbeteracties:bord")),
+    ("verbeteracties board", lambda: in_gemeente("verbeteracties:board")),
     ("verbeteractie detail", with_pk("verbeteracties:detail", "verbeteracties.Verbeteractie")),
     ("oogst overview", lambda: in_gemeente("oogst:overzicht")),
 ]

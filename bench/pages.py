@@ -216,6 +216,8 @@ def wrk(path, connections, duration, cookie):
             f"-c{connections}",
             f"-d{duration}s",
             "--latency",
+            "--timeout",
+            "10s",
             *session,
             "-H",
             "X-Forwarded-Proto: https",
@@ -233,11 +235,14 @@ def wrk(path, connections, duration, cookie):
         return value * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    # Requests that took longer than wrk's timeout are not in its latencies: count them apart.
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", out)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50": ms("50"),
         "p99": ms("99"),
         "errors": int(non_2xx.group(1)) if non_2xx else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
     }
 
 
@@ -278,7 +283,7 @@ def report(rows, memory):
     print()
     header = (
         f"{'scale':<10} {'page':<24} {'c':>2} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'queries':>7} {'% bare':>7} {'errors':>6}"
+        f"{'queries':>7} {'% bare':>7} {'errors':>6} {'timeouts':>8}"
     )
     print(header)
     print("-" * len(header))
@@ -286,7 +291,7 @@ def report(rows, memory):
         share = 100 * r["rps"] / bare[(r["scale"], r["c"])]
         print(
             f"{r['scale']:<10} {r['name']:<24} {r['c']:>2} {r['rps']:8.1f} {r['p50']:7.1f} "
-            f"{r['p99']:7.1f} {r['queries']:7d} {share:6.1f}% {r['errors']:6d}"
+            f"{r['p99']:7.1f} {r['queries']:7d} {share:6.1f}% {r['errors']:6d} {r['timeouts']:8d}"
         )
     by_key = {(r["scale"], r["name"], r["c"]): r for r in rows}
     if any(r["scale"] == "landelijk" for r in rows) and any(r["scale"] == "demo" for r in rows):
@@ -294,7 +299,8 @@ def report(rows, memory):
         for (scale, name, c), r in by_key.items():
             demo = by_key.get(("demo", name, c))
             if scale == "landelijk" and c == 10 and demo:
-                print(f"  {name:<24} {r['p99'] / demo['p99']:5.2f}")
+                ratio = f"{r['p99'] / demo['p99']:5.2f}" if demo["p99"] else "  n/a"
+                print(f"  {name:<24} {ratio}")
     for scale, (master, workers) in memory.items():
         private = ", ".join(f"{w:.0f}" for w in workers)
         print(f"\nmemory [{scale}]: master RSS {master:.0f} MB; private per worker (MB): {private}")

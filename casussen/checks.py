@@ -1,5 +1,6 @@
 """What the inventarisatie normally produces, for the phase checklist (registered in ready())."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -7,10 +8,22 @@ from gemeenten import checklist
 from gemeenten.checklist import Item
 from gemeenten.models import Fase
 
-from .models import Casus
+from .models import Casus, Inzicht
 
-CASUSSEN = "casussen"
-INZICHTEN = "casussen__inzichten"
+
+# Only the columns the checks read: the cockpit loads them for every proeftuin (issue 9).
+def CASUSSEN():  # noqa: N802 - a prefetch lookup, named like the others
+    return Prefetch(
+        "casussen", queryset=Casus.objects.only("proeftuin", "gemeente", "status", "verwijderd_op")
+    )
+
+
+def INZICHTEN():  # noqa: N802
+    return Prefetch(
+        "casussen__inzichten", queryset=Inzicht.objects.only("casus", "gemeente", "verwijderd_op")
+    )
+
+
 GENOEG_CASUSSEN = 3
 
 

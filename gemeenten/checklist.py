@@ -24,6 +24,7 @@ items are recorded with the step.
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from django.db.models import prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 
 from .models import Fase, Proeftuin
@@ -46,12 +47,16 @@ class Item:
 _checks: dict[str, list[Check]] = {fase: [] for fase in Fase.values}
 _attention: list[Check] = []
 _prefetch: list = []
+# The lookups per phase (and None: the attention checks), for a page that shows one proeftuin.
+_prefetch_of: dict = {}
 
 
-def _remember_prefetch(lookups):
+def _remember_prefetch(lookups, fase=None):
     for lookup in lookups:
         if lookup not in _prefetch:
             _prefetch.append(lookup)
+        if lookup not in _prefetch_of.setdefault(fase, []):
+            _prefetch_of[fase].append(lookup)
 
 
 def register(fase, *, prefetch=()):
@@ -60,7 +65,7 @@ def register(fase, *, prefetch=()):
     def decorator(func):
         if func not in _checks[Fase(fase)]:
             _checks[Fase(fase)].append(func)
-        _remember_prefetch(prefetch)
+        _remember_prefetch(prefetch, Fase(fase))
         return func
 
     return decorator
@@ -81,6 +86,19 @@ def register_attention(*, prefetch=()):
 def prefetch_lookups():
     """Everything the registered checks read, for ``prefetch_related`` on a proeftuin list."""
     return [lookup() if callable(lookup) else lookup for lookup in _prefetch]
+
+
+def prefetch_current(proeftuin):
+    """Load at once what ``items(proeftuin)`` and ``attention(proeftuin)`` read (the current
+    phase's checks only), so a page that shows one proeftuin makes no query per row."""
+    lookups = []
+    for lookup in _prefetch_of.get(None, []) + _prefetch_of.get(Fase(proeftuin.fase), []):
+        if lookup not in lookups:
+            lookups.append(lookup)
+    prefetch_related_objects(
+        [proeftuin], *(lookup() if callable(lookup) else lookup for lookup in lookups)
+    )
+    return proeftuin
 
 
 def for_proeftuinen(queryset):

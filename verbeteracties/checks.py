@@ -4,6 +4,7 @@ registered with the proeftuin checklist (gemeenten.checklist) from AppConfig.rea
 import datetime
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,9 +12,25 @@ from django.utils.translation import ngettext
 from gemeenten import checklist
 from gemeenten.models import Fase
 
-from .models import Status
+from .models import Indicator, Status, Verbeteractie, Voortgang
 
-PREFETCH = ["verbeteracties", "verbeteracties__indicatoren", "verbeteracties__updates"]
+
+# Only the columns the checks read: the cockpit loads them for every proeftuin (issue 9).
+def _acties_prefetch():
+    acties = Verbeteractie.objects.only("proeftuin", "gemeente", "status", "eind", "deleted_at")
+    return Prefetch("verbeteracties", queryset=acties)
+
+
+def _indicatoren_prefetch():
+    return Prefetch("verbeteracties__indicatoren", queryset=Indicator.objects.only("actie"))
+
+
+def _updates_prefetch():
+    updates = Voortgang.objects.only("actie", "gemeente", "datum")
+    return Prefetch("verbeteracties__updates", queryset=updates)
+
+
+PREFETCH = [_acties_prefetch, _indicatoren_prefetch, _updates_prefetch]
 
 
 def _acties(proeftuin):

@@ -100,6 +100,8 @@ class Bijeenkomst(TenantModel, VersionedModel):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["begin"]
+        # The lists and the calendar: a gemeente's meetings by start (issue 9).
+        indexes = [models.Index(fields=["gemeente", "begin"], name="bijeenkomst_begin_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(eind__gt=models.F("begin")), name="bijeenkomst_eind_na_begin"

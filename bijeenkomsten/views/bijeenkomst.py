@@ -118,7 +118,8 @@ def detail_context(request, bijeenkomst, **extra):
         "lidmaatschap__user", "lidmaatschap__organisatie"
     )
     eigen = next((d for d in deelnames if d.lidmaatschap_id == request.lidmaatschap.pk), None)
-    punten = list(bijeenkomst.agendapunten.select_related("casus"))
+    # casus__gemeente: the casus links need the gemeente's slug (no query per casus, issue 9).
+    punten = list(bijeenkomst.agendapunten.select_related("casus__gemeente"))
     totaal = sum(p.duur_minuten for p in punten)
     context = {
         "bijeenkomst": bijeenkomst,
@@ -134,7 +135,7 @@ def detail_context(request, bijeenkomst, **extra):
         "actiepunten": bijeenkomst.actiepunten.select_related("eigenaar__user"),
         "verslag": getattr(bijeenkomst, "verslag", None) if _has_verslag(bijeenkomst) else None,
         "leest_casussen": request.user.has_perm("casussen.read_text", request.gemeente),
-        **inbreng_context(request, bijeenkomst, manage),
+        **inbreng_context(request, bijeenkomst, manage, punten=punten),
     }
     if manage:
         context.update(aanmeldingen(bijeenkomst, deelnames))
@@ -143,10 +144,11 @@ def detail_context(request, bijeenkomst, **extra):
     return context
 
 
-def inbreng_context(request, bijeenkomst, manage, form=None):
+def inbreng_context(request, bijeenkomst, manage, form=None, punten=None):
     """The casussen brought to this meeting, and the form to bring one's own."""
-    inbreng = list(bijeenkomst.inbreng.select_related("casus", "by"))
-    on_agenda = {p.casus_id for p in bijeenkomst.agendapunten.all() if p.casus_id}
+    inbreng = list(bijeenkomst.inbreng.select_related("casus__gemeente", "by"))
+    punten = bijeenkomst.agendapunten.all() if punten is None else punten
+    on_agenda = {p.casus_id for p in punten if p.casus_id}
     open_voor_inbreng = not bijeenkomst.is_geannuleerd and not bijeenkomst.casus_deadline_voorbij
     may_bring = request.user.has_perm("casussen.add_casus", request.gemeente)
     if form is None and open_voor_inbreng and may_bring:

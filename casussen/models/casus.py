@@ -186,7 +186,11 @@ class Casus(TenantModel, VersionedModel):
         verbose_name = _("casus")
         verbose_name_plural = _("casussen")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["gemeente", "proeftuin", "status"])]
+        indexes = [
+            models.Index(fields=["gemeente", "proeftuin", "status"]),
+            # The list: a proeftuin's casussen newest first, a page at a time (issue 9).
+            models.Index(fields=["gemeente", "proeftuin", "-created_at"], name="casus_lijst_idx"),
+        ]
 
     def __str__(self):
         return self.titel

@@ -5,6 +5,7 @@ import re
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
@@ -28,6 +29,9 @@ from .poort import Poort
 FORM_TEMPLATE = "casussen/form.html"
 
 
+PER_PAGE = 50
+
+
 def casussen(request, gemeente_slug):
     """The list; a bestuurder sees numbers and categories, never a title or text."""
     require_perm(request, "casussen.view_casussen")
@@ -48,11 +52,21 @@ def casussen(request, gemeente_slug):
                     "inzichten", filter=Q(inzichten__verwijderd_op__isnull=True), distinct=True
                 )
             )
+            # The list shows no text but the title: the long fields stay in the database.
+            .defer(*(name for name in Casus.TEXT_FIELDS if name != "titel"))
         )
+    # Pages, so the list stays as fast with years of casussen (issue 9).
+    page = Paginator(rows.order_by("-created_at", "-pk"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "proeftuin": proeftuin,
         "proeftuinen": proeftuinen,
-        "casussen": rows,
+        "casussen": page.object_list,
+        "page": page,
+        "query": query.urlencode(),
         "reads_text": reads_text,
         "filters": filters,
         "statussen": Casus.Status.choices,

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q, Sum
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,10 +29,18 @@ def home(request):
     return render(request, "gemeenten/home.html", {"rows": rows})
 
 
-def current_proeftuin(request):
-    """The proeftuin chosen with ?proeftuin=<id>, else the latest one (None if there is none)."""
+def current_proeftuin(request, proeftuinen=None):
+    """The proeftuin chosen with ?proeftuin=<id>, else the latest one (None if there is none);
+    picked from ``proeftuinen`` (newest first) when the page has loaded them already."""
     chosen = request.GET.get("proeftuin", "")
     # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if proeftuinen is not None:
+        if chosen.isdecimal():
+            for proeftuin in proeftuinen:
+                if proeftuin.pk == int(chosen):
+                    return proeftuin
+            raise Http404
+        return proeftuinen[0] if proeftuinen else None
     if chosen.isdecimal():
         return get_object_or_404(Proeftuin, pk=int(chosen))
     return Proeftuin.objects.order_by("-start").first()
@@ -39,10 +48,14 @@ def current_proeftuin(request):
 
 def detail(request, gemeente_slug):
     """The dashboard: where the proeftuin stands, partners, commitments, investments."""
-    proeftuin = current_proeftuin(request)
+    proeftuinen = list(Proeftuin.objects.select_related("gemeente").order_by("-start"))
+    proeftuin = current_proeftuin(request, proeftuinen)
+    if proeftuin is not None:
+        # What the checklist reads, at once: its checks make no query per row (issue 9).
+        checklist.prefetch_current(proeftuin)
     context = {
         "proeftuin": proeftuin,
-        "proeftuinen": Proeftuin.objects.order_by("-start"),
+        "proeftuinen": proeftuinen,
         "fases": Fase.choices,
         "kengetallen": sorted(
             Kengetal.objects.all(), key=lambda k: list(Kengetal.Soort.values).index(k.soort)
@@ -69,10 +82,14 @@ def year_progress(proeftuin, today=None):
 
 def partner_figures():
     """Partners by domain: the balance between zorg and sociaal domein."""
-    counts = dict(Organisatie.objects.values_list("domein").annotate(n=Count("id")))
-    zonder_contact = Organisatie.objects.filter(
-        contactpersoon__isnull=True, contactpersoon_naam=""
-    ).count()
+    zonder = Q(contactpersoon__isnull=True, contactpersoon_naam="")
+    per_domein = list(
+        Organisatie.objects.values_list("domein").annotate(
+            n=Count("id"), zonder=Count("id", filter=zonder)
+        )
+    )
+    counts = {domein: n for domein, n, _zonder in per_domein}
+    zonder_contact = sum(n for _domein, _n, n in per_domein)
     rows = [(label, [counts.get(value, 0)]) for value, label in Domein.choices]
     return {
         "aantal_partners": sum(counts.values()),

@@ -162,6 +162,10 @@ class Verbeteractie(TenantModel, VersionedModel):
         verbose_name = _("improvement action")
         verbose_name_plural = _("improvement actions")
         ordering = ["start", "titel", "pk"]
+        # The board, list and timeline: a proeftuin's actions in order (issue 9).
+        indexes = [
+            models.Index(fields=["gemeente", "proeftuin", "start"], name="verbeteractie_bord_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(eind__gte=models.F("start")), name="verbeteractie_eind_na_start"

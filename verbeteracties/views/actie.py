@@ -27,7 +27,10 @@ def _detail_queryset():
         "proeftuin", "eigenaar__user", "eigenaar__organisatie", "created_by"
     ).prefetch_related(
         "succesfactoren",
-        Prefetch("casussen", queryset=Casus.objects.order_by("created_at", "pk")),
+        Prefetch(
+            "casussen",
+            queryset=Casus.objects.select_related("gemeente").order_by("created_at", "pk"),
+        ),
         Prefetch(
             "inzichten",
             queryset=Inzicht.objects.select_related("casus").prefetch_related(
