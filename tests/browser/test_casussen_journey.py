@@ -1,5 +1,5 @@
-"""The casussen journey in Chromium: a professional writes a casus with a phone number, an
-e-mail address and a date; the live check and the refused save highlight them; one click
+"""The casussen journey in Chromium: a professional writes a casus with a name, a phone number
+and a birth date; the live check and the refused save highlight them; one click
 replaces one, another the rest, and the casus is submitted. The facilitator records two
 inzichten with succesfactoren and finds them in the overview; a bestuurder sees counts, no text.
 """
@@ -24,8 +24,10 @@ FACILITATOR = "facilitator@demo.nl"
 BESTUURDER = "wethouder-casussen@oude-ijsselstreek.demo.nl"
 G = "/g/oude-ijsselstreek"
 TITEL = "Mevrouw met kanker die thuis wilde blijven"
-PHONE, EMAIL, DATE = "06-12345678", "dochter@example.nl", "12-03-1941"
-VERLOOP = f"Haar dochter belde op {PHONE} en mailde vanaf {EMAIL}; mevrouw is geboren op {DATE}."
+NAME, PHONE, DATE = "Jansen", "06-12345678", "12-03-1941"
+VERLOOP = (
+    f"Mevrouw {NAME} woonde alleen; de huisarts belde haar op {PHONE}. Zij is geboren op {DATE}."
+)
 
 
 def a_bestuurder():
@@ -58,21 +60,21 @@ def test_a_casus_through_the_gate_discussed_and_counted(browsing, demo):
     # Saving is refused, with the three highlighted and the text kept.
     form.locator("button[name=opslaan]").click()
     expect(page.locator("#poort mark")).to_have_count(3)
-    expect(page.locator("#poort mark")).to_have_text([PHONE, EMAIL, DATE])
+    expect(page.locator("#poort mark")).to_have_text([NAME, PHONE, DATE])
     expect(page.locator("[name=verloop]")).to_have_value(VERLOOP)
     browsing.check(page)
     with every_gemeente():
         assert not Casus.objects.filter(titel=TITEL).exists()
 
-    # One click replaces the phone number; "replace all" the rest; then submit.
+    # One click replaces the name; "replace all" the rest; then submit.
     page.locator("#poort button[name=vervang]").first.click()
     expect(page.locator("[name=verloop]")).not_to_have_value(VERLOOP)
     verloop = page.locator("[name=verloop]").input_value()
-    assert PHONE not in verloop and "[telefoonnummer]" in verloop and EMAIL in verloop
+    assert NAME not in verloop and "[naam]" in verloop and PHONE in verloop
     page.locator("#poort button[name=vervang_alles]").click()
     expect(page.locator("[name=verloop]")).to_have_value(
-        "Haar dochter belde op [telefoonnummer] en mailde vanaf [e-mailadres]; "
-        "mevrouw is geboren op [datum]."
+        "Mevrouw [naam] woonde alleen; de huisarts belde haar op [telefoonnummer]. "
+        "Zij is geboren op [datum]."
     )
     browsing.check(page)
     with page.expect_navigation():
