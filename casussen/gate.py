@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.crypto import salted_hmac
 
+from . import anonimisering
 from .anonimisering import Finding, Soort, detect, replacement
 
 CONTEXT_CHARS = 40
@@ -82,18 +83,6 @@ def _context(text, start, end):
     return before, after
 
 
-def findings(text: str) -> list[Finding]:
-    """``detect(text)`` with surrounding white space trimmed off each finding (so a
-    replacement never eats the space next to it)."""
-    trimmed = []
-    for f in detect(text):
-        start = f.start + len(f.text) - len(f.text.lstrip())
-        end = f.end - (len(f.text) - len(f.text.rstrip()))
-        if end > start:
-            trimmed.append(Finding(start, end, f.kind, text[start:end]))
-    return trimmed
-
-
 def check(texts: dict[str, tuple[str, str]], allowed=frozenset()) -> list[Vondst]:
     """The findings that stop a save: ``texts`` maps field name to (label, text); findings whose
     ``mark_key`` is in ``allowed`` (marked as not identifying) do not count."""
@@ -101,7 +90,7 @@ def check(texts: dict[str, tuple[str, str]], allowed=frozenset()) -> list[Vondst
     for field, (label, text) in texts.items():
         if not text or len(text) > MAX_TEXT:
             continue  # empty, or refused by the form's max_length anyway
-        for finding in findings(text):
+        for finding in detect(text):
             if mark_key(finding.kind, finding.text) in allowed:
                 continue
             before, after = _context(text, finding.start, finding.end)
@@ -123,9 +112,9 @@ def replace_one(text: str, start: int, end: int, kind: str) -> str:
     have changed since the button was drawn); otherwise leave the text alone."""
     if len(text) > MAX_TEXT:
         return text
-    for finding in findings(text):
+    for finding in detect(text):
         if (finding.start, finding.end, finding.kind) == (start, end, kind):
-            return text[:start] + replacement(kind) + text[end:]
+            return anonimisering.replace_all(text, [finding])
     return text
 
 
@@ -133,8 +122,5 @@ def replace_all(text: str, allowed=frozenset()) -> str:
     """Replace every finding not marked as not identifying, from the end so offsets hold."""
     if len(text) > MAX_TEXT:
         return text
-    for finding in sorted(findings(text), reverse=True):
-        if mark_key(finding.kind, finding.text) in allowed:
-            continue
-        text = text[: finding.start] + replacement(finding.kind) + text[finding.end :]
-    return text
+    kept = [f for f in detect(text) if mark_key(f.kind, f.text) not in allowed]
+    return anonimisering.replace_all(text, kept)
