@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "casussen",
     "bijeenkomsten",
     "verbeteracties",
+    "oogst",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

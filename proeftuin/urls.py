@@ -26,8 +26,11 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("agenda/", include("bijeenkomsten.urls_agenda")),
+    path("kennisbank/", include("oogst.urls_kennisbank")),
+    path("logboeken/", include("oogst.urls_gecombineerd")),
     path("g/<slug:gemeente_slug>/casussen/", include("casussen.urls")),
     path("g/<slug:gemeente_slug>/bijeenkomsten/", include("bijeenkomsten.urls")),
     path("g/<slug:gemeente_slug>/verbeteracties/", include("verbeteracties.urls")),
+    path("g/<slug:gemeente_slug>/oogst/", include("oogst.urls")),
     path("g/<slug:gemeente_slug>/", include("gemeenten.urls")),
 ]

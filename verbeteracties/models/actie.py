@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from bijeenkomsten.models import Actiepunt, Bijeenkomst
 from casussen.models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
 from gemeenten.models import Fase, Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.concurrency import VersionedModel
@@ -128,6 +129,22 @@ class Verbeteractie(TenantModel, VersionedModel):
         _("chosen on"), null=True, blank=True, help_text=_("The meeting where it was chosen.")
     )
     gekozen_bij = models.CharField(_("chosen at"), max_length=200, blank=True)
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("meeting where it was chosen"),
+    )
+    actiepunt = models.ForeignKey(
+        Actiepunt,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("action item it came from"),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="idee")
     reden_gestopt = models.TextField(_("reason for stopping"), blank=True)
     herinnerd_op = models.DateTimeField(

@@ -1,0 +1,3 @@
+"""URLs of the oogst app's inhoud part (included by oogst.urls)."""
+
+urlpatterns = []

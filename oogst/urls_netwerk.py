@@ -1,0 +1,3 @@
+"""URLs of the oogst app's netwerk part (included by oogst.urls)."""
+
+urlpatterns = []
