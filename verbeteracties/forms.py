@@ -196,7 +196,8 @@ class VerbeteractieForm(VersionedModelForm):
                     }
                 )
             if actiepunt is not None:
-                self.initial.update(actiepunt_initial(actiepunt, self.initial.get("eind")))
+                periode = (self.initial.get("start"), self.initial.get("eind"))
+                self.initial.update(actiepunt_initial(actiepunt, *periode))
 
     def clean(self):
         cleaned = super().clean()
@@ -235,9 +236,9 @@ def _meeting_label(bijeenkomst):
     return label
 
 
-def actiepunt_initial(actiepunt, eind: datetime.date | None) -> dict:
-    """A proposal made from an actiepunt: its words as the title, its owner, its meeting, and an
-    end that leaves room until after its deadline."""
+def actiepunt_initial(actiepunt, start: datetime.date | None, eind: datetime.date | None) -> dict:
+    """A proposal made from an actiepunt: its words as the title, its owner, its meeting; it
+    starts no earlier than that meeting and leaves room until after the actiepunt's deadline."""
     initial = {
         "actiepunt": actiepunt.pk,
         "titel": actiepunt.omschrijving[:200],
@@ -246,9 +247,14 @@ def actiepunt_initial(actiepunt, eind: datetime.date | None) -> dict:
     }
     if actiepunt.eigenaar_id:
         initial["eigenaar"] = actiepunt.eigenaar_id
+    gekozen = timezone.localdate(actiepunt.bijeenkomst.begin)
+    if start is not None and gekozen > start:
+        start = initial["start"] = gekozen
     if actiepunt.deadline and (eind is None or eind <= actiepunt.deadline):
         # An action runs at least a month past the deadline of the point it grew from.
-        initial["eind"] = actiepunt.deadline + datetime.timedelta(days=30)
+        eind = initial["eind"] = actiepunt.deadline + datetime.timedelta(days=30)
+    if start is not None and eind is not None and eind < start:
+        initial["eind"] = start
     return initial
 
 

@@ -68,7 +68,8 @@ def verhaal(actie, updates, *, casus_tekst=True):
         punt = actie.actiepunt
         items.append(
             Hoofdstuk(
-                _datum(punt.created_at),
+                # Agreed at its meeting (it may have been typed in later).
+                _datum(punt.bijeenkomst.begin),
                 _("Action item"),
                 punt.omschrijving,
                 _meeting_link(punt.bijeenkomst, "bijeenkomsten:actiepunten"),

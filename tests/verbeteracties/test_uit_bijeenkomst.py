@@ -77,6 +77,8 @@ def test_a_proposal_made_of_an_actiepunt_is_filled_in_from_it(
     assert initial["actiepunt"] == actiepunt.pk
     # The half-year would end before the deadline: the end leaves a month after it.
     assert initial["eind"] == datetime.date(2026, 12, 31)
+    # It starts no earlier than the meeting where it was agreed.
+    assert initial["start"] >= datetime.date(2026, 4, 14)
     assert "Tweede inventarisatie: knelpunten kiezen" in page.content.decode()
 
 
