@@ -152,13 +152,9 @@ class VerbeteractieForm(VersionedModelForm):
             f"{m.user}" + (f" ({m.organisatie})" if m.organisatie_id else "")
         )
         # The gemeente's meetings, newest first; a cancelled one only when it is already chosen.
-        self.fields["bijeenkomst"].queryset = (
-            Bijeenkomst.objects.filter(
-                Q(geannuleerd_at__isnull=True) | Q(pk=self.instance.bijeenkomst_id)
-            )
-            .select_related("proeftuin")
-            .order_by("-begin", "pk")
-        )
+        self.fields["bijeenkomst"].queryset = Bijeenkomst.objects.filter(
+            Q(geannuleerd_at__isnull=True) | Q(pk=self.instance.bijeenkomst_id)
+        ).order_by("-begin", "pk")
         self.fields["bijeenkomst"].label_from_instance = _meeting_label
         self.fields["bijeenkomst"].empty_label = _("— not chosen at a meeting in this list —")
         self.fields["actiepunt"].queryset = Actiepunt.objects.all()
