@@ -35,10 +35,19 @@ def casus_snapshot(casus: Casus) -> dict:
     return snapshot(casus, extra={knelpunten_label(): _knelpunten_text(casus)})
 
 
-def _inzicht_extra(inzicht: Inzicht) -> dict:
+def _inzicht_labels() -> dict:
+    """The labels under which an inzicht's history keeps what its row does not hold."""
     return {
-        str(_("Success factors")): ", ".join(sorted(s.naam for s in inzicht.succesfactoren.all())),
-        str(_("Bottleneck categories")): ", ".join(
+        "succesfactoren": str(_("Success factors")),
+        "categorieen": str(_("Bottleneck categories")),
+    }
+
+
+def _inzicht_extra(inzicht: Inzicht) -> dict:
+    labels = _inzicht_labels()
+    return {
+        labels["succesfactoren"]: ", ".join(sorted(s.naam for s in inzicht.succesfactoren.all())),
+        labels["categorieen"]: ", ".join(
             str(label) for label in inzicht.get_knelpunt_categorieen_display()
         ),
     }
@@ -207,6 +216,25 @@ RESTORABLE = set(Casus.TEXT_FIELDS) | {
 }
 
 
+def _restore_fields(instance, wijziging: Wijziging, restorable, *, extra=None, required=()):
+    """Give ``instance`` the earlier values of one change of its history: the fields named in
+    ``restorable`` (found by the label the history shows), and the values the row's own
+    fields do not hold (many-to-manys, related rows) through ``extra``: label → a function
+    taking the earlier value as shown. A required field is not emptied."""
+    extra = extra or {}
+    for label, (old, _new) in wijziging.changes.items():
+        if label in extra:
+            extra[label](old or "")
+            continue
+        field = _field_by_label(type(instance), label)
+        if field is None or field.name not in restorable:
+            continue
+        value = _raw_value(field, old if old is not None else "")
+        if value is None or (field.name in required and not value):
+            continue
+        setattr(instance, field.name, value)
+
+
 @transaction.atomic
 def casus_restore(*, casus: Casus, wijziging: Wijziging, by: User) -> Casus:
     """Undo one change of the history: its fields (and knelpunten) get their earlier values
@@ -214,19 +242,13 @@ def casus_restore(*, casus: Casus, wijziging: Wijziging, by: User) -> Casus:
     if casus.teksten_gewist_op:
         raise ValidationError(_("The texts of this casus were purged; it can no longer change."))
     before = casus_snapshot(_stored(casus))
-    for label, (old, _new) in wijziging.changes.items():
-        if label == knelpunten_label():
-            _restore_knelpunten(casus, old or "")
-            continue
-        field = _field_by_label(Casus, label)
-        if field is None or field.name not in RESTORABLE:
-            continue
-        value = _raw_value(field, old if old is not None else "")
-        if value is None:
-            continue
-        if field.name == "titel" and not value:
-            continue
-        setattr(casus, field.name, value)
+    _restore_fields(
+        casus,
+        wijziging,
+        RESTORABLE,
+        extra={knelpunten_label(): lambda old: _restore_knelpunten(casus, old)},
+        required={"titel"},
+    )
     save_versioned(casus, expected_version=casus.version)
     Wijziging.record(casus, by=by, before=before, extra=_knelpunten_extra(casus))
     return casus
@@ -270,6 +292,59 @@ def inzicht_save(
         )
     Wijziging.record(inzicht, by=by, before=before, extra=_inzicht_extra(inzicht))
     return inzicht
+
+
+@transaction.atomic
+def inzicht_restore(*, inzicht: Inzicht, wijziging: Wijziging, by: User) -> Inzicht:
+    """Undo one change of an inzicht's history: its texts, success factors and categories get
+    their earlier values back (the restore is itself a change in the history)."""
+    if inzicht.casus.teksten_gewist_op:
+        raise ValidationError(_("The texts of this casus were purged; it can no longer change."))
+    before = inzicht_snapshot(_stored(inzicht))
+    factoren = {"value": None}
+
+    def restore_factoren(shown):
+        factoren["value"] = _succesfactoren_by_names(shown)
+
+    def restore_categorieen(shown):
+        inzicht.knelpunt_categorieen = _categorieen_by_labels(shown)
+
+    labels = _inzicht_labels()
+    _restore_fields(
+        inzicht,
+        wijziging,
+        {"titel", "toelichting"},
+        extra={
+            labels["succesfactoren"]: restore_factoren,
+            labels["categorieen"]: restore_categorieen,
+        },
+        required={"titel"},
+    )
+    save_versioned(inzicht, expected_version=inzicht.version)
+    if factoren["value"] is not None:
+        inzicht.succesfactoren.set(
+            factoren["value"], through_defaults={"gemeente_id": inzicht.gemeente_id}
+        )
+    Wijziging.record(inzicht, by=by, before=before, extra=_inzicht_extra(inzicht))
+    return inzicht
+
+
+def _succesfactoren_by_names(shown: str) -> list[Succesfactor]:
+    """The factors of a history value ("a, b"); a name may itself hold a comma, so the parts
+    are joined until they make a known name. A factor deleted since then is left out."""
+    known = {s.naam: s for s in Succesfactor.objects.all()}
+    found, part = [], ""
+    for piece in shown.split(", ") if shown else []:
+        part = f"{part}, {piece}" if part else piece
+        if part in known:
+            found.append(known[part])
+            part = ""
+    return found
+
+
+def _categorieen_by_labels(shown: str) -> list[str]:
+    by_label = {str(label): value for value, label in KnelpuntCategorie.choices}
+    return [by_label[label] for label in shown.split(", ") if label in by_label]
 
 
 @transaction.atomic

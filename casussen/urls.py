@@ -34,4 +34,9 @@ urlpatterns = [
     path("inzichten/<int:pk>/", inzichten.inzicht_edit, name="inzicht_edit"),
     path("inzichten/<int:pk>/verwijderen/", inzichten.inzicht_delete, name="inzicht_delete"),
     path("inzichten/<int:pk>/terugzetten/", inzichten.inzicht_undelete, name="inzicht_undelete"),
+    path(
+        "inzichten/<int:pk>/historie/<int:wijziging_pk>/herstellen/",
+        inzichten.inzicht_herstel,
+        name="inzicht_herstel",
+    ),
 ]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from bijeenkomsten.models import Bijeenkomst
 from casussen.models import Inzicht, Succesfactor
 from gemeenten.models import Fase, Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.tenancy import gemeente_scope
@@ -171,6 +172,12 @@ def load_verbeteracties_demo(gemeenten):
 
 def _actie(gemeente, proeftuin, start, eind, factoren, data):
     eigenaar = Lidmaatschap.objects.filter(user__email=data["eigenaar"]).first()
+    # Chosen at the second inventarisatie meeting (bijeenkomsten.demo), when it was held.
+    bijeenkomst = (
+        Bijeenkomst.objects.filter(proeftuin=proeftuin, titel__startswith="Tweede inventarisatie")
+        .filter(begin__date__lt=start)
+        .first()
+    )
     actie, _ = Verbeteractie.objects.update_or_create(
         gemeente=gemeente,
         proeftuin=proeftuin,
@@ -183,8 +190,13 @@ def _actie(gemeente, proeftuin, start, eind, factoren, data):
             "beschrijving": data["beschrijving"],
             "beoogd_effect": data["effect"],
             "knelpunt_categorieen": data["categorieen"],
-            "gekozen_op": start - datetime.timedelta(days=10),
-            "gekozen_bij": "Tweede inventarisatiebijeenkomst",
+            "bijeenkomst": bijeenkomst,
+            "gekozen_op": (
+                timezone.localdate(bijeenkomst.begin)
+                if bijeenkomst
+                else start - datetime.timedelta(days=10)
+            ),
+            "gekozen_bij": "" if bijeenkomst else "Tweede inventarisatiebijeenkomst",
             "deleted_at": None,
             "created_by": eigenaar.user if eigenaar else None,
         },

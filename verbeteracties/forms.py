@@ -1,9 +1,15 @@
 """Forms of the verbeteracties app: the action, its status, progress, indicators, metingen."""
 
+import datetime
+
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
+from bijeenkomsten.models import Actiepunt, Bijeenkomst
 from casussen.models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
 from gemeenten.forms.commitments import DateInput, OrganisatiesField
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
@@ -92,11 +98,29 @@ class VerbeteractieForm(VersionedModelForm):
             "start",
             "eind",
             "beoogd_effect",
+            "bijeenkomst",
             "gekozen_op",
             "gekozen_bij",
+            "actiepunt",
         ]
-        field_classes = {"proeftuin": SafeModelChoiceField, "eigenaar": SafeModelChoiceField}
+        field_classes = {
+            "proeftuin": SafeModelChoiceField,
+            "eigenaar": SafeModelChoiceField,
+            "bijeenkomst": SafeModelChoiceField,
+            "actiepunt": SafeModelChoiceField,
+        }
+        labels = {
+            "bijeenkomst": _("Meeting where it was chosen"),
+            "gekozen_op": _("Date it was chosen"),
+            "gekozen_bij": _("Where it was chosen"),
+        }
+        help_texts = {
+            "bijeenkomst": _("The proeftuin's meeting where the group chose this action."),
+            "gekozen_op": _("Only for a meeting that is not in the list above."),
+            "gekozen_bij": _("Only for a meeting that is not in the list above."),
+        }
         widgets = {
+            "actiepunt": forms.HiddenInput,
             "start": DateInput,
             "eind": DateInput,
             "gekozen_op": DateInput,
@@ -111,7 +135,9 @@ class VerbeteractieForm(VersionedModelForm):
         "baathebbers": "baat",
     }
 
-    def __init__(self, *args, proeftuin=None, eigenaar=None, inzicht=None, **kwargs):
+    def __init__(
+        self, *args, proeftuin=None, eigenaar=None, inzicht=None, actiepunt=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["casussen"].queryset = Casus.objects.zichtbaar().order_by("-pk")
         self.fields["inzichten"].queryset = Inzicht.objects.zichtbaar().order_by("-pk")
@@ -125,10 +151,20 @@ class VerbeteractieForm(VersionedModelForm):
         self.fields["eigenaar"].label_from_instance = lambda m: (
             f"{m.user}" + (f" ({m.organisatie})" if m.organisatie_id else "")
         )
+        # The gemeente's meetings, newest first; a cancelled one only when it is already chosen.
+        self.fields["bijeenkomst"].queryset = Bijeenkomst.objects.filter(
+            Q(geannuleerd_at__isnull=True) | Q(pk=self.instance.bijeenkomst_id)
+        ).order_by("-begin", "pk")
+        self.fields["bijeenkomst"].label_from_instance = _meeting_label
+        self.fields["bijeenkomst"].empty_label = _("— not chosen at a meeting in this list —")
+        self.fields["actiepunt"].queryset = Actiepunt.objects.all()
         self.fields["succesfactoren"].queryset = Succesfactor.objects.filter(actief=True)
         for name in ("betrokken", "investeerders", "baathebbers"):
             self.fields[name].queryset = Organisatie.objects.order_by("naam")
         if self.instance.pk:
+            if self.instance.bijeenkomst_id:
+                # The date follows the linked meeting; the free fields are for other meetings.
+                self.initial["gekozen_op"] = None
             self.initial["knelpunt_categorieen"] = self.instance.knelpunt_categorieen
             self.initial["succesfactoren"] = list(self.instance.succesfactoren.all())
             self.initial["casussen"] = list(self.instance.casussen.all())
@@ -155,12 +191,30 @@ class VerbeteractieForm(VersionedModelForm):
                         "aanleiding": inzicht.titel,
                     }
                 )
+            if actiepunt is not None:
+                periode = (self.initial.get("start"), self.initial.get("eind"))
+                self.initial.update(actiepunt_initial(actiepunt, *periode))
 
     def clean(self):
         cleaned = super().clean()
         start, eind = cleaned.get("start"), cleaned.get("eind")
         if start and eind and eind < start:
             self.add_error("eind", _("The end lies before the start."))
+        bijeenkomst, proeftuin = cleaned.get("bijeenkomst"), cleaned.get("proeftuin")
+        if bijeenkomst is not None:
+            if proeftuin is not None and bijeenkomst.proeftuin_id != proeftuin.pk:
+                self.add_error("bijeenkomst", _("This meeting belongs to another proeftuin."))
+            elif cleaned.get("gekozen_bij"):
+                self.add_error(
+                    "gekozen_bij",
+                    _(
+                        "You chose a meeting from the list: leave this empty, or choose "
+                        "no meeting from the list."
+                    ),
+                )
+            else:
+                # The linked meeting is the record; its date is the day it was chosen.
+                cleaned["gekozen_op"] = timezone.localdate(bijeenkomst.begin)
         return cleaned
 
     def organisaties(self):
@@ -169,6 +223,35 @@ class VerbeteractieForm(VersionedModelForm):
     def save(self, commit=True):
         self.instance.knelpunt_categorieen = self.cleaned_data["knelpunt_categorieen"]
         return super().save(commit=commit)
+
+
+def _meeting_label(bijeenkomst):
+    label = f"{date_format(timezone.localdate(bijeenkomst.begin), 'j F Y')} — {bijeenkomst.titel}"
+    if bijeenkomst.is_geannuleerd:
+        label = f"{label} ({_('cancelled')})"
+    return label
+
+
+def actiepunt_initial(actiepunt, start: datetime.date | None, eind: datetime.date | None) -> dict:
+    """A proposal made from an actiepunt: its words as the title, its owner, its meeting; it
+    starts no earlier than that meeting and leaves room until after the actiepunt's deadline."""
+    initial = {
+        "actiepunt": actiepunt.pk,
+        "titel": actiepunt.omschrijving[:200],
+        "bijeenkomst": actiepunt.bijeenkomst_id,
+        "proeftuin": actiepunt.bijeenkomst.proeftuin_id,
+    }
+    if actiepunt.eigenaar_id:
+        initial["eigenaar"] = actiepunt.eigenaar_id
+    gekozen = timezone.localdate(actiepunt.bijeenkomst.begin)
+    if start is not None and gekozen > start:
+        start = initial["start"] = gekozen
+    if actiepunt.deadline and (eind is None or eind <= actiepunt.deadline):
+        # An action runs at least a month past the deadline of the point it grew from.
+        eind = initial["eind"] = actiepunt.deadline + datetime.timedelta(days=30)
+    if start is not None and eind is not None and eind < start:
+        initial["eind"] = start
+    return initial
 
 
 class StatusForm(forms.Form):

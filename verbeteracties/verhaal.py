@@ -1,10 +1,10 @@
-"""The story of one action in time order: where it came from, when it was chosen, its updates
-and metingen. Later phases (the oogst) add their chapters here."""
+"""The story of one action in time order: where it came from, the actiepunt and the meeting
+where it was chosen, its updates and metingen. Later phases (the oogst) add their chapters here."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,11 @@ def _casus_link(casus):
         return casus.get_absolute_url()
     except NoReverseMatch:  # the casus pages do not exist (yet)
         return ""
+
+
+def _meeting_link(bijeenkomst, name):
+    """The meeting's page (or its actiepunten) from a row with its gemeente selected."""
+    return reverse(name, kwargs={"gemeente_slug": bijeenkomst.gemeente.slug, "pk": bijeenkomst.pk})
 
 
 def _datum(moment):
@@ -59,7 +64,29 @@ def verhaal(actie, updates, *, casus_tekst=True):
             _("Proposed by %(wie)s") % {"wie": actie.created_by or "—"},
         )
     )
-    if actie.gekozen_op or actie.gekozen_bij:
+    if actie.actiepunt_id:
+        punt = actie.actiepunt
+        items.append(
+            Hoofdstuk(
+                # Agreed at its meeting (it may have been typed in later).
+                _datum(punt.bijeenkomst.begin),
+                _("Action item"),
+                punt.omschrijving,
+                _meeting_link(punt.bijeenkomst, "bijeenkomsten:actiepunten"),
+            )
+        )
+    if actie.bijeenkomst_id:
+        bijeenkomst = actie.bijeenkomst
+        items.append(
+            Hoofdstuk(
+                _datum(bijeenkomst.begin),
+                _("Chosen"),
+                _("Chosen at the meeting “%(titel)s”") % {"titel": bijeenkomst.titel},
+                _meeting_link(bijeenkomst, "bijeenkomsten:detail"),
+            )
+        )
+    elif actie.gekozen_op or actie.gekozen_bij:
+        # Chosen before meetings could be linked, or at one that is not in the app.
         items.append(
             Hoofdstuk(actie.gekozen_op, _("Chosen"), actie.gekozen_bij or _("Chosen to work on"))
         )

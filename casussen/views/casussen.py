@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from gemeenten.audit import Actie, audit
-from gemeenten.models import Wijziging
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import services
@@ -24,6 +23,7 @@ from ..access import can_delete, can_edit, get_casus_for_user, is_moderator, req
 from ..forms import CasusForm, KnelpuntFormSet, TerugsturenForm, knelpunt_text_fields
 from ..models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
 from .common import chosen_proeftuin, visible_casussen
+from .conflict import conflict
 from .poort import Poort
 
 FORM_TEMPLATE = "casussen/form.html"
@@ -228,27 +228,7 @@ def _casus_form(request, item):
 
 
 def _conflict(form, item):
-    """Both versions of every field that differs: what you wrote, what is stored now."""
-    current = Casus.objects.filter(pk=item.pk).select_related("proeftuin").first()
-    if current is None:
-        raise Http404
-    rows = []
-    cleaned = getattr(form, "cleaned_data", {})
-    for name, field in form.fields.items():
-        if name == "version" or name not in cleaned:
-            continue
-        mine, theirs = cleaned[name], getattr(current, name)
-        if mine != theirs:
-            display = getattr(current, f"get_{name}_display", None)
-            rows.append(
-                {
-                    "label": field.label,
-                    "mine": dict(getattr(field, "choices", []) or []).get(mine, mine),
-                    "theirs": display() if display else theirs,
-                }
-            )
-    last = Wijziging.objects.of(current).select_related("by").first()
-    return {"rows": rows, "version": current.version, "last": last}
+    return conflict(form, Casus.objects.select_related("proeftuin"), item.pk)
 
 
 def _render_form(request, item, form, formset, poort, live_url, conflict=None, *, status=200):

@@ -22,10 +22,9 @@ def _casus_for_history(request, pk):
     return casus
 
 
-def _history(casus):
+def _history(casus, inzicht_ids):
     casus_type = ContentType.objects.get_for_model(Casus)
     inzicht_type = ContentType.objects.get_for_model(Inzicht)
-    inzicht_ids = list(Inzicht.objects.filter(casus=casus).values_list("pk", flat=True))
     return (
         Wijziging.objects.filter(content_type=casus_type, object_id=casus.pk)
         | Wijziging.objects.filter(content_type=inzicht_type, object_id__in=inzicht_ids)
@@ -35,11 +34,20 @@ def _history(casus):
 def casus_historie(request, gemeente_slug, pk):
     casus = _casus_for_history(request, pk)
     audit(request, Actie.READ, casus)
+    inzichten = dict(Inzicht.objects.filter(casus=casus).values_list("pk", "verwijderd_op"))
+    moderator = is_moderator(request)
     context = {
         "casus": casus,
-        "wijzigingen": _history(casus),
+        "wijzigingen": _history(casus, list(inzichten)),
         "casus_type_id": ContentType.objects.get_for_model(Casus).pk,
-        "can_restore": can_edit(request, casus),
+        "can_edit_casus": can_edit(request, casus),
+        "can_restore": can_edit(request, casus) or moderator,
+        # The facilitator restores an inzicht that is not in the bin (undelete it first).
+        "herstelbare_inzichten": (
+            {i for i, weg in inzichten.items() if weg is None}
+            if moderator and not casus.is_verwijderd
+            else set()
+        ),
         "gemarkeerd": casus.gemarkeerde_vondsten.select_related("by"),
     }
     return render(request, "casussen/historie.html", context)

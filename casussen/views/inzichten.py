@@ -1,7 +1,7 @@
 """Inzichten: the facilitator records what the discussion of a casus taught (through the gate)."""
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,12 +9,14 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from gemeenten.audit import Actie, audit
-from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+from gemeenten.models import Wijziging
+from proeftuin.concurrency import StaleEdit
 
 from .. import services
 from ..access import get_casus_for_user, require_perm
 from ..forms import InzichtForm
 from ..models import Inzicht
+from .conflict import conflict
 from .poort import Poort
 
 
@@ -45,6 +47,7 @@ def _inzicht_form(request, inzicht):
         poort.data if request.method == "POST" else None, instance=inzicht, casus=casus
     )
     status = 200
+    conflict = None
     if request.method == "POST":
         text_fields = form.text_fields()
         if poort.apply_replacements(text_fields):
@@ -52,6 +55,8 @@ def _inzicht_form(request, inzicht):
             poort.check(text_fields)
         elif poort.check(text_fields) or not poort.passes or not form.is_valid():
             status = 200 if request.htmx else 400
+            if form.is_bound and form.has_error(NON_FIELD_ERRORS, "stale"):
+                conflict, form = _conflict(poort, form, inzicht, casus)
         else:
             created = inzicht.pk is None
             try:
@@ -66,8 +71,8 @@ def _inzicht_form(request, inzicht):
                     if poort.marks:
                         services.casus_save_marks(casus=casus, marks=poort.marks, by=request.user)
             except StaleEdit:
-                form.add_error(None, STALE_MESSAGE)
-                status = 409
+                conflict, form = _conflict(poort, form, inzicht, casus)
+                status = 200 if request.htmx else 409
             else:
                 audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
                 messages.success(request, _("The insight has been saved."))
@@ -78,13 +83,21 @@ def _inzicht_form(request, inzicht):
         "form": form,
         "casus": casus,
         "inzicht": inzicht,
-        "stale": form.is_bound and form.has_error(NON_FIELD_ERRORS, "stale"),
+        "conflict": conflict,
         **poort.context(_live_url(request, casus)),
     }
     template = "casussen/inzicht_form.html"
     return render(
         request, template + "#formulier" if request.htmx else template, context, status=status
     )
+
+
+def _conflict(poort, form, inzicht, casus):
+    """Someone saved this inzicht after the form was opened: both versions side by side, and
+    the form again at the current version, so that saving once more keeps yours."""
+    found = conflict(form, Inzicht.objects.all(), inzicht.pk)
+    poort.data["version"] = found["version"]
+    return found, InzichtForm(poort.data, instance=inzicht, casus=casus)
 
 
 def _live_url(request, casus):
@@ -113,3 +126,21 @@ def inzicht_undelete(request, gemeente_slug, pk):
     audit(request, Actie.CHANGE, inzicht)
     messages.success(request, _("The insight is back."))
     return redirect(inzicht.casus.get_absolute_url() + "#inzichten")
+
+
+@require_POST
+def inzicht_herstel(request, gemeente_slug, pk, wijziging_pk):
+    """Undo one change of an inzicht (facilitator): its earlier values come back, itself a new
+    change in the history of the casus."""
+    inzicht = _get_inzicht(request, pk)
+    wijziging = get_object_or_404(
+        Wijziging.objects.of(inzicht).filter(actie=Wijziging.Actie.GEWIJZIGD), pk=wijziging_pk
+    )
+    try:
+        services.inzicht_restore(inzicht=inzicht, wijziging=wijziging, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        audit(request, Actie.CHANGE, inzicht)
+        messages.success(request, _("The earlier values of the insight are back."))
+    return redirect("casussen:historie", gemeente_slug=gemeente_slug, pk=inzicht.casus_id)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from bijeenkomsten.models import Actiepunt
 from casussen.models import Casus, Inzicht, Knelpunt
 from gemeenten.audit import Actie, audit
 from gemeenten.models import Lidmaatschap, Proeftuin, Wijziging
@@ -24,7 +25,12 @@ from ..verhaal import verhaal
 
 def _detail_queryset():
     return Verbeteractie.objects.select_related(
-        "proeftuin", "eigenaar__user", "eigenaar__organisatie", "created_by"
+        "proeftuin",
+        "eigenaar__user",
+        "eigenaar__organisatie",
+        "created_by",
+        "bijeenkomst__gemeente",
+        "actiepunt__bijeenkomst__gemeente",
     ).prefetch_related(
         "succesfactoren",
         Prefetch(
@@ -112,8 +118,18 @@ def new(request, gemeente_slug):
             pk=int(request.GET["inzicht"]),
         )
         proeftuin = next((p for p in proeftuinen if p.pk == inzicht.casus.proeftuin_id), proeftuin)
+    actiepunt = None
+    if request.GET.get("actiepunt", "").isdecimal():
+        # Made from an actiepunt of a meeting (a link on the meeting's page); 404 for an
+        # actiepunt this gemeente does not have.
+        actiepunt = get_object_or_404(
+            Actiepunt.objects.select_related("bijeenkomst"), pk=int(request.GET["actiepunt"])
+        )
+        proeftuin = next(
+            (p for p in proeftuinen if p.pk == actiepunt.bijeenkomst.proeftuin_id), proeftuin
+        )
     actie = Verbeteractie(gemeente=request.gemeente)
-    return _edit(request, actie, proeftuin, eigenaar, inzicht)
+    return _edit(request, actie, proeftuin, eigenaar, inzicht, actiepunt)
 
 
 def edit(request, gemeente_slug, pk):
@@ -122,13 +138,14 @@ def edit(request, gemeente_slug, pk):
     return _edit(request, actie, actie.proeftuin)
 
 
-def _edit(request, actie, proeftuin, eigenaar=None, inzicht=None):
+def _edit(request, actie, proeftuin, eigenaar=None, inzicht=None, actiepunt=None):
     form = VerbeteractieForm(
         request.POST or None,
         instance=actie,
         proeftuin=proeftuin,
         eigenaar=eigenaar,
         inzicht=inzicht,
+        actiepunt=actiepunt,
     )
     if request.method == "POST" and form.is_valid():
         action = Actie.CHANGE if actie.pk else Actie.CREATE
@@ -149,12 +166,13 @@ def _edit(request, actie, proeftuin, eigenaar=None, inzicht=None):
             audit(request, action, form.instance)
             messages.success(request, _("The improvement action has been saved."))
             return redirect(form.instance)
-    return render(
-        request,
-        "verbeteracties/form.html",
-        {"form": form, "actie": actie, "inzicht": inzicht},
-        status=400 if form.errors else 200,
-    )
+    context = {"form": form, "actie": actie, "inzicht": inzicht, "actiepunt": actiepunt}
+    if actiepunt is not None:
+        # Made from this actiepunt before: say so, so nobody makes it twice by accident.
+        context["al_gemaakt"] = list(
+            Verbeteractie.objects.levend().filter(actiepunt=actiepunt).order_by("pk")
+        )
+    return render(request, "verbeteracties/form.html", context, status=400 if form.errors else 200)
 
 
 @require_POST
