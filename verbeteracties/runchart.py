@@ -27,9 +27,10 @@ SHIFT_LENGTH = 6
 # Lower limit of the number of runs for 10 to 30 useful observations (Perla et al. 2011,
 # table 1, which reformats Swed & Eisenhart 1943). Fewer runs than this is a signal.
 # Checked for issue 6 (the suspicion was 15 → 4 and 23 → 8): no text copy of the published
-# table could be found, only pages that show it as an image; the values are left as they were.
-# They are not one Swed–Eisenhart tail probability with equal halves (that would give 20 → 7,
-# 22 → 8 and 23 → 8 at 2.5%), so they cannot be recomputed here: compare with the paper.
+# table is reachable from here. The values are those of the table as it is widely reproduced
+# (IHI's run chart guidance: 15 → 5, 20 → 6, 23 → 7, 26 → 9, 30 → 11), which also is what the
+# lead remembered of the paper; they are not one Swed–Eisenhart tail probability with equal
+# halves (that would give 20 → 7, 22 → 8 and 23 → 8 at 2.5%), so they are kept as a table.
 MIN_RUNS = {
     10: 3, 11: 3, 12: 3, 13: 4, 14: 4, 15: 5, 16: 5, 17: 5, 18: 6, 19: 6, 20: 6,
     21: 7, 22: 7, 23: 7, 24: 8, 25: 8, 26: 9, 27: 10, 28: 10, 29: 10, 30: 11,
