@@ -119,9 +119,10 @@ def vervang_alles(text: str, namen=(), *, detector=True) -> str:
 
 
 def bron_voor(proeftuin) -> str:
+    start, eind = proeftuin.start.year, proeftuin.eind.year
     return _("Proeftuin %(gemeente)s, %(jaar)s") % {
         "gemeente": proeftuin.gemeente.naam,
-        "jaar": proeftuin.start.year,
+        "jaar": start if start == eind else f"{start}–{eind}",
     }
 
 

@@ -269,20 +269,20 @@ def peiling_opslaan(*, proeftuin, moment, lidmaatschap, antwoorden: dict) -> Net
 
 # --- the picture -------------------------------------------------------------------------------
 
-BREEDTE, HOOGTE = 600, 440
-STRAAL = 150
+BREEDTE, HOOGTE = 600, 400
+STRAAL_X, STRAAL_Y = 175, 160  # an ellipse: the labels need room left and right
 KNOOP = 8
 
 
 def _posities(organisaties):
-    """Organisations on a circle, grouped by domain (see DOMEIN_VOLGORDE)."""
+    """Organisations on an ellipse, grouped by domain (see DOMEIN_VOLGORDE)."""
     n = len(organisaties)
     posities = {}
     for index, organisatie in enumerate(organisaties):
         angle = 2 * math.pi * index / max(n, 1) - math.pi / 2 + (math.pi / n if n > 1 else 0)
         posities[organisatie.pk] = (
-            BREEDTE / 2 + STRAAL * math.cos(angle),
-            HOOGTE / 2 + STRAAL * math.sin(angle),
+            BREEDTE / 2 + STRAAL_X * math.cos(angle),
+            HOOGTE / 2 + STRAAL_Y * math.sin(angle),
         )
     return posities
 
