@@ -58,3 +58,13 @@ def antwoord(gemeente, proeftuin, lid, moment, antwoorden):
             lidmaatschap=lid,
             antwoorden={o.pk: niveau for o, niveau in antwoorden.items()},
         )
+
+
+@pytest.fixture
+def english(client):
+    """Pages in English (the msgids), whatever the Dutch catalogue holds by then."""
+    from django.utils import translation
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield

@@ -3,7 +3,6 @@ between care and the social domain, answering and changing answers while a momen
 pages that show aggregates only."""
 
 import pytest
-from django.utils import translation
 
 from gemeenten import checklist
 from gemeenten.models import Fase, Proeftuin
@@ -18,15 +17,15 @@ from .netwerk_fixtures import antwoord, lid_bij, ourl
 
 # The shared fixtures (not in a conftest.py, which the other oogst parts may write).
 proeftuin = netwerk_fixtures.proeftuin
+english = netwerk_fixtures.english
 orgs = netwerk_fixtures.orgs
 
 START, OOGST = PeilMoment.START, PeilMoment.OOGST
 
 
 @pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+def _english(english):
+    pass
 
 
 def _vergelijking(gemeente, proeftuin):
