@@ -270,7 +270,7 @@ def peiling_opslaan(*, proeftuin, moment, lidmaatschap, antwoorden: dict) -> Net
 # --- the picture -------------------------------------------------------------------------------
 
 BREEDTE, HOOGTE = 600, 400
-STRAAL_X, STRAAL_Y = 175, 160  # an ellipse: the labels need room left and right
+STRAAL_X, STRAAL_Y = 150, 155  # an ellipse: the labels need room left and right
 KNOOP = 8
 
 
@@ -287,12 +287,12 @@ def _posities(organisaties):
     return posities
 
 
-def _regels(naam, breedte=22):
-    """A name in at most two lines of about ``breedte`` characters."""
+def _regels(naam, breedte=18):
+    """A name in at most three lines of about ``breedte`` characters."""
     words, lines = naam.split(), [""]
     for word in words:
         if lines[-1] and len(lines[-1]) + 1 + len(word) > breedte:
-            if len(lines) == 2:
+            if len(lines) == 3:
                 lines[-1] = lines[-1][: breedte - 1] + "…"
                 break
             lines.append(word)
@@ -361,15 +361,15 @@ def netwerk_svg(beeld: Netwerkbeeld, *, nieuw=frozenset(), layout=None) -> str:
         anchor = "middle" if midden else ("start" if rechts else "end")
         dx = 0 if midden else (13 if rechts else -13)
         lines = _regels(organisatie.naam)
-        top = y + 4 - 6 * (len(lines) - 1)
+        top = y + 4 - 7 * (len(lines) - 1)
         if midden:
-            top = y - 16 - 12 * (len(lines) - 1) if y < HOOGTE / 2 else y + 24
+            top = y - 16 - 14 * (len(lines) - 1) if y < HOOGTE / 2 else y + 26
         tspans = "".join(
-            f'<tspan x="{x + dx:.1f}" y="{top + 12 * i:.1f}">{escape(line)}</tspan>'
+            f'<tspan x="{x + dx:.1f}" y="{top + 14 * i:.1f}">{escape(line)}</tspan>'
             for i, line in enumerate(lines)
         )
         parts.append(
-            f'<text font-size="11" font-family="sans-serif" fill="#1a1a1a" '
+            f'<text font-size="13" font-family="sans-serif" fill="#1a1a1a" '
             f'text-anchor="{anchor}">{tspans}</text>'
         )
     parts.append("</svg>")
