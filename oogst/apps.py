@@ -8,4 +8,5 @@ class OogstConfig(AppConfig):
     verbose_name = _("Harvest")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the verankering checklist items)
+        # Register the verankering checklist items (checks_netwerk: the netwerkpeiling's).
+        from . import checks, checks_netwerk  # noqa: F401

@@ -1,0 +1,501 @@
+"""Everything of one proeftuin as a ZIP of CSV files (semicolons, UTF-8 with a byte order mark,
+safe against formula injection: the same format as the other exports, gemeenten.exports).
+
+What is never in it: the texts of casussen (only their categories, dimensions, status and
+dates), the individual answers of the netwerkpeiling (only the network's figures and ties),
+verhalen without consent, and deleted casussen and actions. Data per proeftuin is small, so the
+ZIP is built in memory."""
+
+import io
+import zipfile
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from bijeenkomsten.models import Antwoord, Bijeenkomst
+from casussen.models import Casus, Inzicht, KnelpuntCategorie
+from gemeenten import exports
+from gemeenten.models import Commitment, Organisatie
+from verbeteracties import metingen_csv
+from verbeteracties.models import ActieOrganisatie, Meting, Verbeteractie, Voortgang
+
+from . import netwerk
+from .models import Borging, Kennisniveau, Les, Verhaal, Vervolgafspraak
+
+
+def _ja(value):
+    return bool(value)
+
+
+def partners(proeftuin):
+    organisaties = Organisatie.objects.select_related("contactpersoon__user").prefetch_related(
+        "kerngroepleden__lidmaatschap__user"
+    )
+    return exports.partner_table(organisaties)
+
+
+def toezeggingen(proeftuin):
+    commitments = (
+        Commitment.objects.filter(proeftuin=proeftuin)
+        .select_related("proeftuin", "organisatie")
+        .prefetch_related("baathebbers")
+    )
+    return exports.commitment_table(commitments)
+
+
+def _bijeenkomsten(proeftuin):
+    return (
+        Bijeenkomst.objects.filter(proeftuin=proeftuin)
+        .order_by("begin", "pk")
+        .prefetch_related("deelnames__lidmaatschap__user", "deelnames__lidmaatschap__organisatie")
+        .prefetch_related("gasten__organisatie")
+    )
+
+
+def bijeenkomsten(proeftuin, rows=None):
+    rows = rows if rows is not None else _bijeenkomsten(proeftuin)
+    header = [
+        _("Title"),
+        _("Kind"),
+        _("Start"),
+        _("End"),
+        _("Location"),
+        _("Cancelled"),
+        _("Signed up"),
+        _("Members present"),
+        _("Guests"),
+    ]
+    table = [
+        [
+            b.titel,
+            b.get_soort_display(),
+            b.begin.strftime("%Y-%m-%d %H:%M"),
+            b.eind.strftime("%Y-%m-%d %H:%M"),
+            b.locatie,
+            _ja(b.geannuleerd_at),
+            sum(1 for d in b.deelnames.all() if d.antwoord == Antwoord.JA),
+            sum(1 for d in b.deelnames.all() if d.aanwezig),
+            len(b.gasten.all()),
+        ]
+        for b in rows
+    ]
+    return header, table
+
+
+def aanwezigheid(proeftuin, rows=None):
+    rows = rows if rows is not None else _bijeenkomsten(proeftuin)
+    header = [
+        _("Meeting"),
+        _("Date"),
+        _("Name"),
+        _("Member or guest"),
+        _("Organisation"),
+        _("Discipline"),
+        _("Answer"),
+        _("Present"),
+    ]
+    table = []
+    for b in rows:
+        datum = b.begin.date()
+        for d in b.deelnames.all():
+            lid = d.lidmaatschap
+            table.append(
+                [
+                    b.titel,
+                    datum,
+                    str(lid.user),
+                    _("member"),
+                    lid.organisatie.naam if lid.organisatie_id else "",
+                    lid.get_discipline_display(),
+                    d.get_antwoord_display(),
+                    d.aanwezig,
+                ]
+            )
+        for g in b.gasten.all():
+            table.append(
+                [
+                    b.titel,
+                    datum,
+                    g.naam,
+                    _("guest"),
+                    g.organisatie.naam if g.organisatie_id else g.organisatie_naam,
+                    g.get_discipline_display(),
+                    "",
+                    True,
+                ]
+            )
+    return header, table
+
+
+def casussen(proeftuin):
+    """Categories only: never a casus text (not even its title), never its author."""
+    rows = (
+        Casus.objects.zichtbaar()
+        .exclude(status=Casus.Status.CONCEPT)
+        .filter(proeftuin=proeftuin)
+        .only(
+            "id",
+            "proeftuin_id",
+            "status",
+            "leeftijdscategorie",
+            "ziektebeeld",
+            "woonsituatie",
+            "dimensie_fysiek",
+            "dimensie_psychisch",
+            "dimensie_sociaal",
+            "dimensie_zingeving",
+            "created_at",
+            "ingediend_op",
+            "besproken_op",
+        )
+        .prefetch_related("knelpunten")
+        .order_by("created_at", "pk")
+    )
+    header = [
+        _("Casus number"),
+        _("Status"),
+        _("Age group"),
+        _("Condition"),
+        _("Living situation"),
+        _("Physical"),
+        _("Psychological"),
+        _("Social"),
+        _("Meaning and spirituality"),
+        _("Bottleneck categories"),
+        _("Created on"),
+        _("Submitted on"),
+        _("Discussed on"),
+    ]
+    labels = dict(KnelpuntCategorie.choices)
+    table = [
+        [
+            c.pk,
+            c.get_status_display(),
+            c.get_leeftijdscategorie_display(),
+            c.get_ziektebeeld_display(),
+            c.get_woonsituatie_display(),
+            c.dimensie_fysiek,
+            c.dimensie_psychisch,
+            c.dimensie_sociaal,
+            c.dimensie_zingeving,
+            ", ".join(str(labels.get(k.categorie, k.categorie)) for k in c.knelpunten.all()),
+            c.created_at.date(),
+            c.ingediend_op.date() if c.ingediend_op else None,
+            c.besproken_op.date() if c.besproken_op else None,
+        ]
+        for c in rows
+    ]
+    return header, table
+
+
+def inzichten(proeftuin):
+    """What the facilitator recorded from the discussions (their own words, through the gate),
+    tied to a casus by its number only."""
+    rows = (
+        Inzicht.objects.zichtbaar()
+        .filter(casus__proeftuin=proeftuin)
+        .exclude(casus__status=Casus.Status.CONCEPT)
+        .prefetch_related("succesfactoren")
+        .order_by("created_at", "pk")
+    )
+    header = [
+        _("Casus number"),
+        _("Insight"),
+        _("Explanation"),
+        _("Success factors"),
+        _("Bottleneck categories"),
+        _("Recorded on"),
+    ]
+    table = [
+        [
+            i.casus_id,
+            i.titel,
+            i.toelichting,
+            ", ".join(s.naam for s in i.succesfactoren.all()),
+            ", ".join(str(c) for c in i.get_knelpunt_categorieen_display()),
+            i.created_at.date(),
+        ]
+        for i in rows
+    ]
+    return header, table
+
+
+def _acties(proeftuin):
+    return (
+        Verbeteractie.objects.levend()
+        .filter(proeftuin=proeftuin)
+        .select_related("eigenaar__user", "eigenaar__organisatie")
+        .prefetch_related(
+            "succesfactoren",
+            Prefetch(
+                "betrokkenheden", queryset=ActieOrganisatie.objects.select_related("organisatie")
+            ),
+        )
+    )
+
+
+def verbeteracties(proeftuin):
+    header = [
+        _("Title"),
+        _("Status"),
+        _("Reason for stopping"),
+        _("Owner"),
+        _("Owner's organisation"),
+        _("Start"),
+        _("End"),
+        _("Bottleneck categories"),
+        _("Success factors"),
+        _("Organisations involved"),
+        _("Who invests"),
+        _("Who benefits"),
+        _("Description"),
+        _("Reason"),
+        _("Intended effect"),
+    ]
+
+    def names(orgs):
+        return ", ".join(o.naam for o in orgs)
+
+    table = [
+        [
+            a.titel,
+            a.get_status_display(),
+            a.reden_gestopt,
+            str(a.eigenaar.user) if a.eigenaar_id else "",
+            str(a.eigenaar.organisatie or "") if a.eigenaar_id else "",
+            a.start,
+            a.eind,
+            ", ".join(str(c) for c in a.categorie_labels),
+            ", ".join(s.naam for s in a.succesfactoren.all()),
+            names(a.betrokken),
+            names(a.investeerders),
+            names(a.baathebbers),
+            a.beschrijving,
+            a.aanleiding,
+            a.beoogd_effect,
+        ]
+        for a in _acties(proeftuin)
+    ]
+    return header, table
+
+
+def voortgang(proeftuin):
+    rows = (
+        Voortgang.objects.filter(actie__proeftuin=proeftuin, actie__deleted_at__isnull=True)
+        .select_related("actie", "by")
+        .order_by("actie__titel", "datum", "pk")
+    )
+    header = [_("Improvement action"), _("Date"), _("Status light"), _("What happened"), _("By")]
+    table = [
+        [u.actie.titel, u.datum, u.get_licht_display(), u.tekst, str(u.by or "")] for u in rows
+    ]
+    return header, table
+
+
+def metingen(proeftuin):
+    rows = (
+        Meting.objects.filter(
+            indicator__actie__proeftuin=proeftuin, indicator__actie__deleted_at__isnull=True
+        )
+        .select_related("indicator__actie")
+        .order_by("indicator__actie__titel", "indicator__pk", "datum")
+    )
+    return metingen_csv.header(), metingen_csv.table(rows)
+
+
+def lessen(proeftuin):
+    rows = (
+        Les.objects.filter(proeftuin=proeftuin)
+        .select_related("verbeteractie")
+        .prefetch_related("succesfactoren")
+    )
+    header = [_("Title"), _("Text"), _("Success factors"), _("Improvement action"), _("Written on")]
+    table = [
+        [
+            les.titel,
+            les.tekst,
+            ", ".join(s.naam for s in les.succesfactoren.all()),
+            les.verbeteractie.titel if les.verbeteractie_id else "",
+            les.created_at.date(),
+        ]
+        for les in rows
+    ]
+    return header, table
+
+
+def verhalen(proeftuin):
+    """Only the stories and quotes whose people gave their consent."""
+    rows = Verhaal.objects.filter(proeftuin=proeftuin, toestemming=True)
+    header = [
+        _("Kind"),
+        _("Title"),
+        _("Text"),
+        _("Who"),
+        _("How consent was given"),
+        _("Consent on"),
+    ]
+    table = [
+        [v.get_soort_display(), v.titel, v.tekst, v.wie, v.toestemming_hoe, v.toestemming_op]
+        for v in rows
+    ]
+    return header, table
+
+
+def borging(proeftuin):
+    rows = (
+        Borging.objects.filter(
+            verbeteractie__proeftuin=proeftuin, verbeteractie__deleted_at__isnull=True
+        )
+        .select_related("verbeteractie", "door")
+        .order_by("verbeteractie__titel", "pk")
+    )
+    header = [
+        _("Improvement action"),
+        _("Embedded"),
+        _("Embedded by"),
+        _("In which work process"),
+        _("Why not"),
+    ]
+    table = [
+        [
+            b.verbeteractie.titel,
+            b.get_stand_display(),
+            b.door.naam if b.door_id else "",
+            b.werkproces,
+            b.waarom_niet,
+        ]
+        for b in rows
+    ]
+    return header, table
+
+
+def vervolgafspraken(proeftuin):
+    rows = Vervolgafspraak.objects.filter(proeftuin=proeftuin).select_related("organisatie")
+    header = [_("Kind"), _("What"), _("Who"), _("Organisation"), _("When"), _("Rhythm")]
+    table = [
+        [
+            v.get_soort_display(),
+            v.wat,
+            v.wie,
+            v.organisatie.naam if v.organisatie_id else "",
+            v.wanneer,
+            v.ritme,
+        ]
+        for v in rows
+    ]
+    return header, table
+
+
+def _niveau(niveau):
+    return Kennisniveau(niveau).label if niveau is not None else ""
+
+
+def netwerk_cijfers(proeftuin, vergelijking=None):
+    """The network's figures per moment: aggregates, never an individual's answers."""
+    v = vergelijking or netwerk.vergelijking(proeftuin)
+    header = [
+        _("Moment"),
+        _("Respondents"),
+        _("Organisations"),
+        _("Structural ties"),
+        _("Ties with at least contact"),
+        _("Density (%)"),
+    ]
+    table = [
+        [
+            b.label,
+            b.respondenten,
+            len(b.organisaties),
+            len(b.structureel),
+            len(b.contact),
+            b.dichtheid_procent,
+        ]
+        for b in v.beelden
+    ]
+    return header, table
+
+
+def netwerk_banden(proeftuin, vergelijking=None):
+    v = vergelijking or netwerk.vergelijking(proeftuin)
+    header = [
+        _("Organisation"),
+        _("Domain"),
+        _("Organisation"),
+        _("Domain"),
+        _("At the start"),
+        _("At the harvest"),
+        _("New structural tie"),
+    ]
+    table = [
+        [a.naam, a.get_domein_display(), b.naam, b.get_domein_display(), _niveau(s), _niveau(o), n]
+        for a, b, s, o, n in netwerk.banden_tabel(v)
+    ]
+    return header, table
+
+
+# (file name, what it holds, table function) in the order of the proeftuin's year.
+BESTANDEN = [
+    ("partners", partners),
+    ("toezeggingen", toezeggingen),
+    ("bijeenkomsten", bijeenkomsten),
+    ("aanwezigheid", aanwezigheid),
+    ("casussen", casussen),
+    ("inzichten", inzichten),
+    ("verbeteracties", verbeteracties),
+    ("voortgang", voortgang),
+    ("metingen", metingen),
+    ("lessen", lessen),
+    ("verhalen", verhalen),
+    ("borging", borging),
+    ("vervolgafspraken", vervolgafspraken),
+    ("netwerk", netwerk_cijfers),
+    ("netwerk-banden", netwerk_banden),
+]
+
+
+def bestandsnamen():
+    return [f"{n:02d}-{naam}.csv" for n, (naam, _f) in enumerate(BESTANDEN, start=1)]
+
+
+def csv_bytes(header, rows) -> bytes:
+    """One CSV file exactly as the other exports write it (gemeenten.exports.csv_response)."""
+    return exports.csv_response(header, rows, name="export.csv").content
+
+
+def leesmij(proeftuin) -> str:
+    return "\r\n".join(
+        [
+            _("Export of %(proeftuin)s") % {"proeftuin": proeftuin.naam},
+            "",
+            _(
+                "One CSV file per kind of data (semicolon-separated, UTF-8), to open in a "
+                "spreadsheet."
+            ),
+            _(
+                "Not included: the texts of casussen (only their categories, dimensions, status "
+                "and dates), individual answers of the network survey (only the network's "
+                "figures and ties), stories without consent, and deleted casussen and actions."
+            ),
+            "",
+            *bestandsnamen(),
+            "",
+        ]
+    )
+
+
+def zip_bytes(proeftuin) -> bytes:
+    buffer = io.BytesIO()
+    bijeenkomst_rows = list(_bijeenkomsten(proeftuin))
+    vergelijking = netwerk.vergelijking(proeftuin)
+    extra = {
+        bijeenkomsten: {"rows": bijeenkomst_rows},
+        aanwezigheid: {"rows": bijeenkomst_rows},
+        netwerk_cijfers: {"vergelijking": vergelijking},
+        netwerk_banden: {"vergelijking": vergelijking},
+    }
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("LEESMIJ.txt", ("\ufeff" + leesmij(proeftuin)).encode("utf-8"))
+        for bestandsnaam, (_naam, functie) in zip(bestandsnamen(), BESTANDEN, strict=True):
+            header, rows = functie(proeftuin, **extra.get(functie, {}))
+            archive.writestr(bestandsnaam, csv_bytes(header, rows))
+    return buffer.getvalue()

@@ -1,0 +1,55 @@
+"""The demo's netwerkpeilingen and Kennisbank entry, and the generator of netwerkpeilingen."""
+
+import random
+
+from gemeenten import generator as gemeenten_generator
+from gemeenten.models import Gemeente, Proeftuin
+from oogst import generator_netwerk, netwerk
+from oogst.models import KennisbankItem, Netwerkantwoord, Netwerkpeiling
+from proeftuin.demo import load_demo
+from proeftuin.generator import SCALES, Context
+from proeftuin.tenancy import gemeente_scope
+from tests.factories import UserFactory
+from tests.scopes import every_gemeente
+
+
+def test_the_demo_network_is_denser_at_the_oogst_and_loads_twice_the_same(db):
+    load_demo()
+    load_demo()  # idempotent
+    gemeente = Gemeente.objects.get(slug="oude-ijsselstreek")
+    with gemeente_scope(gemeente):
+        proeftuin = Proeftuin.objects.get()
+        v = netwerk.vergelijking(proeftuin)
+        assert Netwerkpeiling.objects.count() == 4
+    assert v.start.respondenten == v.oogst.respondenten == 2
+    assert v.start.dichtheid_procent == 20
+    assert v.oogst.dichtheid_procent == 60
+    assert [(a.naam, b.naam) for a, b in v.nieuwe_banden_zorg_sociaal] == [
+        ("Huisartsenpraktijk De Linde", "Welzijn De Brug")
+    ]
+    items = list(KennisbankItem.objects.all())
+    assert [i.titel for i in items] == ["Huisarts verwijst naar geestelijk verzorger"]
+    assert items[0].bron.startswith("Proeftuin Oude IJsselstreek")
+    assert items[0].gepubliceerd_door.email == "facilitator@demo.nl"
+    with every_gemeente():
+        assert not Netwerkpeiling.objects.exclude(gemeente=gemeente).exists()
+
+
+def test_the_generator_answers_for_a_share_of_the_members_at_both_moments(db):
+    with every_gemeente():
+        gemeente = Gemeente.objects.create(naam="Gen", slug="gen-netwerk")
+        ctx = Context(
+            SCALES["demo"], random.Random(7), gemeente, 1, "!", UserFactory(email="f@gen.bench")
+        )
+    with gemeente_scope(gemeente):
+        gemeenten_generator.generate(ctx)
+        generator_netwerk.generate(ctx)
+        peilingen = ctx.made["netwerkpeilingen"]
+        met_organisatie = [lid for lid in ctx.made["leden"] if lid.organisatie_id]
+        per_moment = {m: sum(p.moment == m for p in peilingen) for m in ("start", "oogst")}
+        assert 0 < per_moment["start"] <= len(met_organisatie)
+        assert 0 < per_moment["oogst"] <= len(met_organisatie)
+        partners = len(ctx.made["organisaties"])
+        assert Netwerkantwoord.objects.count() == len(peilingen) * (partners - 1)
+        v = netwerk.vergelijking(ctx.made["proeftuin"])
+        assert v.oogst.dichtheid > v.start.dichtheid
