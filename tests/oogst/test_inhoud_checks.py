@@ -21,9 +21,12 @@ BORGING = "Embedding of every completed improvement action recorded"
 VERVOLG = "Follow-up agreements made"
 
 
-def _labels(gemeente, proeftuin):
+def _labels(gemeente, proeftuin, *, annotated=True):
     with gemeente_scope(gemeente), translation.override("en"):
-        proeftuin = checklist.prefetch_current(Proeftuin.objects.get(pk=proeftuin.pk))
+        queryset = Proeftuin.objects.select_related("gemeente")
+        if annotated:
+            queryset = checklist.annotated(queryset)
+        proeftuin = checklist.prefetch_current(queryset.get(pk=proeftuin.pk))
         return {str(i.label): i for i in checklist.items(proeftuin, Fase.VERANKERING)}
 
 
@@ -44,7 +47,20 @@ def test_the_verankering_checklist_asks_for_lessen_borging_and_vervolgafspraken(
     assert labels[LESSEN].done and labels[BORGING].done and labels[VERVOLG].done
 
 
-def test_the_checklist_items_read_only_prefetched_rows(
+def test_a_proeftuin_loaded_without_the_annotations_gets_the_same_answers(
+    gemeente_a, proeftuin, actie
+):
+    assert {k: i.done for k, i in _labels(gemeente_a, proeftuin, annotated=False).items()} == {
+        k: i.done for k, i in _labels(gemeente_a, proeftuin).items()
+    }
+    with every_gemeente():
+        LesFactory(gemeente=gemeente_a, proeftuin=proeftuin)
+        BorgingFactory(gemeente=gemeente_a, verbeteractie=actie)
+    labels = _labels(gemeente_a, proeftuin, annotated=False)
+    assert labels[LESSEN].done and labels[BORGING].done and not labels[VERVOLG].done
+
+
+def test_the_checklist_items_make_no_query_of_their_own(
     gemeente_a, proeftuin, actie, django_assert_num_queries
 ):
     with every_gemeente():
@@ -52,7 +68,8 @@ def test_the_checklist_items_read_only_prefetched_rows(
         # prefetch_current loads what the checks of the proeftuin's own phase read.
         Proeftuin.objects.filter(pk=proeftuin.pk).update(fase=Fase.VERANKERING)
     with gemeente_scope(gemeente_a):
-        tuin = checklist.prefetch_current(Proeftuin.objects.get(pk=proeftuin.pk))
+        queryset = checklist.annotated(Proeftuin.objects.select_related("gemeente"))
+        tuin = checklist.prefetch_current(queryset.get(pk=proeftuin.pk))
         with django_assert_num_queries(0):
             checklist.items(tuin, Fase.VERANKERING)
 
