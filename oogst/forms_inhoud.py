@@ -48,6 +48,7 @@ class OogstForm(VersionedModelForm):
 
 class LesForm(_GatedForm):
     GATED = ("titel", "tekst")
+    field_order = ["titel", "tekst", "succesfactoren", "verbeteractie"]
 
     succesfactoren = OrganisatiesField(
         Succesfactor.objects.none(),

@@ -2,7 +2,7 @@
 anonymisation gate), the borging of a verbeteractie, vervolgafspraken."""
 
 from django.contrib import messages
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -69,8 +69,9 @@ def _gated(request, *, form_class, instance, proeftuin, save, template, anchor, 
 def _confirm_delete(request, *, obj, proeftuin, anchor, delete, titel, uitleg):
     """Ask first; delete on POST."""
     if request.method == "POST":
-        audit(request, Actie.DELETE, obj)
-        delete()
+        with transaction.atomic():
+            audit(request, Actie.DELETE, obj)
+            delete()
         messages.success(request, _("Deleted."))
         return redirect(overzicht_url(request, proeftuin, anchor))
     context = {
