@@ -14,6 +14,12 @@ proeftuinen loads them in a constant number of queries; a check reads related ro
 queryset (a ``Prefetch``) is given as a function returning it, because a scoped queryset can
 only be built inside the request's scope.
 
+A check that needs only a yes/no or a count per proeftuin may name ``annotate`` instead: a dict
+of annotation name to a function returning the expression (an ``Exists``, a ``Subquery``). The
+pages load them with the proeftuin itself (``annotated()``, and ``for_proeftuinen``), so such a
+check costs no query at all; it reads ``getattr(proeftuin, name, None)`` and asks the database
+itself when the proeftuin was loaded without them (None).
+
 The same pattern holds the points that need attention now (``register_attention``), whatever the
 phase: a partner without a contact person, an overdue commitment.
 
@@ -49,6 +55,7 @@ _attention: list[Check] = []
 _prefetch: list = []
 # The lookups per phase (and None: the attention checks), for a page that shows one proeftuin.
 _prefetch_of: dict = {}
+_annotations: dict = {}
 
 
 def _remember_prefetch(lookups, fase=None):
@@ -59,13 +66,14 @@ def _remember_prefetch(lookups, fase=None):
             _prefetch_of[fase].append(lookup)
 
 
-def register(fase, *, prefetch=()):
+def register(fase, *, prefetch=(), annotate=None):
     """Register ``func(proeftuin) -> list[Item]`` as a check of what ``fase`` produces."""
 
     def decorator(func):
         if func not in _checks[Fase(fase)]:
             _checks[Fase(fase)].append(func)
         _remember_prefetch(prefetch, Fase(fase))
+        _annotations.update(annotate or {})
         return func
 
     return decorator
@@ -101,9 +109,14 @@ def prefetch_current(proeftuin):
     return proeftuin
 
 
+def annotated(queryset):
+    """A proeftuin queryset with the values the checks read as annotations (no extra query)."""
+    return queryset.annotate(**{name: make() for name, make in _annotations.items()})
+
+
 def for_proeftuinen(queryset):
     """A proeftuin queryset with what the checks read, for pages that list many of them."""
-    return queryset.select_related("gemeente").prefetch_related(*prefetch_lookups())
+    return annotated(queryset.select_related("gemeente")).prefetch_related(*prefetch_lookups())
 
 
 def items(proeftuin, fase=None) -> list[Item]:

@@ -11,6 +11,7 @@ LATER_PARTS = [
     "casussen.demo.load_casussen_demo",
     "bijeenkomsten.demo.load_bijeenkomsten_demo",
     "verbeteracties.demo.load_verbeteracties_demo",
+    "oogst.demo_inhoud.load_oogst_inhoud_demo",
     "oogst.demo_netwerk.load_oogst_netwerk_demo",
 ]
 

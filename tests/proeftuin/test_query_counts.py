@@ -53,6 +53,7 @@ def _paths():
             "bijeenkomst detail": page("bijeenkomsten:detail", pk=bijeenkomst.pk),
             "verbeteracties board": page("verbeteracties:board"),
             "verbeteractie detail": page("verbeteracties:detail", pk=actie.pk),
+            "oogst": page("oogst:overzicht"),
         },
     )
 
@@ -147,6 +148,7 @@ PAGES = [
     "bijeenkomst detail",
     "verbeteracties board",
     "verbeteractie detail",
+    "oogst",
 ]
 
 

@@ -1,0 +1,48 @@
+"""Fixtures of the oogst inhoud tests (imported by tests/oogst/test_inhoud*.py): gemeente A's
+proeftuin, an action owned by the professional, and a helper for the oogst URLs. Every request
+asks for English, so the tests read the source strings whatever the Dutch catalogue holds."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from gemeenten.models import Lidmaatschap, Proeftuin
+from tests.scopes import every_gemeente
+from tests.verbeteracties.factories import VerbeteractieFactory
+
+
+def ourl(name, gemeente, query="", **kwargs):
+    url = reverse(f"oogst:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
+    return url + query
+
+
+@pytest.fixture(autouse=True)
+def english_requests(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+@pytest.fixture
+def proeftuin(gemeente_a):
+    with every_gemeente():
+        return Proeftuin.objects.get(gemeente=gemeente_a)
+
+
+@pytest.fixture
+def member_lid(gemeente_a, member):
+    with every_gemeente():
+        return Lidmaatschap.objects.get(gemeente=gemeente_a, user=member)
+
+
+@pytest.fixture
+def actie(gemeente_a, proeftuin, member_lid):
+    with every_gemeente():
+        return VerbeteractieFactory(
+            gemeente=gemeente_a,
+            proeftuin=proeftuin,
+            eigenaar=member_lid,
+            titel="Zesweeks MDO",
+            status="afgerond",
+            start=datetime.date(2026, 5, 1),
+            eind=datetime.date(2026, 10, 31),
+        )
