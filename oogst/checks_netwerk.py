@@ -1,6 +1,10 @@
-"""The verankering checklist item of the netwerkpeiling (registered from oogst.apps)."""
+"""The verankering checklist item of the netwerkpeiling (registered from oogst.apps).
 
-from django.db.models import Prefetch
+Read as an annotation on the proeftuin (checklist.annotated), like the inhoud items in
+oogst.checks: the dashboard and the cockpit are at their query budget (issue 9)."""
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -11,16 +15,22 @@ from .models import Netwerkpeiling, PeilMoment
 from .netwerk import MIN_RESPONDENTEN
 
 
-# Only the columns the check reads: the cockpit loads them for every proeftuin.
-def _peilingen_prefetch():
-    return Prefetch(
-        "netwerkpeilingen", queryset=Netwerkpeiling.objects.only("proeftuin", "gemeente", "moment")
+def _peilingen_bij_oogst():
+    return Netwerkpeiling.objects.filter(proeftuin=OuterRef("pk"), moment=PeilMoment.OOGST)
+
+
+def _aantal_bij_oogst():
+    per_proeftuin = (
+        _peilingen_bij_oogst().order_by().values("proeftuin").annotate(n=Count("pk")).values("n")
     )
+    return Coalesce(Subquery(per_proeftuin, output_field=IntegerField()), Value(0))
 
 
-@checklist.register(Fase.VERANKERING, prefetch=[_peilingen_prefetch])
+@checklist.register(Fase.VERANKERING, annotate={"oogst_peilingen_bij_oogst": _aantal_bij_oogst})
 def netwerkpeiling_oogst(proeftuin):
-    n = sum(1 for p in proeftuin.netwerkpeilingen.all() if p.moment == PeilMoment.OOGST)
+    n = getattr(proeftuin, "oogst_peilingen_bij_oogst", None)
+    if n is None:  # loaded without the annotations
+        n = Netwerkpeiling.objects.filter(proeftuin=proeftuin, moment=PeilMoment.OOGST).count()
     hint = ngettext(
         "%(n)s participant has answered; the picture is reliable from %(min)s answers.",
         "%(n)s participants have answered; the picture is reliable from %(min)s answers.",
