@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from gemeenten.models import Gemeente
+from gemeenten.models import Fase, Gemeente, Proeftuin
 from proeftuin.generator import SCALES, Scale
 from proeftuin.models import User
 from proeftuin.tenancy import gemeente_scope
@@ -73,6 +73,17 @@ def _same_shape(gemeente, paths):
         )
         last = Casus.objects.order_by("-pk").first()
         Casus.objects.filter(pk=last.pk).update(status=Casus.Status.INGEDIEND)
+        # The cockpit loads for each proeftuin what its own phase's checks read, one query per
+        # lookup of the phases present: give both scales a proeftuin in every phase (older than
+        # the generated one, which stays the dashboard's current proeftuin).
+        for fase in Fase.values:
+            Proeftuin.objects.create(
+                gemeente=gemeente,
+                naam=f"Eerdere proeftuin {fase}",
+                fase=fase,
+                start=datetime.date(2020, 1, 1),
+                eind=datetime.date(2020, 12, 31),
+            )
 
 
 def _more_on_the_casus(gemeente, casus, times):
