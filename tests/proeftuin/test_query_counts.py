@@ -15,6 +15,7 @@ from gemeenten.models import Fase, Gemeente, Proeftuin
 from proeftuin.generator import SCALES, Scale
 from proeftuin.models import User
 from proeftuin.tenancy import gemeente_scope
+from tests.casussen.factories import CasusFactory
 
 MAX_QUERIES = 15
 GEMEENTE = "gen-0001"
@@ -76,14 +77,16 @@ def _same_shape(gemeente, paths):
         # The cockpit loads for each proeftuin what its own phase's checks read, one query per
         # lookup of the phases present: give both scales a proeftuin in every phase (older than
         # the generated one, which stays the dashboard's current proeftuin).
+        # A nested lookup (a casus's inzichten) is only queried when its parent found rows.
         for fase in Fase.values:
-            Proeftuin.objects.create(
+            eerdere = Proeftuin.objects.create(
                 gemeente=gemeente,
                 naam=f"Eerdere proeftuin {fase}",
                 fase=fase,
                 start=datetime.date(2020, 1, 1),
                 eind=datetime.date(2020, 12, 31),
             )
+            CasusFactory(gemeente=gemeente, proeftuin=eerdere, auteur=last.auteur)
 
 
 def _more_on_the_casus(gemeente, casus, times):
