@@ -8,6 +8,10 @@ It prints per page and scale: req/s, p50, p99, queries per request, the ratio to
 then the landelijk/demo ratio of p99 and the memory of the web workers.
 
     python bench/pages.py [--scales demo,landelijk] [--duration 10] [--workers 4] [--fresh]
+                          [--pages cockpit,board] [--generate-only]
+
+Several people on one machine: BENCH_DATABASE_PREFIX (default proeftuin_bench: databases
+proeftuin_bench_demo, proeftuin_bench_landelijk), BENCH_PORT and BENCH_REDIS_URL keep runs apart.
 """
 
 import argparse
@@ -35,6 +39,7 @@ OWNER, APP = "proeftuin_owner", "proeftuin_app"
 PORT = int(os.environ.get("BENCH_PORT", "8200"))
 BASE = f"http://127.0.0.1:{PORT}"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+DATABASE_PREFIX = os.environ.get("BENCH_DATABASE_PREFIX", "proeftuin_bench")
 LOGIN = ("facilitator1@gen.bench", "bench-proeftuin")
 GEMEENTEN = {"demo": 5, "landelijk": 350}
 BARE = "/health/bare/"
@@ -98,8 +103,8 @@ def production_env(database, **extra):
 
 def prepare(scale, fresh):
     """The scale's database, generated once and reused while the fingerprint holds."""
-    database = f"proeftuin_bench_{scale}"
-    marker = STATE / f"{scale}.fingerprint"
+    database = f"{DATABASE_PREFIX}_{scale}"
+    marker = STATE / f"{database}.fingerprint"
     exists = psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}'") == "1"
     if exists and not fresh and marker.exists() and marker.read_text() == fingerprint():
         print(f"[{scale}] reusing database {database}")
@@ -259,6 +264,13 @@ def run_scale(scale, args):
     if listing.returncode:
         sys.exit(f"bench/pagelist.py failed:\n{listing.stderr}")
     pages = json.loads(listing.stdout.strip().splitlines()[-1])
+    if args.pages:
+        wanted = [w.strip().lower() for w in args.pages.split(",") if w.strip()]
+        pages["pages"] = [
+            p
+            for p in pages["pages"]
+            if p["path"] == BARE or any(w in p["name"].lower() for w in wanted)
+        ]
     for name, reason in pages["skipped"]:
         print(f"[{scale}] skipped {name}: {reason}")
     rows = []
@@ -312,6 +324,12 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per page and level")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--fresh", action="store_true", help="generate the data again")
+    parser.add_argument(
+        "--pages", default="", help="only the pages whose name contains one of these words"
+    )
+    parser.add_argument(
+        "--generate-only", action="store_true", help="make the databases, load nothing"
+    )
     args = parser.parse_args()
     scales = [s for s in args.scales.split(",") if s]
     for scale in scales:
@@ -327,6 +345,10 @@ def main():
         env=production_env("postgres"),
         check=True,
     )
+    if args.generate_only:
+        for scale in scales:
+            prepare(scale, args.fresh)
+        return
     rows, memory = [], {}
     for scale in scales:
         scale_rows, memory[scale] = run_scale(scale, args)

@@ -93,25 +93,42 @@ def register_attention(*, prefetch=()):
 
 def prefetch_lookups():
     """Everything the registered checks read, for ``prefetch_related`` on a proeftuin list."""
-    return [lookup() if callable(lookup) else lookup for lookup in _prefetch]
+    return [_evaluated(lookup) for lookup in _prefetch]
+
+
+def _evaluated(lookup):
+    return lookup() if callable(lookup) else lookup
 
 
 def prefetch_current(proeftuin):
     """Load at once what ``items(proeftuin)`` and ``attention(proeftuin)`` read (the current
     phase's checks only), so a page that shows one proeftuin makes no query per row."""
-    lookups = []
-    for lookup in _prefetch_of.get(None, []) + _prefetch_of.get(Fase(proeftuin.fase), []):
-        if lookup not in lookups:
-            lookups.append(lookup)
-    prefetch_related_objects(
-        [proeftuin], *(lookup() if callable(lookup) else lookup for lookup in lookups)
-    )
+    prefetch_current_many([proeftuin])
     return proeftuin
 
 
 def annotated(queryset):
     """A proeftuin queryset with the values the checks read as annotations (no extra query)."""
     return queryset.annotate(**{name: make() for name, make in _annotations.items()})
+
+
+def prefetch_current_many(proeftuinen):
+    """The same for a list of proeftuinen in different phases (the facilitator's cockpit): each
+    proeftuin gets the lookups of its own phase's checks plus those of the attention checks, in
+    one query per lookup. Loading every phase's rows for every proeftuin built thousands of
+    objects at landelijk scale that no check of the page read (issue 9)."""
+    proeftuinen = list(proeftuinen)
+    # Lookups grouped by the phases that read them (None: the attention checks, every phase),
+    # in registration order, so a nested lookup follows its parent.
+    groups: dict[frozenset, list] = {}
+    for lookup in _prefetch:
+        fases = frozenset(fase for fase, lookups in _prefetch_of.items() if lookup in lookups)
+        groups.setdefault(fases, []).append(lookup)
+    for fases, lookups in groups.items():
+        needing = [p for p in proeftuinen if None in fases or Fase(p.fase) in fases]
+        if needing:
+            prefetch_related_objects(needing, *(_evaluated(lookup) for lookup in lookups))
+    return proeftuinen
 
 
 def for_proeftuinen(queryset):

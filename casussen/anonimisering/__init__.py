@@ -16,6 +16,7 @@ words, age bands and the placeholders (``allowlist``). Own rules win where they 
 (they know the kind better); what is left of a deduce span outside them stays a finding.
 """
 
+import bisect
 from typing import NamedTuple
 
 from . import engine, regels
@@ -119,32 +120,48 @@ def _merge_adjacent(text, findings):
     return merged
 
 
-def _free_parts(start, end, taken):
-    """The parts of [start, end) not covered by any taken span."""
-    parts = [(start, end)]
-    for t_start, t_end in taken:
-        next_parts = []
-        for p_start, p_end in parts:
-            if t_end <= p_start or p_end <= t_start:
-                next_parts.append((p_start, p_end))
-                continue
-            if p_start < t_start:
-                next_parts.append((p_start, t_start))
-            if t_end < p_end:
-                next_parts.append((t_end, p_end))
-        parts = next_parts
-    return parts
+class _Covered:
+    """The union of the spans taken so far, as sorted disjoint intervals: a candidate's free
+    parts are the gaps inside it. (Subtracting every taken span from every candidate in turn was
+    quadratic: ~140 candidates × ~140 spans on an 800-word casus.)"""
+
+    def __init__(self, spans):
+        self.starts, self.ends = [], []
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start, end):
+        # Merge with every interval that overlaps or touches [start, end).
+        i = bisect.bisect_left(self.ends, start)
+        j = i
+        while j < len(self.starts) and self.starts[j] <= end:
+            start, end = min(start, self.starts[j]), max(end, self.ends[j])
+            j += 1
+        self.starts[i:j] = [start]
+        self.ends[i:j] = [end]
+
+    def free_parts(self, start, end):
+        """The parts of [start, end) not covered, in order."""
+        parts = []
+        i = bisect.bisect_right(self.ends, start)
+        while i < len(self.starts) and self.starts[i] < end:
+            if start < self.starts[i]:
+                parts.append((start, self.starts[i]))
+            start = max(start, self.ends[i])
+            i += 1
+        if start < end:
+            parts.append((start, end))
+        return parts
 
 
 def detect(text: str) -> list[Finding]:
     """Every identifying detail in ``text`` (see the module's contract)."""
     if not text or not text.strip():
         return []
-    protected = protected_spans(text)
-    taken = list(protected)
+    taken = _Covered(protected_spans(text))
     findings = []
     for start, end, kind in [*regels.candidates(text), *_deduce_candidates(text)]:
-        for p_start, p_end in _free_parts(start, end, taken):
+        for p_start, p_end in taken.free_parts(start, end):
             p_start, p_end = _trim(text, p_start, p_end)
             if kind == Soort.NAAM:
                 span = name_span(text, p_start, p_end)
@@ -156,7 +173,7 @@ def detect(text: str) -> list[Finding]:
                 continue
             if is_allowed_word(part):
                 continue
-            taken.append((p_start, p_end))
+            taken.add(p_start, p_end)
             findings.append(Finding(p_start, p_end, str(kind), part))
     return _merge_adjacent(text, findings)
 

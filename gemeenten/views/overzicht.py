@@ -18,9 +18,11 @@ def overzicht(request):
     # The scope already limits this to her own gemeenten; among those, only where she
     # facilitates (a beleidsadviseur elsewhere does not see that gemeente's proeftuin here).
     facilitated = [m.gemeente_id for m in request.lidmaatschappen if m.role == Rol.FACILITATOR]
-    proeftuinen = checklist.for_proeftuinen(
-        Proeftuin.objects.filter(gemeente_id__in=facilitated)
-    ).order_by("gemeente__naam", "-start")
+    proeftuinen = checklist.prefetch_current_many(
+        checklist.annotated(Proeftuin.objects.filter(gemeente_id__in=facilitated))
+        .select_related("gemeente")
+        .order_by("gemeente__naam", "-start")
+    )
     rows = []
     for proeftuin in proeftuinen:
         items = checklist.items(proeftuin)

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gemeenten import checklist
-from gemeenten.models import Commitment, Organisatie, Proeftuin
+from gemeenten.models import Commitment, Fase, Gemeente, Organisatie, Proeftuin
 from proeftuin.permissions import Rol
 from tests.factories import (
     CommitmentFactory,
@@ -160,3 +160,36 @@ def test_the_number_of_queries_does_not_grow_with_the_proeftuinen(db, client):
     # Session, user, memberships (the user's gemeenten, then their rows), proeftuinen, and one
     # query per lookup the checks declare.
     assert len(one) <= 5 + lookups
+
+
+def test_each_proeftuin_gets_the_rows_its_own_phase_reads(db, client):
+    """At landelijk scale, loading every phase's rows for every proeftuin built thousands of
+    objects no check of the page read (issue 9)."""
+    from tests.casussen.factories import CasusFactory
+
+    with every_gemeente():
+        facilitator = LidmaatschapFactory(
+            gemeente=GemeenteFactory(naam="Eigen", slug="eigen"), role=Rol.FACILITATOR
+        ).user
+    make_busy_gemeenten(facilitator, 4)
+    with every_gemeente():
+        druk = Gemeente.objects.filter(slug__startswith="druk-")
+        for fase, gemeente in zip(Fase.values, druk, strict=True):
+            proeftuin = Proeftuin.objects.get(gemeente=gemeente)
+            Proeftuin.objects.filter(pk=proeftuin.pk).update(fase=fase)
+            CasusFactory(gemeente=gemeente, proeftuin=proeftuin)
+    client.force_login(facilitator)
+    response, queries = app_queries(client)
+    rows = {row["proeftuin"].fase: row for row in response.context["rows"]}
+    assert set(rows) == set(Fase.values)
+    for fase, row in rows.items():
+        cache = row["proeftuin"]._prefetched_objects_cache
+        assert ("casussen" in cache) == (fase == Fase.INVENTARISATIE)
+        assert ("commitments" in cache) == (fase == Fase.STARTBIJEENKOMST)
+        assert "verbeteracties" in cache  # the attention checks read them in every phase
+    open_labels = [str(item.label) for item in rows[Fase.INVENTARISATIE]["open_items"]]
+    assert "Casussen ingebracht" in open_labels  # "Casussen brought in"
+    # Still one query per lookup at most, with proeftuinen in every phase.
+    with every_gemeente():
+        lookups = len(checklist.prefetch_lookups())
+    assert len(queries) <= 5 + lookups

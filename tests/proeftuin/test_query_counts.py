@@ -11,10 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from gemeenten.models import Gemeente
+from gemeenten.models import Fase, Gemeente, Proeftuin
 from proeftuin.generator import SCALES, Scale
 from proeftuin.models import User
 from proeftuin.tenancy import gemeente_scope
+from tests.casussen.factories import CasusFactory
 
 MAX_QUERIES = 15
 GEMEENTE = "gen-0001"
@@ -74,6 +75,19 @@ def _same_shape(gemeente, paths):
         )
         last = Casus.objects.order_by("-pk").first()
         Casus.objects.filter(pk=last.pk).update(status=Casus.Status.INGEDIEND)
+        # The cockpit loads for each proeftuin what its own phase's checks read, one query per
+        # lookup of the phases present: give both scales a proeftuin in every phase (older than
+        # the generated one, which stays the dashboard's current proeftuin).
+        # A nested lookup (a casus's inzichten) is only queried when its parent found rows.
+        for fase in Fase.values:
+            eerdere = Proeftuin.objects.create(
+                gemeente=gemeente,
+                naam=f"Eerdere proeftuin {fase}",
+                fase=fase,
+                start=datetime.date(2020, 1, 1),
+                eind=datetime.date(2020, 12, 31),
+            )
+            CasusFactory(gemeente=gemeente, proeftuin=eerdere, auteur=last.auteur)
 
 
 def _more_on_the_casus(gemeente, casus, times):

@@ -98,3 +98,47 @@ def test_an_inzicht_of_another_gemeente_cannot_be_the_starting_point(
     response = client.get(vurl("new", gemeente_a) + f"?inzicht={inzicht.pk}")
     assert response.status_code == 404
     assert "Geheim-B" not in response.content.decode()
+
+
+def test_the_checks_answer_the_same_from_the_prefetch_as_from_the_rows(gemeente_a, proeftuin):
+    """The cockpit's prefetch hands the checks each action's last update date and whether it
+    has an indicator, counted by the database; without it they read the rows themselves."""
+    today = timezone.localdate()
+    with every_gemeente():
+        measured = VerbeteractieFactory(gemeente=gemeente_a, proeftuin=proeftuin, status="loopt")
+        IndicatorFactory(gemeente=gemeente_a, actie=measured)
+        for days in (3, 90):
+            Voortgang.objects.create(
+                gemeente=gemeente_a,
+                actie=measured,
+                datum=today - datetime.timedelta(days=days),
+                licht="op_koers",
+                tekst="[naam] belde terug.",
+            )
+        silent = VerbeteractieFactory(gemeente=gemeente_a, proeftuin=proeftuin, status="loopt")
+        Voortgang.objects.create(
+            gemeente=gemeente_a,
+            actie=silent,
+            datum=today - datetime.timedelta(days=200),
+            licht="aandacht",
+            tekst="Wacht op de gemeente.",
+        )
+        VerbeteractieFactory(gemeente=gemeente_a, proeftuin=proeftuin, status="loopt")
+        Proeftuin.objects.filter(pk=proeftuin.pk).update(fase=Fase.VERBETEREN)
+
+    def answers(proeftuin):
+        return (
+            [(str(i.label), i.done) for i in checklist.items(proeftuin)],
+            [str(i.label) for i in checklist.attention(proeftuin)],
+        )
+
+    with gemeente_scope(gemeente_a):
+        from_rows = answers(Proeftuin.objects.get(pk=proeftuin.pk))
+        prefetched = checklist.prefetch_current(Proeftuin.objects.get(pk=proeftuin.pk))
+        (first,) = [a for a in prefetched.verbeteracties.all() if a.pk == measured.pk]
+        assert first.laatste_update == today - datetime.timedelta(days=3)
+        assert first.heeft_indicator is True
+        from_prefetch = answers(prefetched)
+    assert from_prefetch == from_rows
+    assert ("Every running action has an indicator", False) in from_rows[0]
+    assert any("2 running improvement actions have had no update" in a for a in from_rows[1])
