@@ -10,12 +10,13 @@ from .inhoud import (
     Vervolgafspraak,
 )
 from .kennisbank import KennisbankItem
-from .logboek import GecombineerdLogboek, LogboekVersie, RenderStatus
+from .logboek import GecombineerdLogboek, GecombineerdLogboekGemeente, LogboekVersie, RenderStatus
 from .netwerk import Kennisniveau, Netwerkantwoord, Netwerkpeiling, PeilMoment
 
 __all__ = [
     "Borging",
     "GecombineerdLogboek",
+    "GecombineerdLogboekGemeente",
     "KennisbankItem",
     "Kennisniveau",
     "Les",

@@ -118,7 +118,11 @@ class GecombineerdLogboek(RenderJob):
         help_text=_("The ids of the proeftuinen, as [gemeente_id, proeftuin_id] pairs."),
     )
     gemeenten = models.ManyToManyField(
-        "gemeenten.Gemeente", related_name="+", verbose_name=_("gemeenten")
+        "gemeenten.Gemeente",
+        through="GecombineerdLogboekGemeente",
+        through_fields=("logboek", "deelnemer"),
+        related_name="+",
+        verbose_name=_("gemeenten"),
     )
     titel = models.CharField(_("title"), max_length=300)
     inleiding = models.TextField(_("shared introduction"), blank=True)
@@ -130,3 +134,23 @@ class GecombineerdLogboek(RenderJob):
 
     def __str__(self):
         return self.titel
+
+
+class GecombineerdLogboekGemeente(models.Model):
+    """A gemeente in a combined logboek. Its key is not called ``gemeente``: every table with a
+    ``gemeente_id`` column is a tenant table with row-level security, and this one is not."""
+
+    logboek = models.ForeignKey(GecombineerdLogboek, on_delete=models.CASCADE, related_name="+")
+    deelnemer = models.ForeignKey(
+        "gemeenten.Gemeente", on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
+    )
+
+    class Meta:
+        verbose_name = _("gemeente in a combined logbook")
+        verbose_name_plural = _("gemeenten in combined logbooks")
+        constraints = [
+            models.UniqueConstraint(fields=["logboek", "deelnemer"], name="gecombineerd_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.logboek_id} – {self.deelnemer_id}"
