@@ -76,7 +76,7 @@ def ensure_roles():
 def fingerprint():
     """What the generated data depends on: the generators and the migrations."""
     digest = hashlib.sha256()
-    for path in sorted(ROOT.glob("*/generator.py")) + sorted(ROOT.glob("*/migrations/0*.py")):
+    for path in sorted(ROOT.glob("*/generator*.py")) + sorted(ROOT.glob("*/migrations/0*.py")):
         digest.update(path.read_bytes())
     digest.update((ROOT / "proeftuin/management/commands/generate.py").read_bytes())
     return digest.hexdigest()
