@@ -27,10 +27,13 @@ def test_the_demo_network_is_denser_at_the_oogst_and_loads_twice_the_same(db):
     assert [(a.naam, b.naam) for a, b in v.nieuwe_banden_zorg_sociaal] == [
         ("Huisartsenpraktijk De Linde", "Welzijn De Brug")
     ]
+    # The demo action and the first les of the oogst demo, each published once.
     items = list(KennisbankItem.objects.all())
-    assert [i.titel for i in items] == ["Huisarts verwijst naar geestelijk verzorger"]
-    assert items[0].bron.startswith("Proeftuin Oude IJsselstreek")
-    assert items[0].gepubliceerd_door.email == "facilitator@demo.nl"
+    assert sorted(i.soort for i in items) == ["les", "verbeteractie"]
+    actie = next(i for i in items if i.soort == "verbeteractie")
+    assert actie.titel == "Huisarts verwijst naar geestelijk verzorger"
+    assert all(i.bron.startswith("Proeftuin Oude IJsselstreek") for i in items)
+    assert all(i.gepubliceerd_door.email == "facilitator@demo.nl" for i in items)
     with every_gemeente():
         assert not Netwerkpeiling.objects.exclude(gemeente=gemeente).exists()
 
