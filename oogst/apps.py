@@ -8,4 +8,10 @@ class OogstConfig(AppConfig):
     verbose_name = _("Harvest")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the verankering checklist items)
+        from . import (
+            checks,  # noqa: F401  (registers the verankering checklist items)
+            checks_logboek,  # noqa: F401
+        )
+        from .tasks import register_beat
+
+        register_beat()

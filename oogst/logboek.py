@@ -315,7 +315,11 @@ def verzamel(proeftuin, *, now=None) -> Logboek:
             indicator.actie = actie
             metingen = list(indicator.metingen.all())
             indicatoren.append(
-                (indicator, run_chart(indicator, metingen, updates), _indicator_resultaat(indicator, metingen))
+                (
+                    indicator,
+                    run_chart(indicator, metingen, updates),
+                    _indicator_resultaat(indicator, metingen),
+                )
             )
         try:
             borging = actie.borging
@@ -340,7 +344,9 @@ def verzamel(proeftuin, *, now=None) -> Logboek:
             )
         )
     per_status = Counter(a.status for a in acties)
-    acties_per_status = [Telling(str(s.label), per_status[s.value]) for s in Status if per_status[s.value]]
+    acties_per_status = [
+        Telling(str(s.label), per_status[s.value]) for s in Status if per_status[s.value]
+    ]
 
     # Success factors: how many inzichten, which actions and lessons work on each.
     lessen = list(
@@ -373,7 +379,11 @@ def verzamel(proeftuin, *, now=None) -> Logboek:
     ]
     knelpunten = sorted(
         (
-            {"label": str(label), "casussen": in_casussen.get(v, 0), "inzichten": in_inzichten.get(v, 0)}
+            {
+                "label": str(label),
+                "casussen": in_casussen.get(v, 0),
+                "inzichten": in_inzichten.get(v, 0),
+            }
             for v, label in KnelpuntCategorie.choices
         ),
         key=lambda row: (-(row["casussen"] + row["inzichten"]), row["label"]),
@@ -399,7 +409,9 @@ def verzamel(proeftuin, *, now=None) -> Logboek:
         "bereikt": sum(1 for a in acties if a.status in BEREIKT),
         "geborgd": sum(1 for r in borgingen if r.borging.stand == Borging.Stand.GEBORGD),
         "indicatoren": sum(len(r.indicatoren) for r in actie_regels),
-        "metingen": sum(len(list(i.metingen.all())) for r in actie_regels for i, _c, _r in r.indicatoren),
+        "metingen": sum(
+            len(list(i.metingen.all())) for r in actie_regels for i, _c, _r in r.indicatoren
+        ),
         "lessen": len(lessen),
         "verhalen": len(verhalen),
     }

@@ -15,6 +15,9 @@ from django.contrib.staticfiles import finders
 from django.utils._os import safe_join
 
 logger = logging.getLogger(__name__)
+# WeasyPrint reports every layout step, fontTools every font it reads: not news for our logs.
+for noisy in ("weasyprint.progress", "fontTools"):
+    logging.getLogger(noisy).setLevel(logging.WARNING)
 
 # The origin the printed HTML is read from; it resolves to nothing on any network.
 INTERN = "https://logboek.proeftuin.invalid"
@@ -70,8 +73,8 @@ def _fetcher_class():
                 logger.warning("The logboek refused to fetch a URL outside the app.")
                 raise
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            if path.suffix == ".woff2":
-                mime = "font/woff2"
+            if path.suffix == ".ttf":
+                mime = "font/ttf"
             return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
 
     return EigenBestanden
