@@ -183,9 +183,9 @@ class Voortgang:
             connection.close()
 
     def __enter__(self):
-        # No thread where the interval is 0 (tests inside one transaction, which a second
-        # connection would wait for).
-        if settings.LOGBOEK_HARTSLAG_INTERVAL:
+        # Inside a transaction (the demo loader, tests) the claim is not visible to another
+        # connection, so a heartbeat from one would be lost or wait: none there.
+        if settings.LOGBOEK_HARTSLAG_INTERVAL and not connection.in_atomic_block:
             self._thread = threading.Thread(target=self._beat, daemon=True, name="logboek-hartslag")
             self._thread.start()
         return self

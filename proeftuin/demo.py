@@ -11,6 +11,8 @@ LATER_PARTS = [
     "casussen.demo.load_casussen_demo",
     "bijeenkomsten.demo.load_bijeenkomsten_demo",
     "verbeteracties.demo.load_verbeteracties_demo",
+    # Last: the rendered logboek shows what every part before it loaded.
+    "oogst.demo_logboek.load_oogst_logboek_demo",
 ]
 
 
