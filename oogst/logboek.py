@@ -172,7 +172,11 @@ def verzamel(proeftuin, *, now=None) -> Logboek:
     oogst = Oogst.objects.filter(proeftuin=proeftuin).first()
 
     # Partners and kerngroep.
-    organisaties = list(Organisatie.objects.filter(gemeente_id=proeftuin.gemeente_id))
+    organisaties = list(
+        Organisatie.objects.filter(gemeente_id=proeftuin.gemeente_id).select_related(
+            "contactpersoon__user"
+        )
+    )
     kerngroep = list(
         Kerngroeplid.objects.filter(organisatie__gemeente_id=proeftuin.gemeente_id)
         .select_related("organisatie", "lidmaatschap__user")
