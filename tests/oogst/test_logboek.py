@@ -400,7 +400,9 @@ def test_the_sweeper_and_the_end_date_render_are_on_the_beat_schedule():
     assert app.conf.beat_schedule[tasks.BEAT_EINDDATUM]["task"] == "oogst.tasks.einddatum"
 
 
-def test_the_checklist_of_the_verankering_asks_for_a_published_logboek(gemeente_a):
+def test_the_checklist_of_the_verankering_asks_for_a_published_logboek(
+    gemeente_a, facilitator, django_capture_on_commit_callbacks
+):
     from django.utils.translation import gettext
 
     from gemeenten import checklist
@@ -410,7 +412,9 @@ def test_the_checklist_of_the_verankering_asks_for_a_published_logboek(gemeente_
     with gemeente_scope(gemeente_a):
         items = {str(i.label): i for i in checklist.items(proeftuin, "verankering")}
         assert not items[label].done
-    _klaar(gemeente_a, 1, definitief=True)
+    versie = _klaar(gemeente_a, 1)
+    with django_capture_on_commit_callbacks(execute=True), gemeente_scope(gemeente_a):
+        services.publiceren(versie=versie, by=facilitator)
     with gemeente_scope(gemeente_a):
         proeftuin = type(proeftuin).objects.get(pk=proeftuin.pk)
         items = {str(i.label): i for i in checklist.items(proeftuin, "verankering")}
