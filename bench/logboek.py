@@ -97,21 +97,34 @@ def child(folder, gemeente_id, proeftuin_id):
     setup(folder)
     import resource
 
-    from oogst import pdf, tasks
+    from oogst import logboek, pdf, tasks
     from oogst.models import LogboekVersie, RenderStatus
     from proeftuin.tenancy import gemeente_scope
 
+    peak_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     captured = {}
+    spent = {"verzamel": 0.0, "html": 0.0, "layout": 0.0, "write": 0.0}
     layout, write = pdf.layout, pdf.write
 
-    def timed_layout(html):
-        captured["html"] = html
-        return layout(html)
+    def timed(name, func, keep=False):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            result = func(*args, **kwargs)
+            spent[name] += time.perf_counter() - started
+            if keep:
+                captured["html"] = args[0]
+            return result
 
-    pdf.layout = timed_layout
+        return wrapper
+
+    pdf.layout = timed("layout", layout, keep=True)
+    pdf.write = timed("write", write)
+    logboek.verzamel = timed("verzamel", logboek.verzamel)
+    logboek.html = timed("html", logboek.html)
     with gemeente_scope(gemeente_id):
+        nummer = LogboekVersie.objects.filter(proeftuin_id=proeftuin_id).count() + 1
         versie = LogboekVersie.objects.create(
-            gemeente_id=gemeente_id, proeftuin_id=proeftuin_id, nummer=1
+            gemeente_id=gemeente_id, proeftuin_id=proeftuin_id, nummer=nummer
         )
     started = time.perf_counter()
     tasks.render_logboek.apply(args=[gemeente_id, versie.pk]).get()
@@ -121,7 +134,7 @@ def child(folder, gemeente_id, proeftuin_id):
     assert versie.status == RenderStatus.KLAAR, versie.fout
     peak_task = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
-    pdf.layout = layout
+    pdf.layout, pdf.write = layout, write
     started = time.perf_counter()
     document = layout(captured["html"])
     write(document)
@@ -136,6 +149,8 @@ def child(folder, gemeente_id, proeftuin_id):
                 "bytes": versie.grootte,
                 "html_bytes": len(captured["html"].encode()),
                 "peak_rss_mb_after_task": peak_task / 1024,
+                "peak_rss_mb_after_setup": peak_setup / 1024,
+                "spent": spent,
                 "pdf": str(Path(os.environ["MEDIA_ROOT"]) / versie.bestand.name),
             }
         )
@@ -146,18 +161,25 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", default="6,10", help="data multipliers, added one after another")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--reuse", help="a folder prepared by an earlier run")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(Path(args.child[0]), int(args.child[1]), int(args.child[2]))
         return
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-logboek-"))
-    steps = [int(s) for s in args.steps.split(",")]
-    print(f"Preparing the demo and extra data in {folder} …", flush=True)
-    started = time.perf_counter()
-    gemeente_id, proeftuin_id, counts = prepare(folder, steps)
-    print(f"  prepared in {time.perf_counter() - started:.0f} s")
+    if args.reuse:
+        # Measure again on a folder prepared before (its ids and counts in prepared.json).
+        folder = Path(args.reuse)
+        gemeente_id, proeftuin_id, counts = json.loads((folder / "prepared.json").read_text())
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="bench-logboek-"))
+        steps = [int(s) for s in args.steps.split(",")]
+        print(f"Preparing the demo and extra data in {folder} …", flush=True)
+        started = time.perf_counter()
+        gemeente_id, proeftuin_id, counts = prepare(folder, steps)
+        (folder / "prepared.json").write_text(json.dumps([gemeente_id, proeftuin_id, counts]))
+        print(f"  prepared in {time.perf_counter() - started:.0f} s")
     result = subprocess.run(
         [sys.executable, __file__, "--child", str(folder), str(gemeente_id), str(proeftuin_id)],
         capture_output=True,
@@ -182,10 +204,20 @@ def main():
         f"our overhead          {overhead:.2f} s = "
         f"{100 * overhead / measured['weasyprint_seconds']:.1f} % of WeasyPrint (target ≤ 25 %)"
     )
+    spent = measured["spent"]
+    in_task = spent["layout"] + spent["write"]
+    print(
+        f"  inside the task: data {spent['verzamel']:.2f} s, templates and charts "
+        f"{spent['html']:.2f} s, WeasyPrint {in_task:.2f} s, the rest (claim, progress, "
+        f"file) {measured['task_seconds'] - in_task - spent['verzamel'] - spent['html']:.2f} s"
+    )
     print(f"pages                 {measured['pages']}")
     print(f"file size             {measured['bytes'] / 1024:.0f} KiB")
     print(f"HTML size             {measured['html_bytes'] / 1024:.0f} KiB")
-    print(f"peak memory (child)   {measured['peak_rss_mb_after_task']:.0f} MB (ru_maxrss)")
+    print(
+        f"peak memory (child)   {measured['peak_rss_mb_after_task']:.0f} MB (ru_maxrss; "
+        f"{measured['peak_rss_mb_after_setup']:.0f} MB after django.setup())"
+    )
     print(f"PDF                   {measured['pdf']}")
     if not args.keep:
         print(f"(remove {folder} when done looking)")
