@@ -59,14 +59,14 @@ test: install anonimisering-cache
 # - bench-pages: the key pages under load (PostgreSQL, Redis and wrk on this machine) at the demo
 #   and the landelijk scale against a bare view; BENCH_ARGS e.g. --scales demo --duration 5;
 # - bench-anonimisering: the anonymisation gate's construction, warm detect() and the web tier's
-#   memory under gunicorn, then its recall and precision on the Dutch test set.
+#   memory under gunicorn, then its recall and precision on the Dutch test set;
+# - bench-logboek: the Logboek Oogst of the demo at ≥ 40 pages: task time against WeasyPrint's own,
+#   pages, size, peak memory, and the query count at two data sizes (SQLite in a temp folder).
 bench: bench-anonimisering bench-pages bench-logboek
 
 bench-pages: install anonimisering-cache
 	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
-# - bench-logboek: the Logboek Oogst of the demo at ≥ 40 pages: task time against WeasyPrint's own,
-#   pages, size, peak memory, and the query count at two data sizes (SQLite in a temp folder).
 bench-logboek: install anonimisering-cache
 	DEVELOPMENT=1 $(BIN)/python bench/logboek.py $(BENCH_ARGS)
 
