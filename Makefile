@@ -22,7 +22,7 @@ export RESTORE_URL
 DUMP ?= $(lastword $(sort $(wildcard $(BACKUP_DIR)/*.dump)))
 
 .PHONY: install anonimisering-cache migrate run demo test lint format messages clean backup restore \
-	bench bench-pages bench-anonimisering
+	bench bench-pages bench-anonimisering bench-logboek
 
 $(BIN)/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Proeftuin needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -55,15 +55,20 @@ test: install anonimisering-cache
 	@mkdir -p var/static
 	DEVELOPMENT=1 $(BIN)/pytest $(PYTEST_ARGS)
 
-# Benchmarks (bench/README.md). `make bench` runs both parts:
+# Benchmarks (bench/README.md). `make bench` runs all three parts:
 # - bench-pages: the key pages under load (PostgreSQL, Redis and wrk on this machine) at the demo
 #   and the landelijk scale against a bare view; BENCH_ARGS e.g. --scales demo --duration 5;
 # - bench-anonimisering: the anonymisation gate's construction, warm detect() and the web tier's
-#   memory under gunicorn, then its recall and precision on the Dutch test set.
-bench: bench-anonimisering bench-pages
+#   memory under gunicorn, then its recall and precision on the Dutch test set;
+# - bench-logboek: the Logboek Oogst of the demo at ≥ 40 pages: task time against WeasyPrint's own,
+#   pages, size, peak memory, and the query count at two data sizes (SQLite in a temp folder).
+bench: bench-anonimisering bench-pages bench-logboek
 
 bench-pages: install anonimisering-cache
 	$(BIN)/python bench/pages.py $(BENCH_ARGS)
+
+bench-logboek: install anonimisering-cache
+	DEVELOPMENT=1 $(BIN)/python bench/logboek.py $(BENCH_ARGS)
 
 bench-anonimisering: install anonimisering-cache
 	DEVELOPMENT=1 $(BIN)/python bench/anonimisering.py

@@ -8,5 +8,8 @@ class OogstConfig(AppConfig):
     verbose_name = _("Harvest")
 
     def ready(self):
-        # Register the verankering checklist items (checks_netwerk: the netwerkpeiling's).
-        from . import checks, checks_netwerk  # noqa: F401
+        # Register the verankering checklist items of each part, and the logboek's beat entries.
+        from . import checks, checks_logboek, checks_netwerk  # noqa: F401
+        from .tasks import register_beat
+
+        register_beat()

@@ -13,6 +13,8 @@ LATER_PARTS = [
     "verbeteracties.demo.load_verbeteracties_demo",
     "oogst.demo_inhoud.load_oogst_inhoud_demo",
     "oogst.demo_netwerk.load_oogst_netwerk_demo",
+    # Last: the rendered logboek shows what every part before it loaded.
+    "oogst.demo_logboek.load_oogst_logboek_demo",
 ]
 
 

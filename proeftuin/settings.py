@@ -162,6 +162,14 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Logboek Oogst renders (oogst/services_logboek.py): attempts before a job fails, how often a
+# render signs life, when a job without a sign of life counts as dead, how often the sweeper
+# runs, and after how long a job handed to the broker but never started is handed over again.
+LOGBOEK_MAX_POGINGEN = env.int("LOGBOEK_MAX_POGINGEN", default=3)
+LOGBOEK_HARTSLAG_INTERVAL = env.int("LOGBOEK_HARTSLAG_INTERVAL", default=15)
+LOGBOEK_HARTSLAG_SECONDEN = env.int("LOGBOEK_HARTSLAG_SECONDEN", default=120)
+LOGBOEK_VEGEN_SECONDEN = env.int("LOGBOEK_VEGEN_SECONDEN", default=180)
+LOGBOEK_WACHTRIJ_SECONDEN = env.int("LOGBOEK_WACHTRIJ_SECONDEN", default=900)
 
 # E-mail: console locally, any SMTP server through EMAIL_URL in production.
 _email = env.email_url("EMAIL_URL", default="consolemail://")
