@@ -1,9 +1,9 @@
 """The verankering checklist item of the Logboek Oogst: a version published as definitief.
 
-Whether a proeftuin has one is read through the cache (five minutes, forgotten when a version is
-published), so the dashboard and the cockpit pay no query for it on every request."""
+Read as an annotation on the proeftuin (checklist.annotated), like the other oogst items: the
+dashboard and the cockpit are at their query budget (issue 9) and pay no query for it."""
 
-from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten import checklist
@@ -11,26 +11,19 @@ from gemeenten.models import Fase
 
 from .models import LogboekVersie
 
-TTL = 300
 
-
-def _key(proeftuin_id):
-    return f"oogst:logboek-definitief:{proeftuin_id}"
+def _heeft_definitief():
+    return Exists(LogboekVersie.objects.filter(proeftuin=OuterRef("pk"), definitief=True))
 
 
 def heeft_definitief(proeftuin) -> bool:
-    value = cache.get(_key(proeftuin.pk))
-    if value is None:
+    value = getattr(proeftuin, "oogst_logboek_definitief", None)
+    if value is None:  # loaded without the annotations
         value = LogboekVersie.objects.filter(proeftuin=proeftuin, definitief=True).exists()
-        cache.set(_key(proeftuin.pk), value, TTL)
     return value
 
 
-def vergeet(proeftuin_id):
-    cache.delete(_key(proeftuin_id))
-
-
-@checklist.register(Fase.VERANKERING)
+@checklist.register(Fase.VERANKERING, annotate={"oogst_logboek_definitief": _heeft_definitief})
 def logboek_gepubliceerd(proeftuin):
     return [
         checklist.Item(

@@ -28,8 +28,8 @@ from gemeenten.models import Gemeente, Lidmaatschap, Proeftuin
 from proeftuin.permissions import Rol
 from proeftuin.tenancy import gemeente_scope
 
-from . import checks_logboek, pdf
 from . import logboek as logboek_data
+from . import pdf
 from .models import GecombineerdLogboek, LogboekVersie, RenderStatus
 
 logger = logging.getLogger(__name__)
@@ -299,8 +299,6 @@ def publiceren(*, versie: LogboekVersie, by) -> LogboekVersie:
         versie.gepubliceerd_op = timezone.now()
         versie.gepubliceerd_door = by
         versie.save(update_fields=["definitief", "gepubliceerd_op", "gepubliceerd_door"])
-        proeftuin_id = versie.proeftuin_id
-        transaction.on_commit(lambda: checks_logboek.vergeet(proeftuin_id))
     return versie
 
 
