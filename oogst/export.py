@@ -9,7 +9,6 @@ ZIP is built in memory."""
 import io
 import zipfile
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from bijeenkomsten.models import Antwoord, Bijeenkomst
@@ -17,7 +16,8 @@ from casussen.models import Casus, Inzicht, KnelpuntCategorie
 from gemeenten import exports
 from gemeenten.models import Commitment, Organisatie
 from verbeteracties import metingen_csv
-from verbeteracties.models import ActieOrganisatie, Meting, Verbeteractie, Voortgang
+from verbeteracties.models import Meting, Verbeteractie, Voortgang
+from verbeteracties.tabellen import acties_tabel, voortgang_tabel
 
 from . import netwerk
 from .models import Borging, Kennisniveau, Les, Verhaal, Vervolgafspraak
@@ -220,76 +220,15 @@ def inzichten(proeftuin):
     return header, table
 
 
-def _acties(proeftuin):
-    return (
-        Verbeteractie.objects.levend()
-        .filter(proeftuin=proeftuin)
-        .select_related("eigenaar__user", "eigenaar__organisatie")
-        .prefetch_related(
-            "succesfactoren",
-            Prefetch(
-                "betrokkenheden", queryset=ActieOrganisatie.objects.select_related("organisatie")
-            ),
-        )
-    )
-
-
 def verbeteracties(proeftuin):
-    header = [
-        _("Title"),
-        _("Status"),
-        _("Reason for stopping"),
-        _("Owner"),
-        _("Owner's organisation"),
-        _("Start"),
-        _("End"),
-        _("Bottleneck categories"),
-        _("Success factors"),
-        _("Organisations involved"),
-        _("Who invests"),
-        _("Who benefits"),
-        _("Description"),
-        _("Reason"),
-        _("Intended effect"),
-    ]
-
-    def names(orgs):
-        return ", ".join(o.naam for o in orgs)
-
-    table = [
-        [
-            a.titel,
-            a.get_status_display(),
-            a.reden_gestopt,
-            str(a.eigenaar.user) if a.eigenaar_id else "",
-            str(a.eigenaar.organisatie or "") if a.eigenaar_id else "",
-            a.start,
-            a.eind,
-            ", ".join(str(c) for c in a.categorie_labels),
-            ", ".join(s.naam for s in a.succesfactoren.all()),
-            names(a.betrokken),
-            names(a.investeerders),
-            names(a.baathebbers),
-            a.beschrijving,
-            a.aanleiding,
-            a.beoogd_effect,
-        ]
-        for a in _acties(proeftuin)
-    ]
-    return header, table
+    acties = Verbeteractie.objects.levend().filter(proeftuin=proeftuin)
+    return acties_tabel(acties, met_proeftuin=False)
 
 
 def voortgang(proeftuin):
-    rows = (
+    return voortgang_tabel(
         Voortgang.objects.filter(actie__proeftuin=proeftuin, actie__deleted_at__isnull=True)
-        .select_related("actie", "by")
-        .order_by("actie__titel", "datum", "pk")
     )
-    header = [_("Improvement action"), _("Date"), _("Status light"), _("What happened"), _("By")]
-    table = [
-        [u.actie.titel, u.datum, u.get_licht_display(), u.tekst, str(u.by or "")] for u in rows
-    ]
-    return header, table
 
 
 def metingen(proeftuin):
