@@ -7,16 +7,23 @@ facilitator's; a borging is the facilitator's or the action owner's; vervolgafsp
 facilitator's and the beleidsadviseur's.
 """
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from gemeenten.models import Proeftuin
 from gemeenten.views.dashboard import current_proeftuin
-from proeftuin.permissions import Rol
+from proeftuin import permissions
+from proeftuin.permissions import Rol, is_facilitator_anywhere
 from verbeteracties.models import Verbeteractie
 
-from .models import Les, Verhaal, Vervolgafspraak
+from .models import Les, LogboekVersie, RenderStatus, Verhaal, Vervolgafspraak
+
+# The Logboek Oogst: every member reads and downloads the definitief version (the PDF holds no
+# casus text, so bestuurders too); the facilitator makes concepts, reads them, publishes one.
+rules.add_perm("oogst.logboek_lezen", permissions.is_member)
+rules.add_perm("oogst.logboek_maken", permissions.is_facilitator)
 
 
 def _role(request):
@@ -90,3 +97,77 @@ def get_actie(pk) -> Verbeteractie:
     return get_object_or_404(
         Verbeteractie.objects.levend().select_related("proeftuin", "eigenaar"), pk=pk
     )
+
+
+def chosen_proeftuin(request):
+    """The proeftuin asked for in ``?proeftuin=`` (or a posted ``proeftuin``), else the current
+    one (latest start), and all of the gemeente's proeftuinen for a chooser; (None, []) when
+    there is none yet. An unknown id falls back to the current one."""
+    proeftuinen = list(Proeftuin.objects.order_by("-start", "-pk"))
+    wanted = request.GET.get("proeftuin", "") or request.POST.get("proeftuin", "")
+    chosen = next((p for p in proeftuinen if str(p.pk) == wanted), None)
+    return (chosen or (proeftuinen[0] if proeftuinen else None)), proeftuinen
+
+
+def huidige_proeftuin(request):
+    proeftuin, _ = chosen_proeftuin(request)
+    if proeftuin is None:
+        raise Http404
+    return proeftuin
+
+
+def require_facilitator(request):
+    require(is_facilitator(request))
+
+
+# --- the netwerkpeiling, the export and the Kennisbank ---------------------------------------
+
+
+def mag_peiling_invullen(request) -> bool:
+    """Every member who belongs to a partner organisation answers for that organisation,
+    whatever their role: the network is one of organisations. Members without one (usually the
+    facilitator from Agora or Movisie) have no organisation to answer for."""
+    return request.lidmaatschap.organisatie_id is not None
+
+
+def mag_exporteren(request) -> bool:
+    """The full export holds names and every table of the proeftuin: for those who run it."""
+    return _role(request) in (Rol.FACILITATOR, Rol.BELEIDSADVISEUR)
+
+
+def require_export(request):
+    require(mag_exporteren(request))
+
+
+def mag_intrekken(user, item) -> bool:
+    """A Kennisbank entry is withdrawn by the facilitator who published it."""
+    return (
+        user.is_authenticated
+        and item.gepubliceerd_door_id == user.pk
+        and is_facilitator_anywhere(user)
+    )
+
+
+# --- the Logboek Oogst -----------------------------------------------------------------------
+
+
+def may_make(request):
+    return request.user.has_perm("oogst.logboek_maken", request.gemeente)
+
+
+def require_perm(request, perm):
+    require(request.user.has_perm(perm, request.gemeente))
+
+
+def get_versie_for_user(request, pk, *, download=False) -> LogboekVersie:
+    """A version of this gemeente: 404 when it is not; a concept only for the facilitator
+    (403 for other members). ``download``: only a finished one with a file."""
+    require_perm(request, "oogst.logboek_lezen")
+    versie = get_object_or_404(
+        LogboekVersie.objects.select_related("proeftuin", "gemeente", "aangevraagd_door"), pk=pk
+    )
+    if not versie.definitief and not may_make(request):
+        raise PermissionDenied
+    if download and (versie.status != RenderStatus.KLAAR or not versie.bestand):
+        raise Http404
+    return versie

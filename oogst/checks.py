@@ -44,12 +44,6 @@ def _aantal_zonder_borging():
     return _count(_acties_klaar().filter(borging__isnull=True))
 
 
-def _value(proeftuin, name, ask):
-    """The annotation ``name``, or ``ask()`` when the proeftuin was loaded without it."""
-    value = getattr(proeftuin, name, None)
-    return ask() if value is None else value
-
-
 def _oogst_link(proeftuin, anchor):
     url = checklist.gemeente_url(proeftuin, "oogst:overzicht")
     return f"{url}?proeftuin={proeftuin.pk}#{anchor}" if url else ""
@@ -57,7 +51,7 @@ def _oogst_link(proeftuin, anchor):
 
 @checklist.register(Fase.VERANKERING, annotate={"oogst_heeft_lessen": _heeft_lessen})
 def lessen_vastgelegd(proeftuin):
-    done = _value(
+    done = checklist.annotation(
         proeftuin,
         "oogst_heeft_lessen",
         lambda: Les.objects.filter(proeftuin=proeftuin).exists(),
@@ -81,8 +75,8 @@ def lessen_vastgelegd(proeftuin):
 )
 def borging_vastgelegd(proeftuin):
     acties = Verbeteractie.objects.levend().filter(proeftuin=proeftuin, status__in=KLAAR)
-    klaar = _value(proeftuin, "oogst_acties_klaar", acties.count)
-    zonder = _value(
+    klaar = checklist.annotation(proeftuin, "oogst_acties_klaar", acties.count)
+    zonder = checklist.annotation(
         proeftuin,
         "oogst_acties_zonder_borging",
         lambda: acties.filter(borging__isnull=True).count(),
@@ -107,7 +101,7 @@ def borging_vastgelegd(proeftuin):
 
 @checklist.register(Fase.VERANKERING, annotate={"oogst_heeft_vervolg": _heeft_vervolg})
 def vervolgafspraken_gemaakt(proeftuin):
-    done = _value(
+    done = checklist.annotation(
         proeftuin,
         "oogst_heeft_vervolg",
         lambda: Vervolgafspraak.objects.filter(proeftuin=proeftuin).exists(),

@@ -17,10 +17,11 @@ def _heeft_definitief():
 
 
 def heeft_definitief(proeftuin) -> bool:
-    value = getattr(proeftuin, "oogst_logboek_definitief", None)
-    if value is None:  # loaded without the annotations
-        value = LogboekVersie.objects.filter(proeftuin=proeftuin, definitief=True).exists()
-    return value
+    return checklist.annotation(
+        proeftuin,
+        "oogst_logboek_definitief",
+        lambda: LogboekVersie.objects.filter(proeftuin=proeftuin, definitief=True).exists(),
+    )
 
 
 @checklist.register(Fase.VERANKERING, annotate={"oogst_logboek_definitief": _heeft_definitief})

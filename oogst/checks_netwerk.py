@@ -28,9 +28,11 @@ def _aantal_bij_oogst():
 
 @checklist.register(Fase.VERANKERING, annotate={"oogst_peilingen_bij_oogst": _aantal_bij_oogst})
 def netwerkpeiling_oogst(proeftuin):
-    n = getattr(proeftuin, "oogst_peilingen_bij_oogst", None)
-    if n is None:  # loaded without the annotations
-        n = Netwerkpeiling.objects.filter(proeftuin=proeftuin, moment=PeilMoment.OOGST).count()
+    n = checklist.annotation(
+        proeftuin,
+        "oogst_peilingen_bij_oogst",
+        lambda: Netwerkpeiling.objects.filter(proeftuin=proeftuin, moment=PeilMoment.OOGST).count(),
+    )
     hint = ngettext(
         "%(n)s participant has answered; the picture is reliable from %(min)s answers.",
         "%(n)s participants have answered; the picture is reliable from %(min)s answers.",

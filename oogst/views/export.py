@@ -9,12 +9,12 @@ from gemeenten import exports
 from gemeenten.audit import Actie, audit
 
 from .. import export as export_
-from ..access_netwerk import gekozen_proeftuin, huidige_proeftuin, require_export
+from ..access import chosen_proeftuin, huidige_proeftuin, require_export
 
 
 def export_pagina(request, gemeente_slug):
     require_export(request)
-    proeftuin, proeftuinen = gekozen_proeftuin(request)
+    proeftuin, proeftuinen = chosen_proeftuin(request)
     context = {
         "proeftuin": proeftuin,
         "proeftuinen": proeftuinen,

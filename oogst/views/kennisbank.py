@@ -15,7 +15,7 @@ from verbeteracties.access import get_actie
 from verbeteracties.models import Verbeteractie
 
 from .. import kennisbank
-from ..access_netwerk import gekozen_proeftuin, mag_intrekken, require_facilitator
+from ..access import chosen_proeftuin, mag_intrekken, require_facilitator
 from ..forms_kennisbank import KennisbankForm
 from ..models import KennisbankItem, Les
 
@@ -76,7 +76,7 @@ def intrekken(request, pk):
 def kiezen(request, gemeente_slug):
     """What the facilitator can publish from this gemeente: its lessen and verbeteracties."""
     require_facilitator(request)
-    proeftuin, proeftuinen = gekozen_proeftuin(request)
+    proeftuin, proeftuinen = chosen_proeftuin(request)
     lessen, acties = [], []
     if proeftuin is not None:
         lessen = Les.objects.filter(proeftuin=proeftuin).only("id", "titel", "proeftuin_id")

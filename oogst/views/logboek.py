@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from gemeenten.audit import Actie, audit
 
 from .. import services_logboek as services
-from ..access_logboek import chosen_proeftuin, get_versie_for_user, may_make, require_perm
+from ..access import chosen_proeftuin, get_versie_for_user, may_make, require_perm
 from ..models import LogboekVersie, Oogst, RenderStatus
 
 # htmx stops polling on this status (the job is done, failed or kept for later).

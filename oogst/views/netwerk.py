@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from gemeenten.models import Organisatie
 
 from .. import netwerk
-from ..access_netwerk import gekozen_proeftuin, mag_peiling_invullen
+from ..access import chosen_proeftuin, mag_peiling_invullen
 from ..forms_netwerk import NetwerkpeilingForm
 from ..models import Netwerkpeiling, PeilMoment
 
 
 def netwerk_overzicht(request, gemeente_slug):
-    proeftuin, proeftuinen = gekozen_proeftuin(request)
+    proeftuin, proeftuinen = chosen_proeftuin(request)
     context = {"proeftuin": proeftuin, "proeftuinen": proeftuinen}
     if proeftuin is not None:
         moment = netwerk.open_moment(proeftuin)
@@ -39,7 +39,7 @@ def netwerk_overzicht(request, gemeente_slug):
 
 
 def netwerk_invullen(request, gemeente_slug):
-    proeftuin, _proeftuinen = gekozen_proeftuin(request)
+    proeftuin, _proeftuinen = chosen_proeftuin(request)
     terug = reverse("oogst:netwerk", kwargs={"gemeente_slug": request.gemeente.slug})
     moment = netwerk.open_moment(proeftuin)
     if proeftuin is None or moment is None:
