@@ -112,6 +112,12 @@ def annotated(queryset):
     return queryset.annotate(**{name: make() for name, make in _annotations.items()})
 
 
+def annotation(proeftuin, name, ask):
+    """The annotation ``name`` of a proeftuin, or ``ask()`` when it was loaded without it."""
+    value = getattr(proeftuin, name, None)
+    return ask() if value is None else value
+
+
 def prefetch_current_many(proeftuinen):
     """The same for a list of proeftuinen in different phases (the facilitator's cockpit): each
     proeftuin gets the lookups of its own phase's checks plus those of the attention checks, in
