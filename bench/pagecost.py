@@ -93,7 +93,9 @@ def main():
             for _ in range(5):
                 client.get(path, secure=True)
             profile.disable()
-            pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
+            pstats.Stats(profile).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(
+                int(os.environ.get("NSTATS", "40"))
+            )
 
 
 if __name__ == "__main__":

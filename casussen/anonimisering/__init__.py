@@ -77,14 +77,20 @@ def _kind_of(tag: str):
 
 
 def _deduce_candidates(text):
-    document = engine.get_deduce().deidentify(text, disabled=_DEDUCE_SKIP)
+    deduce = engine.get_deduce()
+    from . import tokens  # imports deduce's modules, which get_deduce() has imported by now
+
+    document = deduce.deidentify(text, disabled=_DEDUCE_SKIP)
+    candidates = []
     for annotation in document.annotations:
         kind = _kind_of(annotation.tag)
         # deduce's offsets can be numpy integers
         start, end = int(annotation.start_char), int(annotation.end_char)
         if kind == Soort.PLAATS and any(ch.isdigit() for ch in text[start:end]):
             kind = Soort.ADRES
-        yield start, end, kind
+        candidates.append((start, end, kind))
+    tokens.release(document)
+    return candidates
 
 
 _DEDUCE_SKIP = {"redactor"}  # the annotations are all we need
