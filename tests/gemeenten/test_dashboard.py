@@ -102,6 +102,21 @@ def test_a_chart_scales_its_bars_and_carries_a_table(db):
     assert "2,5" in html  # Dutch decimal comma
 
 
+def test_a_chart_escapes_every_text_it_shows(db):
+    html = horizontal_bars(
+        title='Uren <b>"vet"</b>',
+        series=["<i>A</i>"],
+        rows=[("Stichting <script>alert(1)</script> & Zorg", [3])],
+        unit="<u>",
+        description="<em>d</em>",
+    )
+    assert "<script>" not in html and "<b>" not in html and "<i>" not in html
+    assert "<u>" not in html and "<em>" not in html
+    assert "Stichting &lt;script&gt;alert(1)&lt;/script&gt; &amp; Zorg" in html  # the table
+    assert "Stichting &lt;script&gt;al…" in html  # the bar's label, cut at 21 characters
+    assert "Uren &lt;b&gt;&quot;vet&quot;&lt;/b&gt;" in html
+
+
 @pytest.mark.parametrize("chosen", ["²", "٣", "99999999999999999999999", "-1", "x"])
 def test_a_strange_proeftuin_in_the_query_is_not_a_server_error(
     client, member, gemeente_a, proeftuin, chosen
