@@ -61,6 +61,9 @@ def with_pk(name, model_label, **filters):
 # (name, function returning the path). Later apps' pages are tried and skipped until they land.
 PAGES = [
     ("bare view (baseline)", lambda: reverse("bare")),
+    # The same view for a logged-in facilitator: session, user, memberships and the row-level
+    # security settings, no page. What every page of the app costs at least.
+    ("bare view, logged in", lambda: reverse("bare") + "?sessie=1"),
     ("gemeente dashboard", lambda: in_gemeente("gemeenten:detail")),
     ("facilitator cockpit", lambda: reverse("overzicht")),
     ("casus list", lambda: in_gemeente("casussen:list")),

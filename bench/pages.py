@@ -269,7 +269,7 @@ def run_scale(scale, args):
         pages["pages"] = [
             p
             for p in pages["pages"]
-            if p["path"] == BARE or any(w in p["name"].lower() for w in wanted)
+            if p["path"].startswith(BARE) or any(w in p["name"].lower() for w in wanted)
         ]
     for name, reason in pages["skipped"]:
         print(f"[{scale}] skipped {name}: {reason}")
