@@ -2,14 +2,16 @@
 timeline, and what needs attention with the roll-ups. One filter form serves them all."""
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.shortcuts import render
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
 from casussen.models import KnelpuntCategorie, Succesfactor
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
+from proeftuin.permissions import Rol
 
 from .. import overzicht
 from ..access import can_edit, can_propose
@@ -35,26 +37,61 @@ class _Select(forms.Select):
     (partners, members) was half of the board's rendering time at landelijk scale (issue 9)."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:  # no filter has groups; keep Django's own rendering for them
+        if self.allow_multiple_selected:
+            return super().render(name, value, attrs, renderer)
+        chosen = self.format_value(value)
+        attrs = self.build_attrs(self.attrs, attrs)
+        parts = [format_html('<select name="{}"{}>', name, _attrs(attrs))]
+        has_selected = False
+        for option_value, label in self.choices:
+            if isinstance(label, (list, tuple)):  # no filter has groups: Django renders those
                 return super().render(name, value, attrs, renderer)
-            parts.extend(
-                format_html(
-                    '\n  <option value="{}"{}>{}</option>\n',
-                    str(option["value"]),
-                    _attrs(option["attrs"]),
-                    option["label"],
-                )
-                for option in options
+            option_value = "" if option_value is None else str(option_value)
+            # As ChoiceWidget.optgroups: only the first matching option is selected.
+            selected = not has_selected and option_value in chosen
+            has_selected |= selected
+            parts.append(
+                f'\n  <option value="{conditional_escape(option_value)}"'
+                f"{' selected' if selected else ''}>{conditional_escape(label)}</option>\n"
             )
         parts.append("\n</select>")
-        return mark_safe("".join(parts))  # noqa: S308 - every part went through format_html
+        return mark_safe("".join(parts))  # noqa: S308 - every value and label is escaped
+
+
+class _LabelIterator(ModelChoiceIterator):
+    """The options from a list of values instead of model instances with their relations."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        columns = self.field.label_columns
+        for pk, *values in self.queryset.values_list("pk", *columns):
+            yield (pk, self.field.label_from_values(*values))
+
+
+class _LabelChoiceField(SafeModelChoiceField):
+    """A model choice whose options cost one list of values: the filter's ~100 partners and
+    members were built as model instances (with their users) on every overview page (issue 9).
+    Validating a chosen value still loads the one instance."""
+
+    iterator = _LabelIterator
+
+    def __init__(self, *args, label_columns=("naam",), label_from_values=str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_columns = label_columns
+        self.label_from_values = label_from_values
+
+
+_ROLLEN = dict(Rol.choices)
+
+
+def _lid_label(name, email, role):
+    """Lidmaatschap.__str__ from its values."""
+    return f"{name or email} ({_ROLLEN.get(role, role)})"
 
 
 class FilterForm(forms.Form):
-    proeftuin = SafeModelChoiceField(
+    proeftuin = _LabelChoiceField(
         Proeftuin.objects.none(),
         required=False,
         label=_("Proeftuin"),
@@ -67,7 +104,7 @@ class FilterForm(forms.Form):
         choices=[("", _("All"))] + Status.choices,
         widget=_Select,
     )
-    succesfactor = SafeModelChoiceField(
+    succesfactor = _LabelChoiceField(
         Succesfactor.objects.none(),
         required=False,
         label=_("Success factor"),
@@ -80,15 +117,17 @@ class FilterForm(forms.Form):
         choices=[("", _("All"))] + KnelpuntCategorie.choices,
         widget=_Select,
     )
-    organisatie = SafeModelChoiceField(
+    organisatie = _LabelChoiceField(
         Organisatie.objects.none(),
         required=False,
         label=_("Organisation"),
         empty_label=_("All"),
         widget=_Select,
     )
-    eigenaar = SafeModelChoiceField(
+    eigenaar = _LabelChoiceField(
         Lidmaatschap.objects.none(),
+        label_columns=("user__name", "user__email", "role"),
+        label_from_values=_lid_label,
         required=False,
         label=_("Owner"),
         empty_label=_("All"),
@@ -101,9 +140,7 @@ class FilterForm(forms.Form):
         self.fields["proeftuin"].queryset = Proeftuin.objects.order_by("-start")
         self.fields["succesfactor"].queryset = Succesfactor.objects.all()
         self.fields["organisatie"].queryset = Organisatie.objects.order_by("naam")
-        self.fields["eigenaar"].queryset = Lidmaatschap.objects.select_related("user").order_by(
-            "user__name"
-        )
+        self.fields["eigenaar"].queryset = Lidmaatschap.objects.order_by("user__name")
 
 
 def _rows(request):
@@ -123,17 +160,29 @@ def _context(request, form, rows, **extra):
 
 
 def board(request, gemeente_slug):
-    form, rows = _rows(request)
+    form = FilterForm(request.GET or None)
+    rows = overzicht.kaarten(form.cleaned_data if form.is_valid() else {})
     # Each card says whether the user may move it; the template writes the status control out
-    # (see board_kaart.html) rather than rendering a StatusForm per card.
+    # (see board_kaart.html) rather than rendering a StatusForm per card, with the options of
+    # its select made once per column: every card in a column has the same status.
     kolommen = [
-        (status, label, [(a, can_edit(request, a)) for a in acties])
+        (status, label, [(a, can_edit(request, a)) for a in acties], _status_opties(status))
         for status, label, acties in overzicht.board(rows)
     ]
-    context = _context(
-        request, form, rows, kolommen=kolommen, statussen=Status.choices, tab="board"
-    )
+    context = _context(request, form, rows, kolommen=kolommen, tab="board")
     return render(request, "verbeteracties/board.html", context)
+
+
+def _status_opties(selected):
+    """The options of a card's status select, as the StatusForm's select writes them."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, " selected" if value == selected else "", label)
+            for value, label in Status.choices
+        ),
+    )
 
 
 def lijst(request, gemeente_slug):
