@@ -11,6 +11,7 @@ from proeftuin.tenancy import gemeente_scope
 from tests.factories import LidmaatschapFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 from verbeteracties.forms import StatusForm
+from verbeteracties.views import overzicht as overzicht_views
 from verbeteracties.views.overzicht import FilterForm
 
 from .conftest import vurl
@@ -143,3 +144,39 @@ def test_the_board_filters_on_owner_organisation_and_category(
     assert cards(eigenaar=member_lid.pk) == {actie.pk}
     assert cards(organisatie=betrokken.organisatie_id) == {ander.pk}
     assert cards(categorie="financiering") == {ander.pk}
+
+
+def test_a_long_column_shows_ten_cards_and_links_to_all_of_its_status(
+    client, facilitator, gemeente_a, proeftuin, member_lid
+):
+    per_kolom = overzicht_views.KAARTEN_PER_KOLOM
+    with every_gemeente():
+        ideeen = [
+            VerbeteractieFactory(
+                gemeente=gemeente_a,
+                proeftuin=proeftuin,
+                status="idee",
+                eigenaar=member_lid,
+                start=datetime.date(2026, 1, 1) + datetime.timedelta(days=n),
+            )
+            for n in range(per_kolom + 1)
+        ]
+    client.force_login(facilitator)
+
+    def idee_kolom(query):
+        body = client.get(vurl("board", gemeente_a), query).content.decode()
+        start = body.index('id="kolom-idee"')
+        return body[start : body.index("</section>", start)]
+
+    kolom = idee_kolom({"eigenaar": member_lid.pk})
+    assert f'<span class="badge">{per_kolom + 1}</span>' in kolom
+    assert kolom.count('class="kaart"') == per_kolom
+    assert f'id="kaart-{ideeen[-1].pk}"' not in kolom  # the latest start waits behind the link
+    link = re.search(r'<p class="board__meer"><a href="\?([^"]+)">', kolom).group(1)
+    assert sorted(link.replace("&amp;", "&").split("&")) == [
+        f"eigenaar={member_lid.pk}",
+        "status=idee",
+    ]
+    alles = idee_kolom({"eigenaar": member_lid.pk, "status": "idee"})
+    assert alles.count('class="kaart"') == per_kolom + 1
+    assert "board__meer" not in alles

@@ -1,6 +1,8 @@
 """The overview pages: the board by status, lists by organisation and success factor, the
 timeline, and what needs attention with the roll-ups. One filter form serves them all."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.shortcuts import render
@@ -159,16 +161,46 @@ def _context(request, form, rows, **extra):
     }
 
 
+# A column shows this many cards and links to the board of its status for the rest: a board
+# stays readable, and as cheap, when actions pile up over the years (issue 9).
+KAARTEN_PER_KOLOM = 10
+
+
+@dataclass
+class Kolom:
+    status: str
+    label: str
+    kaarten: list  # (actie, may the user move it), the ones shown
+    totaal: int
+    status_opties: str  # the options of the cards' status select
+    alle_url: str  # the board of this status only, when not every card is shown
+
+
 def board(request, gemeente_slug):
     form = FilterForm(request.GET or None)
-    rows = overzicht.kaarten(form.cleaned_data if form.is_valid() else {})
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = overzicht.kaarten(filters)
     # Each card says whether the user may move it; the template writes the status control out
     # (see board_kaart.html) rather than rendering a StatusForm per card, with the options of
     # its select made once per column: every card in a column has the same status.
-    kolommen = [
-        (status, label, [(a, can_edit(request, a)) for a in acties], _status_opties(status))
-        for status, label, acties in overzicht.board(rows)
-    ]
+    kolommen = []
+    for status, label, acties in overzicht.board(rows):
+        shown = acties if filters.get("status") else acties[:KAARTEN_PER_KOLOM]
+        alle_url = ""
+        if len(shown) < len(acties):
+            query = request.GET.copy()
+            query["status"] = status
+            alle_url = f"?{query.urlencode()}"
+        kolommen.append(
+            Kolom(
+                status=status,
+                label=label,
+                kaarten=[(a, can_edit(request, a)) for a in shown],
+                totaal=len(acties),
+                status_opties=_status_opties(status),
+                alle_url=alle_url,
+            )
+        )
     context = _context(request, form, rows, kolommen=kolommen, tab="board")
     return render(request, "verbeteracties/board.html", context)
 
