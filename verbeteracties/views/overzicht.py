@@ -4,85 +4,18 @@ timeline, and what needs attention with the roll-ups. One filter form serves the
 from dataclasses import dataclass
 
 from django import forms
-from django.forms.models import ModelChoiceIterator
 from django.shortcuts import render
-from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from django_scopes.forms import SafeModelChoiceField
 
 from casussen.models import KnelpuntCategorie, Succesfactor
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.permissions import Rol
+from proeftuin.select import Select, ValuesModelChoiceField
 
 from .. import overzicht
 from ..access import can_edit, can_propose
 from ..models import Status, verbeterperiode
-
-
-def _attrs(attrs):
-    """HTML attributes as Django's widgets/attrs.html writes them."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html(' {}="{}"', name, value) if value is not True else f" {name}",)
-            for name, value in attrs.items()
-            if value is not False
-        ),
-    )
-
-
-class _Select(forms.Select):
-    """A select written out in Python, with the markup of Django's select templates. Django
-    renders every option through a template of its own, which for the filter's ~150 options
-    (partners, members) was half of the board's rendering time at landelijk scale (issue 9)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        if self.allow_multiple_selected:
-            return super().render(name, value, attrs, renderer)
-        chosen = self.format_value(value)
-        attrs = self.build_attrs(self.attrs, attrs)
-        parts = [format_html('<select name="{}"{}>', name, _attrs(attrs))]
-        has_selected = False
-        for option_value, label in self.choices:
-            if isinstance(label, (list, tuple)):  # no filter has groups: Django renders those
-                return super().render(name, value, attrs, renderer)
-            option_value = "" if option_value is None else str(option_value)
-            # As ChoiceWidget.optgroups: only the first matching option is selected.
-            selected = not has_selected and option_value in chosen
-            has_selected |= selected
-            parts.append(
-                f'\n  <option value="{conditional_escape(option_value)}"'
-                f"{' selected' if selected else ''}>{conditional_escape(label)}</option>\n"
-            )
-        parts.append("\n</select>")
-        return mark_safe("".join(parts))  # noqa: S308 - every value and label is escaped
-
-
-class _LabelIterator(ModelChoiceIterator):
-    """The options from a list of values instead of model instances with their relations."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        columns = self.field.label_columns
-        for pk, *values in self.queryset.values_list("pk", *columns):
-            yield (pk, self.field.label_from_values(*values))
-
-
-class _LabelChoiceField(SafeModelChoiceField):
-    """A model choice whose options cost one list of values: the filter's ~100 partners and
-    members were built as model instances (with their users) on every overview page (issue 9).
-    Validating a chosen value still loads the one instance."""
-
-    iterator = _LabelIterator
-
-    def __init__(self, *args, label_columns=("naam",), label_from_values=str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.label_columns = label_columns
-        self.label_from_values = label_from_values
-
 
 _ROLLEN = dict(Rol.choices)
 
@@ -93,47 +26,43 @@ def _lid_label(name, email, role):
 
 
 class FilterForm(forms.Form):
-    proeftuin = _LabelChoiceField(
+    proeftuin = ValuesModelChoiceField(
         Proeftuin.objects.none(),
         required=False,
         label=_("Proeftuin"),
         empty_label=_("All"),
-        widget=_Select,
     )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("All"))] + Status.choices,
-        widget=_Select,
+        widget=Select,
     )
-    succesfactor = _LabelChoiceField(
+    succesfactor = ValuesModelChoiceField(
         Succesfactor.objects.none(),
         required=False,
         label=_("Success factor"),
         empty_label=_("All"),
-        widget=_Select,
     )
     categorie = forms.ChoiceField(
         label=_("Bottleneck category"),
         required=False,
         choices=[("", _("All"))] + KnelpuntCategorie.choices,
-        widget=_Select,
+        widget=Select,
     )
-    organisatie = _LabelChoiceField(
+    organisatie = ValuesModelChoiceField(
         Organisatie.objects.none(),
         required=False,
         label=_("Organisation"),
         empty_label=_("All"),
-        widget=_Select,
     )
-    eigenaar = _LabelChoiceField(
+    eigenaar = ValuesModelChoiceField(
         Lidmaatschap.objects.none(),
         label_columns=("user__name", "user__email", "role"),
         label_from_values=_lid_label,
         required=False,
         label=_("Owner"),
         empty_label=_("All"),
-        widget=_Select,
     )
 
     def __init__(self, *args, **kwargs):
