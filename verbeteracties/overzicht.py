@@ -42,6 +42,8 @@ def acties(filters=None):
             laatste_licht=_laatste_licht(),
             aantal_indicatoren=Count("indicatoren", distinct=True),
         )
+        # Explicit: a query with aggregates leaves Meta.ordering out (GROUP BY).
+        .order_by(*Verbeteractie._meta.ordering)
     )
     return _rows(queryset, filters or {})
 

@@ -4,6 +4,7 @@
 import datetime
 import re
 
+import pytest
 from django import forms
 
 from gemeenten.models import Lidmaatschap
@@ -111,17 +112,24 @@ def test_a_card_shows_its_owner_with_organisation_and_last_light(
     assert "licht--aandacht" in response.content.decode()
 
 
-def test_the_cards_of_a_column_stand_in_order_of_start(client, facilitator, gemeente_a, proeftuin):
+@pytest.mark.parametrize("name", ["board", "lijst", "tijdlijn"])
+def test_the_overview_pages_show_the_actions_in_order_of_start(
+    name, client, facilitator, gemeente_a, proeftuin
+):
+    # Made, and titled, in the other order: only the start orders them.
     with every_gemeente():
-        later, eerder = (
+        for titel, start in (("A begint later", (2026, 9, 1)), ("Z begint eerder", (2026, 3, 1))):
             VerbeteractieFactory(
-                gemeente=gemeente_a, proeftuin=proeftuin, status="idee", start=start
+                gemeente=gemeente_a,
+                proeftuin=proeftuin,
+                status="idee",
+                titel=titel,
+                start=datetime.date(*start),
+                eind=datetime.date(2026, 12, 31),
             )
-            for start in (datetime.date(2026, 9, 1), datetime.date(2026, 3, 1))
-        )
     client.force_login(facilitator)
-    body = client.get(vurl("board", gemeente_a)).content.decode()
-    assert body.index(f'id="kaart-{eerder.pk}"') < body.index(f'id="kaart-{later.pk}"')
+    body = client.get(vurl(name, gemeente_a)).content.decode()
+    assert body.index("Z begint eerder") < body.index("A begint later")
 
 
 def test_the_board_filters_on_owner_organisation_and_category(
