@@ -9,6 +9,7 @@ from casussen.models import Casus
 from gemeenten.forms.commitments import OrganisatiesField
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
 from proeftuin.concurrency import VersionedModelForm
+from proeftuin.select import Select, ValuesModelChoiceField
 
 from .models import Actiepunt, Agendapunt, Antwoord, Bijeenkomst, Gast, Reactie, Soort, Verslag
 
@@ -102,7 +103,9 @@ class AgendapuntForm(forms.ModelForm):
     class Meta:
         model = Agendapunt
         fields = ["titel", "casus", "duur_minuten"]
-        field_classes = {"casus": SafeModelChoiceField}
+        # The casus options from one list of values (issue 9), with a select written out.
+        field_classes = {"casus": ValuesModelChoiceField}
+        widgets = {"casus": Select}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,7 +115,8 @@ class AgendapuntForm(forms.ModelForm):
             Casus.objects.ingediend().zichtbaar().filter(proeftuin=bijeenkomst.proeftuin_id)
         )
         self.fields["casus"].empty_label = _("(no casus)")
-        self.fields["casus"].label_from_instance = lambda c: f"#{c.pk} {c.titel}"
+        self.fields["casus"].label_columns = ("pk", "titel")
+        self.fields["casus"].label_from_values = lambda pk, titel: f"#{pk} {titel}"
 
     def clean_titel(self):
         return " ".join(self.cleaned_data["titel"].split())
@@ -143,7 +147,9 @@ class AgendapuntForm(forms.ModelForm):
 class InbrengForm(forms.Form):
     """One's own submitted casussen of the proeftuin, to bring to a meeting."""
 
-    casus = SafeModelChoiceField(queryset=Casus.objects.none(), label=_("Your submitted casus"))
+    casus = ValuesModelChoiceField(
+        queryset=Casus.objects.none(), label_columns=("titel",), label=_("Your submitted casus")
+    )
 
     def __init__(self, *args, bijeenkomst, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,7 +159,6 @@ class InbrengForm(forms.Form):
             .filter(proeftuin=bijeenkomst.proeftuin_id, auteur=user)
             .exclude(inbreng__bijeenkomst=bijeenkomst)
         )
-        self.fields["casus"].label_from_instance = lambda c: c.titel
 
 
 class UitnodigenForm(forms.Form):

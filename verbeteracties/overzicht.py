@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Max, OuterRef, Prefetch, Subquery
+from django.db.models import CharField, Count, F, Max, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +27,6 @@ def stil_sinds():
 def acties(filters=None):
     """Living actions with their owner, success factors, organisations, last update and
     number of indicators; ``filters`` a dict from the filter form."""
-    laatste = Voortgang.objects.filter(actie=OuterRef("pk")).order_by("-datum", "-pk")
     queryset = (
         Verbeteractie.objects.levend()
         .select_related("eigenaar__user", "eigenaar__organisatie", "proeftuin")
@@ -39,11 +39,52 @@ def acties(filters=None):
         )
         .annotate(
             laatste_update=Max("updates__datum"),
-            laatste_licht=Subquery(laatste.values("licht")[:1]),
+            laatste_licht=_laatste_licht(),
             aantal_indicatoren=Count("indicatoren", distinct=True),
         )
+        # Explicit: a query with aggregates leaves Meta.ordering out (GROUP BY).
+        .order_by(*Verbeteractie._meta.ordering)
     )
+    return _rows(queryset, filters or {})
+
+
+# What a card on the board shows; the board reads nothing else (issue 9).
+KAART_VELDEN = ("pk", "titel", "status", "version", "reden_gestopt", "eigenaar_id")
+
+
+def kaarten(filters=None, queryset=None):
+    """Living actions with only what a card on the board shows: title, status, the owner's
+    name and organisation as values, the last traffic light."""
     filters = filters or {}
+    velden = KAART_VELDEN + (("knelpunt_categorieen",) if filters.get("categorie") else ())
+    queryset = (
+        (queryset if queryset is not None else Verbeteractie.objects.all())
+        .levend()
+        .only(*velden)
+        .annotate(
+            eigenaar_naam=Coalesce(
+                NullIf("eigenaar__user__name", Value("")),
+                "eigenaar__user__email",
+                output_field=CharField(),
+            ),
+            eigenaar_organisatie=F("eigenaar__organisatie__naam"),
+            laatste_licht=_laatste_licht(),
+        )
+    )
+    return _rows(queryset, filters)
+
+
+def kaart(pk):
+    """One card, as the board shows it (after a status change from the board)."""
+    return kaarten(queryset=Verbeteractie.objects.filter(pk=pk))[0]
+
+
+def _laatste_licht():
+    laatste = Voortgang.objects.filter(actie=OuterRef("pk")).order_by("-datum", "-pk")
+    return Subquery(laatste.values("licht")[:1])
+
+
+def _rows(queryset, filters):
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
     if filters.get("succesfactor"):

@@ -21,7 +21,7 @@ from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
 from .. import services
 from ..access import can_delete, can_edit, get_casus_for_user, is_moderator, require_perm
 from ..forms import CasusForm, KnelpuntFormSet, TerugsturenForm, knelpunt_text_fields
-from ..models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
+from ..models import Casus, Inzicht, Knelpunt, KnelpuntCategorie, Succesfactor
 from .common import chosen_proeftuin, visible_casussen
 from .conflict import conflict
 from .poort import Poort
@@ -29,7 +29,11 @@ from .poort import Poort
 FORM_TEMPLATE = "casussen/form.html"
 
 
-PER_PAGE = 50
+# A page of the list: a table one can read at a glance; more behind the pager (issue 9).
+PER_PAGE = 25
+# What a row of the list shows (and orders by); the author only to mark "yours".
+LIST_FIELDS = ("pk", "status", "ziektebeeld", "leeftijdscategorie", "auteur_id", "created_at")
+_CATEGORIE_LABELS = dict(KnelpuntCategorie.choices)
 
 
 def casussen(request, gemeente_slug):
@@ -45,20 +49,18 @@ def casussen(request, gemeente_slug):
             rows = rows.exclude(status=Casus.Status.CONCEPT)
         rows, filters = _filtered(request, rows)
         rows = (
-            rows.select_related("auteur")
-            .prefetch_related("knelpunten")
-            .annotate(
+            # Only the columns of the list: a bestuurder's list does not even load the title.
+            rows.only(*LIST_FIELDS, *(["titel"] if reads_text else [])).annotate(
                 aantal_inzichten=Count(
                     "inzichten", filter=Q(inzichten__verwijderd_op__isnull=True), distinct=True
                 )
             )
-            # The list shows no text but the title: the long fields stay in the database.
-            .defer(*(name for name in Casus.TEXT_FIELDS if name != "titel"))
         )
     # Pages, so the list stays as fast with years of casussen (issue 9).
     page = Paginator(rows.order_by("-created_at", "-pk"), PER_PAGE).get_page(
         request.GET.get("page")
     )
+    _add_labels(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -78,6 +80,26 @@ def casussen(request, gemeente_slug):
         ),
     }
     return render(request, "casussen/list.html", context)
+
+
+def _add_labels(casussen):
+    """The labels a row shows: its choices from dicts made once, instead of Django's
+    get_FOO_display(), which hashes every (lazy, so translated) label of the field per call,
+    and its knelpunt categories from one list of values instead of a Knelpunt instance per
+    knelpunt (issue 9)."""
+    knelpunten = {casus.pk: [] for casus in casussen}
+    rows = Knelpunt.objects.filter(casus__in=list(knelpunten)).order_by("pk")
+    for casus_id, categorie in rows.values_list("casus_id", "categorie"):
+        knelpunten[casus_id].append(_CATEGORIE_LABELS.get(categorie, categorie))
+    choices = {
+        name: dict(Casus._meta.get_field(name).flatchoices)
+        for name in ("status", "ziektebeeld", "leeftijdscategorie")
+    }
+    for casus in casussen:
+        casus.knelpunt_labels = knelpunten[casus.pk]
+        for name, labels in choices.items():
+            value = getattr(casus, name)
+            setattr(casus, f"{name}_label", labels.get(value, value))
 
 
 def _filtered(request, rows):

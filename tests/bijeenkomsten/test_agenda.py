@@ -2,6 +2,7 @@
 refused, the total checked against the meeting's length."""
 
 from bijeenkomsten.models import Agendapunt
+from tests.casussen.factories import CasusFactory
 from tests.scopes import every_gemeente
 
 from .conftest import burl
@@ -83,3 +84,29 @@ def test_a_member_cannot_change_the_agenda(client, member, gemeente_a, bijeenkom
     assert client.post(url, {"titel": "X", "duur_minuten": "5"}).status_code == 403
     assert client.post(burl("agendapunt_remove", gemeente_a, pk=punt.pk)).status_code == 403
     assert len(titels()) == 1
+
+
+def test_the_casus_choice_offers_the_submitted_casussen_by_number_and_title(
+    client, facilitator, gemeente_a, bijeenkomst
+):
+    with every_gemeente():
+        ingediend = CasusFactory(
+            gemeente=gemeente_a,
+            proeftuin=bijeenkomst.proeftuin,
+            status="ingediend",
+            titel='Meneer "K" <thuis> & alleen',
+        )
+        CasusFactory(gemeente=gemeente_a, proeftuin=bijeenkomst.proeftuin, titel="Een concept")
+    client.force_login(facilitator)
+    body = client.get(burl("detail", gemeente_a, pk=bijeenkomst.pk)).content.decode()
+    assert (
+        f'<option value="{ingediend.pk}">#{ingediend.pk} Meneer &quot;K&quot; &lt;thuis&gt;'
+        " &amp; alleen</option>"
+    ) in body
+    assert "Een concept" not in body
+    # Chosen twice, it comes back with the choice kept and the error said.
+    url = burl("agendapunt_add", gemeente_a, pk=bijeenkomst.pk)
+    client.post(url, {"casus": ingediend.pk, "duur_minuten": "30"})
+    response = client.post(url, {"casus": ingediend.pk, "duur_minuten": "30"})
+    assert response.status_code == 400
+    assert f'<option value="{ingediend.pk}" selected>' in response.content.decode()

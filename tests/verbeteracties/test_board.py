@@ -1,13 +1,22 @@
 """The board writes each card's status control out instead of rendering a StatusForm per card
 (issue 9): the markup must stay what the form renders, and only for who may move the card."""
 
+import datetime
 import re
 
+import pytest
+from django import forms
+
+from gemeenten.models import Lidmaatschap
+from proeftuin.tenancy import gemeente_scope
+from tests.factories import LidmaatschapFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 from verbeteracties.forms import StatusForm
+from verbeteracties.views import overzicht as overzicht_views
+from verbeteracties.views.overzicht import FilterForm
 
 from .conftest import vurl
-from .factories import VerbeteractieFactory
+from .factories import ActieOrganisatieFactory, VerbeteractieFactory, VoortgangFactory
 
 
 def squeeze(html):
@@ -57,3 +66,125 @@ def test_a_card_has_no_status_control_for_who_may_not_move_it(
     card = card_of(client.get(vurl("board", gemeente_a)).content.decode(), actie)
     assert "<select" not in card
     assert "<form" not in card
+
+
+def test_the_filter_offers_the_options_django_renders_from_the_instances(
+    facilitator, gemeente_a, member_lid
+):
+    with every_gemeente():
+        LidmaatschapFactory(gemeente=gemeente_a, role="beleidsadviseur", user__name="")
+        OrganisatieFactory(gemeente=gemeente_a, naam='Zorg & "Welzijn" <B>')
+    with gemeente_scope(gemeente_a):
+        form = FilterForm({"eigenaar": str(member_lid.pk)})
+        assert form.is_valid()
+        assert form.cleaned_data["eigenaar"] == member_lid
+        for name in ("proeftuin", "succesfactor", "organisatie", "eigenaar"):
+            field = form.fields[name]
+            reference = forms.ModelChoiceField(field.queryset, empty_label=field.empty_label)
+            expected = forms.Select(choices=reference.choices).render(
+                name, form[name].value(), {"id": f"filter-{name}"}
+            )
+            assert squeeze(str(form[name])) == squeeze(expected), name
+        assert f'value="{member_lid.pk}" selected>' in str(form["eigenaar"])
+
+
+def test_a_card_shows_its_owner_with_organisation_and_last_light(
+    client, facilitator, gemeente_a, proeftuin, actie, member_lid
+):
+    with every_gemeente():
+        organisatie = OrganisatieFactory(gemeente=gemeente_a, naam="Huisartsen Noord")
+        Lidmaatschap.objects.filter(pk=member_lid.pk).update(organisatie=organisatie)
+        VoortgangFactory(gemeente=gemeente_a, actie=actie, licht="aandacht")
+        zonder = VerbeteractieFactory(gemeente=gemeente_a, proeftuin=proeftuin, eigenaar=None)
+    client.force_login(facilitator)
+    body = client.get(vurl("board", gemeente_a)).content.decode()
+    card = card_of(body, actie)
+    assert f"{member_lid.user.name}, Huisartsen Noord</p>" in card
+    assert "licht--aandacht" in card
+    assert "no owner" in card_of(body, zonder) or "geen eigenaar" in card_of(body, zonder)
+    # The card that comes back after a move from the board shows the same.
+    response = client.post(
+        vurl("status", gemeente_a, pk=actie.pk),
+        {"status": "afgerond", "version": actie.version, "bron": "board"},
+        headers={"HX-Request": "true"},
+    )
+    assert f"{member_lid.user.name}, Huisartsen Noord</p>" in response.content.decode()
+    assert "licht--aandacht" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["board", "lijst", "tijdlijn"])
+def test_the_overview_pages_show_the_actions_in_order_of_start(
+    name, client, facilitator, gemeente_a, proeftuin
+):
+    # Made, and titled, in the other order: only the start orders them.
+    with every_gemeente():
+        for titel, start in (("A begint later", (2026, 9, 1)), ("Z begint eerder", (2026, 3, 1))):
+            VerbeteractieFactory(
+                gemeente=gemeente_a,
+                proeftuin=proeftuin,
+                status="idee",
+                titel=titel,
+                start=datetime.date(*start),
+                eind=datetime.date(2026, 12, 31),
+            )
+    client.force_login(facilitator)
+    body = client.get(vurl(name, gemeente_a)).content.decode()
+    assert body.index("Z begint eerder") < body.index("A begint later")
+
+
+def test_the_board_filters_on_owner_organisation_and_category(
+    client, facilitator, gemeente_a, proeftuin, actie, member_lid
+):
+    with every_gemeente():
+        ander = VerbeteractieFactory(
+            gemeente=gemeente_a,
+            proeftuin=proeftuin,
+            knelpunt_categorieen=["financiering"],
+        )
+        betrokken = ActieOrganisatieFactory(gemeente=gemeente_a, actie=ander)
+    client.force_login(facilitator)
+
+    def cards(**query):
+        body = client.get(vurl("board", gemeente_a), query).content.decode()
+        return set(map(int, re.findall(r'id="kaart-(\d+)"', body)))
+
+    assert cards() == {actie.pk, ander.pk}
+    assert cards(eigenaar=member_lid.pk) == {actie.pk}
+    assert cards(organisatie=betrokken.organisatie_id) == {ander.pk}
+    assert cards(categorie="financiering") == {ander.pk}
+
+
+def test_a_long_column_shows_ten_cards_and_links_to_all_of_its_status(
+    client, facilitator, gemeente_a, proeftuin, member_lid
+):
+    per_kolom = overzicht_views.KAARTEN_PER_KOLOM
+    with every_gemeente():
+        ideeen = [
+            VerbeteractieFactory(
+                gemeente=gemeente_a,
+                proeftuin=proeftuin,
+                status="idee",
+                eigenaar=member_lid,
+                start=datetime.date(2026, 1, 1) + datetime.timedelta(days=n),
+            )
+            for n in range(per_kolom + 1)
+        ]
+    client.force_login(facilitator)
+
+    def idee_kolom(query):
+        body = client.get(vurl("board", gemeente_a), query).content.decode()
+        start = body.index('id="kolom-idee"')
+        return body[start : body.index("</section>", start)]
+
+    kolom = idee_kolom({"eigenaar": member_lid.pk})
+    assert f'<span class="badge">{per_kolom + 1}</span>' in kolom
+    assert kolom.count('class="kaart"') == per_kolom
+    assert f'id="kaart-{ideeen[-1].pk}"' not in kolom  # the latest start waits behind the link
+    link = re.search(r'<p class="board__meer"><a href="\?([^"]+)">', kolom).group(1)
+    assert sorted(link.replace("&amp;", "&").split("&")) == [
+        f"eigenaar={member_lid.pk}",
+        "status=idee",
+    ]
+    alles = idee_kolom({"eigenaar": member_lid.pk, "status": "idee"})
+    assert alles.count('class="kaart"') == per_kolom + 1
+    assert "board__meer" not in alles

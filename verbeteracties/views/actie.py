@@ -15,7 +15,7 @@ from gemeenten.audit import Actie, audit
 from gemeenten.models import Lidmaatschap, Proeftuin, Wijziging
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
 
-from .. import services
+from .. import overzicht, services
 from ..access import can_edit, get_actie, may_read_casussen, require_edit, require_propose
 from ..forms import MetingForm, StatusForm, VerbeteractieForm, VoortgangForm
 from ..models import ActieOrganisatie, Indicator, Meting, Verbeteractie, Voortgang
@@ -207,7 +207,11 @@ def status(request, gemeente_slug, pk):
                     return render(
                         request,
                         "verbeteracties/board_kaart.html",
-                        {"actie": actie, "form": StatusForm(actie=actie), "saved": True},
+                        {
+                            "actie": overzicht.kaart(actie.pk),
+                            "form": StatusForm(actie=actie),
+                            "saved": True,
+                        },
                     )
                 messages.success(request, _("The status has been saved."))
                 return redirect("verbeteracties:board", gemeente_slug=gemeente_slug)
@@ -218,7 +222,7 @@ def status(request, gemeente_slug, pk):
     actie.refresh_from_db(fields=["status", "version", "reden_gestopt"])
     code = 200 if confirm else 400
     if on_board:
-        context = {"actie": actie, "form": form, "confirm": confirm}
+        context = {"actie": overzicht.kaart(actie.pk), "form": form, "confirm": confirm}
         if request.htmx:
             return render(request, "verbeteracties/board_kaart.html", context, status=code)
         return render(request, "verbeteracties/status_bevestigen.html", context, status=code)

@@ -1,98 +1,68 @@
 """The overview pages: the board by status, lists by organisation and success factor, the
 timeline, and what needs attention with the roll-ups. One filter form serves them all."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.shortcuts import render
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from django_scopes.forms import SafeModelChoiceField
 
 from casussen.models import KnelpuntCategorie, Succesfactor
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
+from proeftuin.permissions import Rol
+from proeftuin.select import Select, ValuesModelChoiceField
 
 from .. import overzicht
 from ..access import can_edit, can_propose
 from ..models import Status, verbeterperiode
 
-
-def _attrs(attrs):
-    """HTML attributes as Django's widgets/attrs.html writes them."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html(' {}="{}"', name, value) if value is not True else f" {name}",)
-            for name, value in attrs.items()
-            if value is not False
-        ),
-    )
+_ROLLEN = dict(Rol.choices)
 
 
-class _Select(forms.Select):
-    """A select written out in Python, with the markup of Django's select templates. Django
-    renders every option through a template of its own, which for the filter's ~150 options
-    (partners, members) was half of the board's rendering time at landelijk scale (issue 9)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:  # no filter has groups; keep Django's own rendering for them
-                return super().render(name, value, attrs, renderer)
-            parts.extend(
-                format_html(
-                    '\n  <option value="{}"{}>{}</option>\n',
-                    str(option["value"]),
-                    _attrs(option["attrs"]),
-                    option["label"],
-                )
-                for option in options
-            )
-        parts.append("\n</select>")
-        return mark_safe("".join(parts))  # noqa: S308 - every part went through format_html
+def _lid_label(name, email, role):
+    """Lidmaatschap.__str__ from its values."""
+    return f"{name or email} ({_ROLLEN.get(role, role)})"
 
 
 class FilterForm(forms.Form):
-    proeftuin = SafeModelChoiceField(
+    proeftuin = ValuesModelChoiceField(
         Proeftuin.objects.none(),
         required=False,
         label=_("Proeftuin"),
         empty_label=_("All"),
-        widget=_Select,
     )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("All"))] + Status.choices,
-        widget=_Select,
+        widget=Select,
     )
-    succesfactor = SafeModelChoiceField(
+    succesfactor = ValuesModelChoiceField(
         Succesfactor.objects.none(),
         required=False,
         label=_("Success factor"),
         empty_label=_("All"),
-        widget=_Select,
     )
     categorie = forms.ChoiceField(
         label=_("Bottleneck category"),
         required=False,
         choices=[("", _("All"))] + KnelpuntCategorie.choices,
-        widget=_Select,
+        widget=Select,
     )
-    organisatie = SafeModelChoiceField(
+    organisatie = ValuesModelChoiceField(
         Organisatie.objects.none(),
         required=False,
         label=_("Organisation"),
         empty_label=_("All"),
-        widget=_Select,
     )
-    eigenaar = SafeModelChoiceField(
+    eigenaar = ValuesModelChoiceField(
         Lidmaatschap.objects.none(),
+        label_columns=("user__name", "user__email", "role"),
+        label_from_values=_lid_label,
         required=False,
         label=_("Owner"),
         empty_label=_("All"),
-        widget=_Select,
     )
 
     def __init__(self, *args, **kwargs):
@@ -101,9 +71,7 @@ class FilterForm(forms.Form):
         self.fields["proeftuin"].queryset = Proeftuin.objects.order_by("-start")
         self.fields["succesfactor"].queryset = Succesfactor.objects.all()
         self.fields["organisatie"].queryset = Organisatie.objects.order_by("naam")
-        self.fields["eigenaar"].queryset = Lidmaatschap.objects.select_related("user").order_by(
-            "user__name"
-        )
+        self.fields["eigenaar"].queryset = Lidmaatschap.objects.order_by("user__name")
 
 
 def _rows(request):
@@ -122,18 +90,60 @@ def _context(request, form, rows, **extra):
     }
 
 
+# A column shows this many cards and links to the board of its status for the rest: a board
+# stays readable, and as cheap, when actions pile up over the years (issue 9).
+KAARTEN_PER_KOLOM = 10
+
+
+@dataclass
+class Kolom:
+    status: str
+    label: str
+    kaarten: list  # (actie, may the user move it), the ones shown
+    totaal: int
+    status_opties: str  # the options of the cards' status select
+    alle_url: str  # the board of this status only, when not every card is shown
+
+
 def board(request, gemeente_slug):
-    form, rows = _rows(request)
+    form = FilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = overzicht.kaarten(filters)
     # Each card says whether the user may move it; the template writes the status control out
-    # (see board_kaart.html) rather than rendering a StatusForm per card.
-    kolommen = [
-        (status, label, [(a, can_edit(request, a)) for a in acties])
-        for status, label, acties in overzicht.board(rows)
-    ]
-    context = _context(
-        request, form, rows, kolommen=kolommen, statussen=Status.choices, tab="board"
-    )
+    # (see board_kaart.html) rather than rendering a StatusForm per card, with the options of
+    # its select made once per column: every card in a column has the same status.
+    kolommen = []
+    for status, label, acties in overzicht.board(rows):
+        shown = acties if filters.get("status") else acties[:KAARTEN_PER_KOLOM]
+        alle_url = ""
+        if len(shown) < len(acties):
+            query = request.GET.copy()
+            query["status"] = status
+            alle_url = f"?{query.urlencode()}"
+        kolommen.append(
+            Kolom(
+                status=status,
+                label=label,
+                kaarten=[(a, can_edit(request, a)) for a in shown],
+                totaal=len(acties),
+                status_opties=_status_opties(status),
+                alle_url=alle_url,
+            )
+        )
+    context = _context(request, form, rows, kolommen=kolommen, tab="board")
     return render(request, "verbeteracties/board.html", context)
+
+
+def _status_opties(selected):
+    """The options of a card's status select, as the StatusForm's select writes them."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, " selected" if value == selected else "", label)
+            for value, label in Status.choices
+        ),
+    )
 
 
 def lijst(request, gemeente_slug):

@@ -1,0 +1,48 @@
+"""The casus list: each row shows what the casus's own display methods would, from only the
+columns it needs (issue 9)."""
+
+from casussen.models import Casus
+from tests.scopes import every_gemeente
+
+from .conftest import curl
+from .factories import CasusFactory, KnelpuntFactory
+
+
+def test_a_row_shows_status_condition_age_group_and_bottlenecks(
+    client, facilitator, gemeente_a, proeftuin_a
+):
+    with every_gemeente():
+        casus = CasusFactory(
+            gemeente=gemeente_a,
+            proeftuin=proeftuin_a,
+            status=Casus.Status.INGEDIEND,
+            ziektebeeld="copd",
+            leeftijdscategorie="75_84",
+        )
+        for categorie in ("financiering", "informatie_uitwisseling", "financiering"):
+            KnelpuntFactory(gemeente=gemeente_a, casus=casus, categorie=categorie)
+        leeg = CasusFactory(gemeente=gemeente_a, proeftuin=proeftuin_a, status="ingediend")
+        knelpunten = ", ".join(k.get_categorie_display() for k in casus.knelpunten.order_by("pk"))
+    client.force_login(facilitator)
+    body = client.get(curl("list", gemeente_a)).content.decode()
+    row = body[body.index(casus.titel) : body.index("</tr>", body.index(casus.titel))]
+    for text in (
+        casus.get_status_display(),
+        casus.get_ziektebeeld_display(),
+        casus.get_leeftijdscategorie_display(),
+        f"<td>{knelpunten}</td>",
+    ):
+        assert str(text) in row
+    empty = body[body.index(leeg.titel) : body.index("</tr>", body.index(leeg.titel))]
+    assert empty.count("<td>—</td>") == 3
+
+
+def test_the_list_of_a_bestuurder_does_not_load_the_titles(
+    client, readonly_member, gemeente_a, proeftuin_a
+):
+    with every_gemeente():
+        CasusFactory(gemeente=gemeente_a, proeftuin=proeftuin_a, status="ingediend")
+    client.force_login(readonly_member)
+    casussen = client.get(curl("list", gemeente_a)).context["casussen"]
+    assert casussen
+    assert all("titel" in casus.get_deferred_fields() for casus in casussen)
