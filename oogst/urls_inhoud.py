@@ -7,6 +7,10 @@ from .views import inhoud, inhoud_items
 urlpatterns = [
     path("", inhoud.overzicht, name="overzicht"),
     path("teksten/", inhoud.teksten, name="teksten"),
+    path("lessen/", inhoud.lessen, name="lessen"),
+    path("verhalen/", inhoud.verhalen, name="verhalen"),
+    path("borging/", inhoud.borgingen, name="borgingen"),
+    path("vervolgafspraken/", inhoud.vervolgafspraken, name="vervolgafspraken"),
     path("lessen/nieuw/", inhoud_items.les_new, name="les_new"),
     path("lessen/<int:pk>/wijzigen/", inhoud_items.les_edit, name="les_edit"),
     path("lessen/<int:pk>/verwijderen/", inhoud_items.les_delete, name="les_delete"),

@@ -1,8 +1,10 @@
 """The oogst page of a proeftuin (its phase-4 home) and the facilitator's foreword and outlook."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import IntegrityError
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -69,55 +71,214 @@ def _meer(request, proeftuin):
     return links
 
 
+# The overview shows the first rows of each part and links to the whole part, a page at a time:
+# its cost stays the same however much a proeftuin harvests.
+OVERZICHT_AANTAL = 10
+VERVOLG_PER_SOORT = 5
+PER_PAGINA = 50
+
+
+def _lessen(proeftuin):
+    return (
+        Les.objects.filter(proeftuin=proeftuin)
+        .select_related("verbeteractie", "created_by")
+        .only(
+            *("proeftuin_id", "titel", "tekst", "created_at"),
+            *("verbeteractie__titel", "verbeteractie__deleted_at"),
+            *("created_by__name", "created_by__email"),
+        )
+        .prefetch_related(
+            Prefetch("succesfactoren", queryset=Succesfactor.objects.only("naam", "volgorde"))
+        )
+    )
+
+
+def _verhalen(request, proeftuin):
+    verhalen = Verhaal.objects.filter(proeftuin=proeftuin).defer("created_by", "toestemming_door")
+    return verhalen if can_manage_verhalen(request) else verhalen.filter(toestemming=True)
+
+
+def _acties(proeftuin):
+    return (
+        Verbeteractie.objects.levend()
+        .filter(proeftuin=proeftuin)
+        .select_related("borging", "borging__door")
+        .only(
+            *("proeftuin_id", "titel", "status", "eigenaar_id"),
+            *("borging__stand", "borging__werkproces", "borging__waarom_niet"),
+            *("borging__verbeteractie_id", "borging__door__naam"),
+        )
+        .order_by("titel", "pk")
+    )
+
+
+def _vervolgafspraken(proeftuin):
+    return (
+        Vervolgafspraak.objects.filter(proeftuin=proeftuin)
+        .select_related("organisatie")
+        .only(
+            *("proeftuin_id", "soort", "wat", "wie", "wanneer", "ritme"),
+            "organisatie__naam",
+        )
+    )
+
+
+def _eerste(queryset, aantal=OVERZICHT_AANTAL):
+    """The first ``aantal`` rows and how many there are in all, in one query: the count is a
+    window over every row, counted before the limit."""
+    rows = list(queryset.annotate(totaal=Window(Count("pk")))[:aantal])
+    return rows, (rows[0].totaal if rows else 0)
+
+
+def _eerste_per_soort(afspraken):
+    """The first vervolgafspraken of each kind (in the model's order) and how many each kind
+    has, in one query."""
+    per_soort = {"partition_by": F("soort")}
+    return list(
+        afspraken.annotate(
+            rang=Window(RowNumber(), order_by=(F("wanneer").asc(), F("pk").asc()), **per_soort),
+            in_soort=Window(Count("pk"), **per_soort),
+        ).filter(rang__lte=VERVOLG_PER_SOORT)
+    )
+
+
 def _vervolg_per_soort(afspraken):
     groups = {soort: [] for soort in Vervolgafspraak.Soort}
     for afspraak in afspraken:
         groups[Vervolgafspraak.Soort(afspraak.soort)].append(afspraak)
     return [
-        {"soort": soort, "label": soort.label, "afspraken": rows} for soort, rows in groups.items()
+        {
+            "soort": soort,
+            "label": soort.label,
+            "afspraken": rows,
+            # How many of the kind there are in all: known on the oogst page only.
+            "totaal": getattr(rows[0], "in_soort", None) if rows else 0,
+        }
+        for soort, rows in groups.items()
     ]
 
 
+def _lessen_rijen(request, lessen):
+    return [(les, can_edit_les(request, les)) for les in lessen]
+
+
+def _acties_rijen(request, acties):
+    return [(actie, _borging(actie), can_edit_borging(request, actie)) for actie in acties]
+
+
 def overzicht(request, gemeente_slug):
-    """The proeftuin's oogst in one view, in a fixed number of queries whatever its size."""
+    """The proeftuin's oogst in one view: the first rows of each part, each linked to all of it;
+    a fixed number of queries and rows whatever its size."""
     proeftuinen = list(Proeftuin.objects.order_by("-start"))
     proeftuin = get_proeftuin(request, proeftuinen)
     if proeftuin is None:
         return render(request, "oogst/inhoud/overzicht.html", {"proeftuin": None})
     oogst = Oogst.objects.filter(proeftuin=proeftuin).select_related("updated_by").first()
-    lessen = list(
-        Les.objects.filter(proeftuin=proeftuin)
-        .select_related("verbeteractie", "created_by")
-        .prefetch_related(Prefetch("succesfactoren", queryset=Succesfactor.objects.all()))
-    )
-    verhalen = Verhaal.objects.filter(proeftuin=proeftuin)
-    alle_verhalen = can_manage_verhalen(request)
-    if not alle_verhalen:
-        verhalen = verhalen.filter(toestemming=True)
-    acties = list(
-        Verbeteractie.objects.levend()
-        .filter(proeftuin=proeftuin)
-        .select_related("borging", "borging__door", "eigenaar__user")
-        .order_by("titel", "pk")
-    )
-    afspraken = Vervolgafspraak.objects.filter(proeftuin=proeftuin).select_related("organisatie")
+    lessen, lessen_totaal = _eerste(_lessen(proeftuin))
+    verhalen, verhalen_totaal = _eerste(_verhalen(request, proeftuin))
+    acties, acties_totaal = _eerste(_acties(proeftuin))
+    vervolg = _vervolg_per_soort(_eerste_per_soort(_vervolgafspraken(proeftuin)))
     context = {
-        "proeftuin": proeftuin,
+        **_lijst_context(request, proeftuin),
         "proeftuinen": proeftuinen,
-        "query": proeftuin_query(proeftuin),
         "niet_verankering": proeftuin.fase != Fase.VERANKERING,
         "oogst": oogst,
-        "lessen": [(les, can_edit_les(request, les)) for les in lessen],
-        "verhalen": list(verhalen),
-        "alle_verhalen": alle_verhalen,
-        "acties": [(actie, _borging(actie), can_edit_borging(request, actie)) for actie in acties],
-        "vervolg": _vervolg_per_soort(afspraken),
+        "lessen": _lessen_rijen(request, lessen),
+        "lessen_totaal": lessen_totaal,
+        "verhalen": verhalen,
+        "verhalen_totaal": verhalen_totaal,
+        "acties": _acties_rijen(request, acties),
+        "acties_totaal": acties_totaal,
+        "vervolg": vervolg,
+        "vervolg_totaal": sum(groep["totaal"] for groep in vervolg),
+        "vervolg_ingekort": any(len(groep["afspraken"]) < groep["totaal"] for groep in vervolg),
         "can_edit_teksten": can_edit_teksten(request),
-        "can_add_les": can_add_les(request),
-        "can_manage_vervolg": can_manage_vervolg(request),
         "meer": _meer(request, proeftuin),
     }
     return render(request, "oogst/inhoud/overzicht.html", context)
+
+
+def _lijst_context(request, proeftuin):
+    return {
+        "proeftuin": proeftuin,
+        "query": proeftuin_query(proeftuin),
+        "alle_verhalen": can_manage_verhalen(request),
+        "can_add_les": can_add_les(request),
+        "can_manage_vervolg": can_manage_vervolg(request),
+    }
+
+
+# --- each part in full, a page at a time ------------------------------------------------------
+
+
+def _lijst(request, proeftuin, *, sectie, kop, queryset, rijen, fragment):
+    page = Paginator(queryset, PER_PAGINA).get_page(request.GET.get("page"))
+    context = {
+        **_lijst_context(request, proeftuin),
+        "sectie": sectie,
+        "kop": kop,
+        "page": page,
+        "fragment": fragment,
+        "terug_url": overzicht_url(request, proeftuin, sectie),
+        **rijen(page.object_list),
+    }
+    return render(request, "oogst/inhoud/lijst.html", context)
+
+
+def lessen(request, gemeente_slug):
+    """Every lesson learnt of the proeftuin."""
+    proeftuin = require_proeftuin(request)
+    return _lijst(
+        request,
+        proeftuin,
+        sectie="lessen",
+        kop=_("Lessons learnt"),
+        queryset=_lessen(proeftuin),
+        rijen=lambda rows: {"lessen": _lessen_rijen(request, rows)},
+        fragment="oogst/inhoud/les_kaarten.html",
+    )
+
+
+def verhalen(request, gemeente_slug):
+    """Every story and quote of the proeftuin (with consent only, but for the facilitator)."""
+    proeftuin = require_proeftuin(request)
+    return _lijst(
+        request,
+        proeftuin,
+        sectie="verhalen",
+        kop=_("Stories and quotes"),
+        queryset=_verhalen(request, proeftuin),
+        rijen=lambda rows: {"verhalen": rows},
+        fragment="oogst/inhoud/verhaal_kaarten.html",
+    )
+
+
+def borgingen(request, gemeente_slug):
+    """The borging of every living verbeteractie of the proeftuin."""
+    proeftuin = require_proeftuin(request)
+    return _lijst(
+        request,
+        proeftuin,
+        sectie="borging",
+        kop=_("Embedding per improvement action"),
+        queryset=_acties(proeftuin),
+        rijen=lambda rows: {"acties": _acties_rijen(request, rows)},
+        fragment="oogst/inhoud/borging_tabel.html",
+    )
+
+
+def vervolgafspraken(request, gemeente_slug):
+    """Every vervolgafspraak of the proeftuin, by kind."""
+    proeftuin = require_proeftuin(request)
+    return _lijst(
+        request,
+        proeftuin,
+        sectie="vervolg",
+        kop=_("Follow-up agreements"),
+        queryset=_vervolgafspraken(proeftuin),
+        rijen=lambda rows: {"vervolg": [g for g in _vervolg_per_soort(rows) if g["afspraken"]]},
+        fragment="oogst/inhoud/vervolg_lijst.html",
+    )
 
 
 def _borging(actie):
