@@ -71,10 +71,12 @@ def _meer(request, proeftuin):
     return links
 
 
-# The overview shows the first rows of each part and links to the whole part, a page at a time:
-# its cost stays the same however much a proeftuin harvests.
-OVERZICHT_AANTAL = 10
-VERVOLG_PER_SOORT = 5
+# The oogst page shows the first rows of each part and links to all of it, a page at a time, so
+# it costs the same however much a proeftuin harvests: two rows of cards (lessen, verhalen), ten
+# rows of the borging table, three vervolgafspraken of each kind.
+KAARTEN = 6
+RIJEN = 10
+VERVOLG_PER_SOORT = 3
 PER_PAGINA = 50
 
 
@@ -123,7 +125,7 @@ def _vervolgafspraken(proeftuin):
     )
 
 
-def _eerste(queryset, aantal=OVERZICHT_AANTAL):
+def _eerste(queryset, aantal):
     """The first ``aantal`` rows and how many there are in all, in one query: the count is a
     window over every row, counted before the limit."""
     rows = list(queryset.annotate(totaal=Window(Count("pk")))[:aantal])
@@ -142,28 +144,82 @@ def _eerste_per_soort(afspraken):
     )
 
 
-def _vervolg_per_soort(afspraken):
+def _pk_url(request, name):
+    """The URL of ``name`` in the gemeente as a function of a pk, reversed once: a reverse()
+    for each row of a list costs as much as the rest of the row."""
+    marker = "2147483647"
+    url = reverse(name, kwargs={"gemeente_slug": request.gemeente.slug, "pk": int(marker)})
+    head, _, tail = url.rpartition(marker)
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+def _wijzig_urls(request, soort):
+    """(change, delete) URLs of the rows of one kind, by pk."""
+    return _pk_url(request, f"oogst:{soort}_edit"), _pk_url(request, f"oogst:{soort}_delete")
+
+
+def _lessen_rijen(request, lessen):
+    """(les, URL of its action, change and delete URLs or None) for each les."""
+    actie_url = _pk_url(request, "verbeteracties:detail")
+    wijzigen, verwijderen = _wijzig_urls(request, "les")
+    return [
+        (
+            les,
+            actie_url(les.verbeteractie_id)
+            if les.verbeteractie and not les.verbeteractie.deleted_at
+            else None,
+            {"wijzigen": wijzigen(les.pk), "verwijderen": verwijderen(les.pk)}
+            if can_edit_les(request, les)
+            else None,
+        )
+        for les in lessen
+    ]
+
+
+def _verhalen_rijen(request, verhalen):
+    """(verhaal, change and delete URLs or None) for each verhaal."""
+    if not can_manage_verhalen(request):
+        return [(verhaal, None) for verhaal in verhalen]
+    wijzigen, verwijderen = _wijzig_urls(request, "verhaal")
+    return [
+        (verhaal, {"wijzigen": wijzigen(verhaal.pk), "verwijderen": verwijderen(verhaal.pk)})
+        for verhaal in verhalen
+    ]
+
+
+def _acties_rijen(request, acties):
+    """(actie, its borging or None, its URL, the URL to record its borging or None)."""
+    actie_url = _pk_url(request, "verbeteracties:detail")
+    borging_url = _pk_url(request, "oogst:borging_edit")
+    return [
+        (
+            actie,
+            _borging(actie),
+            actie_url(actie.pk),
+            borging_url(actie.pk) if can_edit_borging(request, actie) else None,
+        )
+        for actie in acties
+    ]
+
+
+def _vervolg_rijen(request, afspraken):
+    """The afspraken by kind, each as (afspraak, change and delete URLs or None)."""
+    mag = can_manage_vervolg(request)
+    wijzigen, verwijderen = _wijzig_urls(request, "vervolg")
     groups = {soort: [] for soort in Vervolgafspraak.Soort}
-    for afspraak in afspraken:
-        groups[Vervolgafspraak.Soort(afspraak.soort)].append(afspraak)
+    for a in afspraken:
+        urls = {"wijzigen": wijzigen(a.pk), "verwijderen": verwijderen(a.pk)} if mag else None
+        groups[Vervolgafspraak.Soort(a.soort)].append((a, urls))
     return [
         {
             "soort": soort,
             "label": soort.label,
             "afspraken": rows,
             # How many of the kind there are in all: known on the oogst page only.
-            "totaal": getattr(rows[0], "in_soort", None) if rows else 0,
+            "totaal": getattr(rows[0][0], "in_soort", None) if rows else 0,
         }
         for soort, rows in groups.items()
     ]
-
-
-def _lessen_rijen(request, lessen):
-    return [(les, can_edit_les(request, les)) for les in lessen]
-
-
-def _acties_rijen(request, acties):
-    return [(actie, _borging(actie), can_edit_borging(request, actie)) for actie in acties]
 
 
 def overzicht(request, gemeente_slug):
@@ -174,10 +230,10 @@ def overzicht(request, gemeente_slug):
     if proeftuin is None:
         return render(request, "oogst/inhoud/overzicht.html", {"proeftuin": None})
     oogst = Oogst.objects.filter(proeftuin=proeftuin).select_related("updated_by").first()
-    lessen, lessen_totaal = _eerste(_lessen(proeftuin))
-    verhalen, verhalen_totaal = _eerste(_verhalen(request, proeftuin))
-    acties, acties_totaal = _eerste(_acties(proeftuin))
-    vervolg = _vervolg_per_soort(_eerste_per_soort(_vervolgafspraken(proeftuin)))
+    lessen, lessen_totaal = _eerste(_lessen(proeftuin), KAARTEN)
+    verhalen, verhalen_totaal = _eerste(_verhalen(request, proeftuin), KAARTEN)
+    acties, acties_totaal = _eerste(_acties(proeftuin), RIJEN)
+    vervolg = _vervolg_rijen(request, _eerste_per_soort(_vervolgafspraken(proeftuin)))
     context = {
         **_lijst_context(request, proeftuin),
         "proeftuinen": proeftuinen,
@@ -185,7 +241,7 @@ def overzicht(request, gemeente_slug):
         "oogst": oogst,
         "lessen": _lessen_rijen(request, lessen),
         "lessen_totaal": lessen_totaal,
-        "verhalen": verhalen,
+        "verhalen": _verhalen_rijen(request, verhalen),
         "verhalen_totaal": verhalen_totaal,
         "acties": _acties_rijen(request, acties),
         "acties_totaal": acties_totaal,
@@ -248,7 +304,7 @@ def verhalen(request, gemeente_slug):
         sectie="verhalen",
         kop=_("Stories and quotes"),
         queryset=_verhalen(request, proeftuin),
-        rijen=lambda rows: {"verhalen": rows},
+        rijen=lambda rows: {"verhalen": _verhalen_rijen(request, rows)},
         fragment="oogst/inhoud/verhaal_kaarten.html",
     )
 
@@ -276,7 +332,9 @@ def vervolgafspraken(request, gemeente_slug):
         sectie="vervolg",
         kop=_("Follow-up agreements"),
         queryset=_vervolgafspraken(proeftuin),
-        rijen=lambda rows: {"vervolg": [g for g in _vervolg_per_soort(rows) if g["afspraken"]]},
+        rijen=lambda rows: {
+            "vervolg": [g for g in _vervolg_rijen(request, rows) if g["afspraken"]]
+        },
         fragment="oogst/inhoud/vervolg_lijst.html",
     )
 
