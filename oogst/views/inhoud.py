@@ -59,6 +59,37 @@ def overzicht_url(request, proeftuin, anchor=""):
     return url + proeftuin_query(proeftuin) + (f"#{anchor}" if anchor else "")
 
 
+# The page of all of each part, by the part's anchor on the oogst page.
+LIJSTEN = {
+    "lessen": "oogst:lessen",
+    "verhalen": "oogst:verhalen",
+    "borging": "oogst:borgingen",
+    "vervolg": "oogst:vervolgafspraken",
+}
+
+
+def lijst_pagina(request):
+    """The page of the list of all a row's form was opened from (``?lijst=<page>``), or None."""
+    page = request.GET.get("lijst", "")
+    return int(page) if page.isascii() and page.isdigit() and len(page) <= 6 else None
+
+
+def terug_url(request, proeftuin, sectie):
+    """Where the form of a row goes back to: the page of the list of all it was opened from,
+    else the part on the oogst page."""
+    page = lijst_pagina(request)
+    if page is None:
+        return overzicht_url(request, proeftuin, sectie)
+    url = reverse(LIJSTEN[sectie], kwargs={"gemeente_slug": request.gemeente.slug})
+    return f"{url}{proeftuin_query(proeftuin)}&page={page}"
+
+
+def terug_query(request):
+    """The query that keeps a row's form on its way back to the list of all (or "")."""
+    page = lijst_pagina(request)
+    return "" if page is None else f"?lijst={page}"
+
+
 def _meer(request, proeftuin):
     query = proeftuin_query(proeftuin)
     links = []
@@ -144,24 +175,29 @@ def _eerste_per_soort(afspraken):
     )
 
 
-def _pk_url(request, name):
-    """The URL of ``name`` in the gemeente as a function of a pk, reversed once: a reverse()
-    for each row of a list costs as much as the rest of the row."""
+def _pk_url(request, name, query=""):
+    """The URL of ``name`` in the gemeente (plus ``query``) as a function of a pk, reversed
+    once: a reverse() for each row of a list costs as much as the rest of the row."""
     marker = "2147483647"
     url = reverse(name, kwargs={"gemeente_slug": request.gemeente.slug, "pk": int(marker)})
     head, _, tail = url.rpartition(marker)
+    tail += query
     return lambda pk: f"{head}{pk}{tail}"
 
 
-def _wijzig_urls(request, soort):
-    """(change, delete) URLs of the rows of one kind, by pk."""
-    return _pk_url(request, f"oogst:{soort}_edit"), _pk_url(request, f"oogst:{soort}_delete")
+def _wijzig_urls(request, soort, terug):
+    """(change, delete) URLs of the rows of one kind, by pk; ``terug`` brings their forms back
+    to the page of the list of all they were opened from."""
+    return (
+        _pk_url(request, f"oogst:{soort}_edit", terug),
+        _pk_url(request, f"oogst:{soort}_delete", terug),
+    )
 
 
-def _lessen_rijen(request, lessen):
+def _lessen_rijen(request, lessen, terug=""):
     """(les, URL of its action, change and delete URLs or None) for each les."""
     actie_url = _pk_url(request, "verbeteracties:detail")
-    wijzigen, verwijderen = _wijzig_urls(request, "les")
+    wijzigen, verwijderen = _wijzig_urls(request, "les", terug)
     return [
         (
             les,
@@ -176,21 +212,21 @@ def _lessen_rijen(request, lessen):
     ]
 
 
-def _verhalen_rijen(request, verhalen):
+def _verhalen_rijen(request, verhalen, terug=""):
     """(verhaal, change and delete URLs or None) for each verhaal."""
     if not can_manage_verhalen(request):
         return [(verhaal, None) for verhaal in verhalen]
-    wijzigen, verwijderen = _wijzig_urls(request, "verhaal")
+    wijzigen, verwijderen = _wijzig_urls(request, "verhaal", terug)
     return [
         (verhaal, {"wijzigen": wijzigen(verhaal.pk), "verwijderen": verwijderen(verhaal.pk)})
         for verhaal in verhalen
     ]
 
 
-def _acties_rijen(request, acties):
+def _acties_rijen(request, acties, terug=""):
     """(actie, its borging or None, its URL, the URL to record its borging or None)."""
     actie_url = _pk_url(request, "verbeteracties:detail")
-    borging_url = _pk_url(request, "oogst:borging_edit")
+    borging_url = _pk_url(request, "oogst:borging_edit", terug)
     return [
         (
             actie,
@@ -202,10 +238,10 @@ def _acties_rijen(request, acties):
     ]
 
 
-def _vervolg_rijen(request, afspraken):
+def _vervolg_rijen(request, afspraken, terug=""):
     """The afspraken by kind, each as (afspraak, change and delete URLs or None)."""
     mag = can_manage_vervolg(request)
-    wijzigen, verwijderen = _wijzig_urls(request, "vervolg")
+    wijzigen, verwijderen = _wijzig_urls(request, "vervolg", terug)
     groups = {soort: [] for soort in Vervolgafspraak.Soort}
     for a in afspraken:
         urls = {"wijzigen": wijzigen(a.pk), "verwijderen": verwijderen(a.pk)} if mag else None
@@ -276,7 +312,7 @@ def _lijst(request, proeftuin, *, sectie, kop, queryset, rijen, fragment):
         "page": page,
         "fragment": fragment,
         "terug_url": overzicht_url(request, proeftuin, sectie),
-        **rijen(page.object_list),
+        **rijen(page.object_list, f"?lijst={page.number}"),
     }
     return render(request, "oogst/inhoud/lijst.html", context)
 
@@ -290,7 +326,7 @@ def lessen(request, gemeente_slug):
         sectie="lessen",
         kop=_("Lessons learnt"),
         queryset=_lessen(proeftuin),
-        rijen=lambda rows: {"lessen": _lessen_rijen(request, rows)},
+        rijen=lambda rows, terug: {"lessen": _lessen_rijen(request, rows, terug)},
         fragment="oogst/inhoud/les_kaarten.html",
     )
 
@@ -304,7 +340,7 @@ def verhalen(request, gemeente_slug):
         sectie="verhalen",
         kop=_("Stories and quotes"),
         queryset=_verhalen(request, proeftuin),
-        rijen=lambda rows: {"verhalen": _verhalen_rijen(request, rows)},
+        rijen=lambda rows, terug: {"verhalen": _verhalen_rijen(request, rows, terug)},
         fragment="oogst/inhoud/verhaal_kaarten.html",
     )
 
@@ -318,7 +354,7 @@ def borgingen(request, gemeente_slug):
         sectie="borging",
         kop=_("Embedding per improvement action"),
         queryset=_acties(proeftuin),
-        rijen=lambda rows: {"acties": _acties_rijen(request, rows)},
+        rijen=lambda rows, terug: {"acties": _acties_rijen(request, rows, terug)},
         fragment="oogst/inhoud/borging_tabel.html",
     )
 
@@ -332,8 +368,8 @@ def vervolgafspraken(request, gemeente_slug):
         sectie="vervolg",
         kop=_("Follow-up agreements"),
         queryset=_vervolgafspraken(proeftuin),
-        rijen=lambda rows: {
-            "vervolg": [g for g in _vervolg_rijen(request, rows) if g["afspraken"]]
+        rijen=lambda rows, terug: {
+            "vervolg": [g for g in _vervolg_rijen(request, rows, terug) if g["afspraken"]]
         },
         fragment="oogst/inhoud/vervolg_lijst.html",
     )

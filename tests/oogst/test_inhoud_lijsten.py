@@ -228,3 +228,57 @@ def test_the_page_of_all_shows_the_chosen_proeftuin(client, member, gemeente_a, 
     body = client.get(ourl("lessen", gemeente_a, f"?proeftuin={eerdere.pk}")).content.decode()
     assert "Uit de eerdere proeftuin" in body and "Les nummer 00" not in body
     assert ourl("overzicht", gemeente_a, f"?proeftuin={eerdere.pk}#lessen") in body
+
+
+def test_a_lesson_changed_from_the_page_of_all_goes_back_to_that_page(
+    client, facilitator, gemeente_a, proeftuin, monkeypatch
+):
+    monkeypatch.setattr(inhoud, "PER_PAGINA", 2)
+    lessen = _lessen(gemeente_a, proeftuin, 3)
+    client.force_login(facilitator)
+    page = client.get(ourl("lessen", gemeente_a, f"?proeftuin={proeftuin.pk}&page=2"))
+    edit = ourl("les_edit", gemeente_a, "?lijst=2", pk=lessen[2].pk)
+    assert f'href="{edit}"' in page.content.decode()
+    terug = ourl("lessen", gemeente_a, f"?proeftuin={proeftuin.pk}&page=2")
+    assert client.get(edit).context["cancel_url"] == terug
+    les = lessen[2]
+    response = client.post(edit, {"titel": "Anders", "tekst": les.tekst, "version": les.version})
+    assert response.status_code == 302 and response["Location"] == terug
+    delete = ourl("les_delete", gemeente_a, "?lijst=2", pk=les.pk)
+    assert client.post(delete)["Location"] == terug
+
+
+def test_a_borging_and_a_follow_up_agreement_go_back_to_their_page_of_all(
+    client, facilitator, gemeente_a, proeftuin, actie
+):
+    with every_gemeente():
+        afspraak = VervolgafspraakFactory(gemeente=gemeente_a, proeftuin=proeftuin)
+    client.force_login(facilitator)
+    lijst = client.get(ourl("borgingen", gemeente_a)).content.decode()
+    edit = ourl("borging_edit", gemeente_a, "?lijst=1", pk=actie.pk)
+    assert f'href="{edit}"' in lijst
+    response = client.post(edit, {"stand": "niet", "waarom_niet": "Geen geld."})
+    assert response["Location"] == ourl(
+        "borgingen", gemeente_a, f"?proeftuin={proeftuin.pk}&page=1"
+    )
+    assert (
+        ourl("borging_delete", gemeente_a, "?lijst=1", pk=actie.pk)
+        in client.get(edit).content.decode()
+    )
+    delete = ourl("vervolg_delete", gemeente_a, "?lijst=1", pk=afspraak.pk)
+    assert delete in client.get(ourl("vervolgafspraken", gemeente_a)).content.decode()
+    assert client.post(delete)["Location"] == ourl(
+        "vervolgafspraken", gemeente_a, f"?proeftuin={proeftuin.pk}&page=1"
+    )
+
+
+@pytest.mark.parametrize("lijst", ["", "x", "-1", "²", "1" * 7])
+def test_a_form_opened_elsewhere_goes_back_to_the_oogst_page(
+    client, facilitator, gemeente_a, proeftuin, lijst
+):
+    (les,) = _lessen(gemeente_a, proeftuin, 1)
+    client.force_login(facilitator)
+    response = client.post(ourl("les_delete", gemeente_a, f"?lijst={lijst}", pk=les.pk))
+    assert response["Location"] == ourl(
+        "overzicht", gemeente_a, f"?proeftuin={proeftuin.pk}#lessen"
+    )
