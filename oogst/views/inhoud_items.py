@@ -26,7 +26,7 @@ from ..access import (
 )
 from ..forms_inhoud import BorgingForm, LesForm, VerhaalForm, VervolgafspraakForm
 from ..models import Borging, Les, Verhaal, Vervolgafspraak
-from .inhoud import terug_query, terug_url
+from .inhoud_lijsten import terug_query, terug_url
 
 
 def _gated(request, *, form_class, instance, proeftuin, save, template, anchor, form_kwargs=None):

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from oogst.views import inhoud
+from oogst.views import inhoud, inhoud_lijsten
 from tests.factories import GemeenteFactory, LidmaatschapFactory, ProeftuinFactory
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory
@@ -53,7 +53,7 @@ def test_the_oogst_page_has_no_link_to_all_when_it_shows_them_all(
 def test_the_page_of_all_lessen_pages_through_them(
     client, facilitator, gemeente_a, proeftuin, monkeypatch
 ):
-    monkeypatch.setattr(inhoud, "PER_PAGINA", 2)
+    monkeypatch.setattr(inhoud_lijsten, "PER_PAGINA", 2)
     lessen = _lessen(gemeente_a, proeftuin, 5)
     client.force_login(facilitator)
     url = ourl("lessen", gemeente_a, f"?proeftuin={proeftuin.pk}")
@@ -233,7 +233,7 @@ def test_the_page_of_all_shows_the_chosen_proeftuin(client, member, gemeente_a, 
 def test_a_lesson_changed_from_the_page_of_all_goes_back_to_that_page(
     client, facilitator, gemeente_a, proeftuin, monkeypatch
 ):
-    monkeypatch.setattr(inhoud, "PER_PAGINA", 2)
+    monkeypatch.setattr(inhoud_lijsten, "PER_PAGINA", 2)
     lessen = _lessen(gemeente_a, proeftuin, 3)
     client.force_login(facilitator)
     page = client.get(ourl("lessen", gemeente_a, f"?proeftuin={proeftuin.pk}&page=2"))
