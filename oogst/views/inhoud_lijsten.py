@@ -48,6 +48,7 @@ def _lijst(request, proeftuin, *, sectie, kop, queryset, rows, fragment):
     context = {
         **rijen.context(request, proeftuin),
         "query": proeftuin_query(proeftuin),
+        "kop_niveau": 2,
         "sectie": sectie,
         "kop": kop,
         "page": page,

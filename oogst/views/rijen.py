@@ -174,6 +174,8 @@ def context(request, proeftuin):
     """What the oogst page and the pages of all need to know besides the rows."""
     return {
         "proeftuin": proeftuin,
+        # The rows' headings: under the part's h2 on the oogst page, under the h1 of a list.
+        "kop_niveau": 3,
         "alle_verhalen": can_manage_verhalen(request),
         "can_add_les": can_add_les(request),
         "can_manage_vervolg": can_manage_vervolg(request),

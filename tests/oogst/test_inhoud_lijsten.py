@@ -33,7 +33,7 @@ def test_the_oogst_page_shows_the_first_lessen_and_a_link_to_all(
     response = client.get(ourl("overzicht", gemeente_a))
     body = response.content.decode()
     assert len(response.context["lessen"]) == inhoud.KAARTEN
-    assert "Les nummer 00" in body and "Les nummer 07" not in body
+    assert "<h3>Les nummer 00</h3>" in body and "Les nummer 07" not in body
     assert response.context["lessen_totaal"] == inhoud.KAARTEN + 2
     link = ourl("lessen", gemeente_a, f"?proeftuin={proeftuin.pk}")
     assert f'href="{link}"' in body
@@ -63,6 +63,8 @@ def test_the_page_of_all_lessen_pages_through_them(
     assert [les.pk for les, _, _ in first.context["lessen"]] == [les.pk for les in lessen[:2]]
     assert f'rel="next" href="?proeftuin={proeftuin.pk}&amp;page=2"' in body
     assert ourl("les_edit", gemeente_a, pk=lessen[0].pk) in body
+    # Under the page's h1 the cards' headings are h2 (h3 under the part's h2 on the oogst page).
+    assert f"<h2>{lessen[0].titel}</h2>" in body
     assert ourl("les_delete", gemeente_a, pk=lessen[0].pk) in body
     last = client.get(url + "&page=3")
     assert [les.pk for les, _, _ in last.context["lessen"]] == [lessen[4].pk]
