@@ -2,11 +2,15 @@
 
 from django.urls import path
 
-from .views import inhoud, inhoud_items
+from .views import inhoud, inhoud_items, inhoud_lijsten
 
 urlpatterns = [
     path("", inhoud.overzicht, name="overzicht"),
     path("teksten/", inhoud.teksten, name="teksten"),
+    path("lessen/", inhoud_lijsten.lessen, name="lessen"),
+    path("verhalen/", inhoud_lijsten.verhalen, name="verhalen"),
+    path("borging/", inhoud_lijsten.borgingen, name="borgingen"),
+    path("vervolgafspraken/", inhoud_lijsten.vervolgafspraken, name="vervolgafspraken"),
     path("lessen/nieuw/", inhoud_items.les_new, name="les_new"),
     path("lessen/<int:pk>/wijzigen/", inhoud_items.les_edit, name="les_edit"),
     path("lessen/<int:pk>/verwijderen/", inhoud_items.les_delete, name="les_delete"),

@@ -2,32 +2,25 @@
 
 from django.contrib import messages
 from django.db import IntegrityError
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from casussen.models import Succesfactor
 from gemeenten.audit import Actie, audit
 from gemeenten.models import Fase, Proeftuin
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
-from verbeteracties.models import Verbeteractie
 
 from .. import services_inhoud as services
 from ..access import (
-    can_add_les,
-    can_edit_borging,
-    can_edit_les,
     can_edit_teksten,
-    can_manage_verhalen,
-    can_manage_vervolg,
     get_proeftuin,
     require,
     require_proeftuin,
 )
 from ..forms_inhoud import OogstForm
-from ..models import Les, Oogst, Verhaal, Vervolgafspraak
+from ..models import Oogst
+from . import rijen
 
 # The pages of the other oogst parts, linked from the "More" list while they exist.
 MEER = [
@@ -69,63 +62,47 @@ def _meer(request, proeftuin):
     return links
 
 
-def _vervolg_per_soort(afspraken):
-    groups = {soort: [] for soort in Vervolgafspraak.Soort}
-    for afspraak in afspraken:
-        groups[Vervolgafspraak.Soort(afspraak.soort)].append(afspraak)
-    return [
-        {"soort": soort, "label": soort.label, "afspraken": rows} for soort, rows in groups.items()
-    ]
+# The oogst page shows the first rows of each part and links to all of it, a page at a time, so
+# it costs the same however much a proeftuin harvests: two rows of cards (lessen, verhalen), ten
+# rows of the borging table, three vervolgafspraken of each kind.
+KAARTEN = 6
+RIJEN = 10
+VERVOLG_PER_SOORT = 3
 
 
 def overzicht(request, gemeente_slug):
-    """The proeftuin's oogst in one view, in a fixed number of queries whatever its size."""
+    """The proeftuin's oogst in one view: the first rows of each part, each linked to all of it;
+    a fixed number of queries and rows whatever its size."""
     proeftuinen = list(Proeftuin.objects.order_by("-start"))
     proeftuin = get_proeftuin(request, proeftuinen)
     if proeftuin is None:
         return render(request, "oogst/inhoud/overzicht.html", {"proeftuin": None})
     oogst = Oogst.objects.filter(proeftuin=proeftuin).select_related("updated_by").first()
-    lessen = list(
-        Les.objects.filter(proeftuin=proeftuin)
-        .select_related("verbeteractie", "created_by")
-        .prefetch_related(Prefetch("succesfactoren", queryset=Succesfactor.objects.all()))
+    lessen, lessen_totaal = rijen.eerste(rijen.lessen(proeftuin), KAARTEN)
+    verhalen, verhalen_totaal = rijen.eerste(rijen.verhalen(request, proeftuin), KAARTEN)
+    acties, acties_totaal = rijen.eerste(rijen.acties(proeftuin), RIJEN)
+    vervolg = rijen.vervolg_rijen(
+        request, rijen.eerste_per_soort(rijen.vervolgafspraken(proeftuin), VERVOLG_PER_SOORT)
     )
-    verhalen = Verhaal.objects.filter(proeftuin=proeftuin)
-    alle_verhalen = can_manage_verhalen(request)
-    if not alle_verhalen:
-        verhalen = verhalen.filter(toestemming=True)
-    acties = list(
-        Verbeteractie.objects.levend()
-        .filter(proeftuin=proeftuin)
-        .select_related("borging", "borging__door", "eigenaar__user")
-        .order_by("titel", "pk")
-    )
-    afspraken = Vervolgafspraak.objects.filter(proeftuin=proeftuin).select_related("organisatie")
     context = {
-        "proeftuin": proeftuin,
-        "proeftuinen": proeftuinen,
+        **rijen.context(request, proeftuin),
         "query": proeftuin_query(proeftuin),
+        "proeftuinen": proeftuinen,
         "niet_verankering": proeftuin.fase != Fase.VERANKERING,
         "oogst": oogst,
-        "lessen": [(les, can_edit_les(request, les)) for les in lessen],
-        "verhalen": list(verhalen),
-        "alle_verhalen": alle_verhalen,
-        "acties": [(actie, _borging(actie), can_edit_borging(request, actie)) for actie in acties],
-        "vervolg": _vervolg_per_soort(afspraken),
+        "lessen": rijen.lessen_rijen(request, lessen),
+        "lessen_totaal": lessen_totaal,
+        "verhalen": rijen.verhalen_rijen(request, verhalen),
+        "verhalen_totaal": verhalen_totaal,
+        "acties": rijen.acties_rijen(request, acties),
+        "acties_totaal": acties_totaal,
+        "vervolg": vervolg,
+        "vervolg_totaal": sum(groep["totaal"] for groep in vervolg),
+        "vervolg_ingekort": any(len(groep["afspraken"]) < groep["totaal"] for groep in vervolg),
         "can_edit_teksten": can_edit_teksten(request),
-        "can_add_les": can_add_les(request),
-        "can_manage_vervolg": can_manage_vervolg(request),
         "meer": _meer(request, proeftuin),
     }
     return render(request, "oogst/inhoud/overzicht.html", context)
-
-
-def _borging(actie):
-    # A reverse one-to-one raises when there is none; select_related has loaded it (or not).
-    try:
-        return actie.borging
-    except Verbeteractie.borging.RelatedObjectDoesNotExist:
-        return None
 
 
 def teksten(request, gemeente_slug):

@@ -26,7 +26,7 @@ from ..access import (
 )
 from ..forms_inhoud import BorgingForm, LesForm, VerhaalForm, VervolgafspraakForm
 from ..models import Borging, Les, Verhaal, Vervolgafspraak
-from .inhoud import overzicht_url
+from .inhoud_lijsten import terug_query, terug_url
 
 
 def _gated(request, *, form_class, instance, proeftuin, save, template, anchor, form_kwargs=None):
@@ -54,12 +54,12 @@ def _gated(request, *, form_class, instance, proeftuin, save, template, anchor, 
             else:
                 audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
                 messages.success(request, _("Saved."))
-                return redirect(overzicht_url(request, proeftuin, anchor))
+                return redirect(terug_url(request, proeftuin, anchor))
     context = {
         "form": form,
         "object": instance,
         "proeftuin": proeftuin,
-        "cancel_url": overzicht_url(request, proeftuin, anchor),
+        "cancel_url": terug_url(request, proeftuin, anchor),
         "gated": True,
         **poort.context(),
     }
@@ -73,11 +73,11 @@ def _confirm_delete(request, *, obj, proeftuin, anchor, delete, titel, uitleg):
             audit(request, Actie.DELETE, obj)
             delete()
         messages.success(request, _("Deleted."))
-        return redirect(overzicht_url(request, proeftuin, anchor))
+        return redirect(terug_url(request, proeftuin, anchor))
     context = {
         "titel": titel,
         "uitleg": uitleg,
-        "cancel_url": overzicht_url(request, proeftuin, anchor),
+        "cancel_url": terug_url(request, proeftuin, anchor),
     }
     return render(request, "oogst/inhoud/verwijderen.html", context)
 
@@ -205,13 +205,14 @@ def borging_edit(request, gemeente_slug, pk):
         else:
             audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
             messages.success(request, _("The embedding has been saved."))
-            return redirect(overzicht_url(request, actie.proeftuin, "borging"))
+            return redirect(terug_url(request, actie.proeftuin, "borging"))
     context = {
         "form": form,
         "actie": actie,
         "borging": borging,
         "proeftuin": actie.proeftuin,
-        "cancel_url": overzicht_url(request, actie.proeftuin, "borging"),
+        "cancel_url": terug_url(request, actie.proeftuin, "borging"),
+        "terug_query": terug_query(request),
     }
     return render(
         request, "oogst/inhoud/borging_form.html", context, status=400 if form.errors else 200
@@ -223,7 +224,7 @@ def borging_delete(request, gemeente_slug, pk):
     require(can_edit_borging(request, actie))
     borging = Borging.objects.filter(verbeteractie=actie).first()
     if borging is None:
-        return redirect(overzicht_url(request, actie.proeftuin, "borging"))
+        return redirect(terug_url(request, actie.proeftuin, "borging"))
     return _confirm_delete(
         request,
         obj=borging,
@@ -265,12 +266,12 @@ def _vervolg_form(request, afspraak):
         else:
             audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
             messages.success(request, _("The follow-up agreement has been saved."))
-            return redirect(overzicht_url(request, proeftuin, "vervolg"))
+            return redirect(terug_url(request, proeftuin, "vervolg"))
     context = {
         "form": form,
         "afspraak": afspraak,
         "proeftuin": proeftuin,
-        "cancel_url": overzicht_url(request, proeftuin, "vervolg"),
+        "cancel_url": terug_url(request, proeftuin, "vervolg"),
     }
     return render(
         request, "oogst/inhoud/vervolg_form.html", context, status=400 if form.errors else 200

@@ -55,7 +55,7 @@ def test_the_oogst_page_shows_lessen_borging_and_vervolgafspraken(
     assert "het MDO" in body
     assert zonder.titel in body and "not recorded yet" in body
     assert "Weggegooide actie" not in body
-    groepen = {g["soort"]: [a.wat for a in g["afspraken"]] for g in response.context["vervolg"]}
+    groepen = {g["soort"]: [a.wat for a, _ in g["afspraken"]] for g in response.context["vervolg"]}
     assert groepen == {"lerend_netwerk": [], "bestuurlijk": ["Wethoudersoverleg"], "werkproces": []}
 
 

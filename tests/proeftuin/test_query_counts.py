@@ -55,6 +55,10 @@ def _paths():
             "verbeteracties board": page("verbeteracties:board"),
             "verbeteractie detail": page("verbeteracties:detail", pk=actie.pk),
             "oogst": page("oogst:overzicht"),
+            "oogst lessen": page("oogst:lessen"),
+            "oogst verhalen": page("oogst:verhalen"),
+            "oogst borging": page("oogst:borgingen"),
+            "oogst vervolgafspraken": page("oogst:vervolgafspraken"),
         },
     )
 
@@ -163,6 +167,10 @@ PAGES = [
     "verbeteracties board",
     "verbeteractie detail",
     "oogst",
+    "oogst lessen",
+    "oogst verhalen",
+    "oogst borging",
+    "oogst vervolgafspraken",
 ]
 
 
