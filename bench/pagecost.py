@@ -6,7 +6,8 @@ Runs the pages of bench/pagelist.py whose name contains one of the words, with t
 as the benchmark's facilitator, on a database that `bench/pages.py` generated
 (BENCH_DATABASE_PREFIX, default proeftuin_bench: proeftuin_bench_<scale>). CPU time of this
 process is far less disturbed by other work on the machine than wrk's wall times, so it is the
-number to compare before/after a change on a busy machine; `--profile` adds a cProfile listing.
+number to compare before/after a change on a busy machine; `--profile` adds a cProfile listing,
+`--html DIR` writes each page's HTML into DIR (to compare the pages of two versions).
 """
 
 import argparse
@@ -29,6 +30,7 @@ def main():
     parser.add_argument("pages", nargs="+", help="words of the page names (bench/pagelist.py)")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--html", metavar="DIR", help="write each page's HTML there (to compare)")
     args = parser.parse_args()
     database = f"{os.environ.get('BENCH_DATABASE_PREFIX', 'proeftuin_bench')}_{args.scale}"
     os.environ.update(
@@ -71,6 +73,11 @@ def main():
         post_init.disconnect(count)
         assert response.status_code == 200, (name, response.status_code)
         counted = [q for q in queries.captured_queries if "set_config(" not in q["sql"]]
+        if args.html:
+            Path(args.html).mkdir(parents=True, exist_ok=True)
+            (Path(args.html) / f"{args.scale}-{name.replace(' ', '-')}.html").write_bytes(
+                response.content
+            )
         cpu, wall = [], []
         for _ in range(args.runs):
             started, started_cpu = time.perf_counter(), time.process_time()

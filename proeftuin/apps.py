@@ -12,7 +12,10 @@ class ProeftuinConfig(AppConfig):
     verbose_name = _("Proeftuin")
 
     def ready(self):
-        from . import checks, permissions, rls, sessions  # noqa: F401  (checks, rules, signals)
+        from . import checks, data_version, permissions, rls, sessions  # noqa: F401
+
+        # Any change of a gemeente's data gives it a new stamp (the key of cached summaries).
+        data_version.connect()
 
         # After every migrate: row-level security on every tenant table, new ones included.
         post_migrate.connect(rls.on_post_migrate, sender=self, dispatch_uid="proeftuin.rls")

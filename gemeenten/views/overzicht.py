@@ -18,21 +18,23 @@ def overzicht(request):
     # The scope already limits this to her own gemeenten; among those, only where she
     # facilitates (a beleidsadviseur elsewhere does not see that gemeente's proeftuin here).
     facilitated = [m.gemeente_id for m in request.lidmaatschappen if m.role == Rol.FACILITATOR]
-    proeftuinen = checklist.prefetch_current_many(
-        checklist.annotated(Proeftuin.objects.filter(gemeente_id__in=facilitated))
+    proeftuinen = list(
+        Proeftuin.objects.filter(gemeente_id__in=facilitated)
         .select_related("gemeente")
         .order_by("gemeente__naam", "-start")
     )
+    # The checklists from the cache while nothing changed in a gemeente (issue 9).
+    summaries = checklist.summaries(proeftuinen)
     rows = []
     for proeftuin in proeftuinen:
-        items = checklist.items(proeftuin)
+        items, aandacht = summaries[proeftuin.pk]
         rows.append(
             {
                 "proeftuin": proeftuin,
                 "volgende": proeftuin.volgende_fase,
                 "items": items,
                 "open_items": [item for item in items if not item.done],
-                "aandacht": checklist.attention(proeftuin),
+                "aandacht": aandacht,
             }
         )
     return render(request, "gemeenten/proeftuin/overzicht.html", {"rows": rows})

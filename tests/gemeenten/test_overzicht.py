@@ -178,18 +178,56 @@ def test_each_proeftuin_gets_the_rows_its_own_phase_reads(db, client):
             proeftuin = Proeftuin.objects.get(gemeente=gemeente)
             Proeftuin.objects.filter(pk=proeftuin.pk).update(fase=fase)
             CasusFactory(gemeente=gemeente, proeftuin=proeftuin)
+    with every_gemeente():
+        loaded = checklist.prefetch_current_many(
+            checklist.annotated(Proeftuin.objects.filter(gemeente__in=druk))
+        )
+    assert {p.fase for p in loaded} == set(Fase.values)
+    for proeftuin in loaded:
+        fase, cache = proeftuin.fase, proeftuin._prefetched_objects_cache
+        assert ("casussen" in cache) == (fase == Fase.INVENTARISATIE)
+        assert ("commitments" in cache) == (fase == Fase.STARTBIJEENKOMST)
+        assert "verbeteracties" in cache  # the attention checks read them in every phase
     client.force_login(facilitator)
     response, queries = app_queries(client)
     rows = {row["proeftuin"].fase: row for row in response.context["rows"]}
     assert set(rows) == set(Fase.values)
-    for fase, row in rows.items():
-        cache = row["proeftuin"]._prefetched_objects_cache
-        assert ("casussen" in cache) == (fase == Fase.INVENTARISATIE)
-        assert ("commitments" in cache) == (fase == Fase.STARTBIJEENKOMST)
-        assert "verbeteracties" in cache  # the attention checks read them in every phase
     open_labels = [str(item.label) for item in rows[Fase.INVENTARISATIE]["open_items"]]
     assert "Casussen ingebracht" in open_labels  # "Casussen brought in"
-    # Still one query per lookup at most, with proeftuinen in every phase.
+    # Still one query per lookup at most (and the proeftuinen loaded again for the checks),
+    # with proeftuinen in every phase.
     with every_gemeente():
         lookups = len(checklist.prefetch_lookups())
-    assert len(queries) <= 5 + lookups
+    assert len(queries) <= 6 + lookups
+
+
+def test_the_checklists_come_from_the_cache_until_the_gemeente_changes(db, client):
+    """The second view reads no checklist rows; a change in one gemeente is seen at once."""
+    with every_gemeente():
+        facilitator = LidmaatschapFactory(
+            gemeente=GemeenteFactory(naam="Eigen", slug="eigen"), role=Rol.FACILITATOR
+        ).user
+    make_busy_gemeenten(facilitator, 3)
+    client.force_login(facilitator)
+    first, cold = app_queries(client)
+    second, warm = app_queries(client)
+    assert len(warm) < len(cold)
+    assert not any("verbeteracties_verbeteractie" in q["sql"] for q in warm)
+    assert [r["aandacht"] for r in second.context["rows"]] == [
+        r["aandacht"] for r in first.context["rows"]
+    ]
+    druk = {r["proeftuin"].gemeente.slug: r for r in second.context["rows"]}["druk-1"]
+    assert "Geen trekker benoemd" in [str(i.label) for i in druk["aandacht"]]
+
+    with every_gemeente():
+        proeftuin = Proeftuin.objects.get(gemeente__slug="druk-1")
+        proeftuin.trekker = "Tineke"
+        proeftuin.save()
+    third, _queries = app_queries(client)
+    rows = {r["proeftuin"].gemeente.slug: r for r in third.context["rows"]}
+    assert "Geen trekker benoemd" not in [str(i.label) for i in rows["druk-1"]["aandacht"]]
+    assert rows["druk-2"]["aandacht"] == druk_2_before(second)
+
+
+def druk_2_before(response):
+    return {r["proeftuin"].gemeente.slug: r for r in response.context["rows"]}["druk-2"]["aandacht"]

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -124,11 +125,15 @@ def _measure(scale, client, monkeypatch):
     client.force_login(User.objects.get(email="facilitator1@gen.bench"))
     counts = {}
     for name, path in paths.items():
-        client.get(path)  # the first request may renew the session or fill a cache
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
-        assert response.status_code == 200, (name, path, response.status_code)
-        counts[name] = sum(1 for query in queries if not _is_rls_setting(query["sql"]))
+        client.get(path)  # the first request may renew the session or fill a process's cache
+        # Then with no summaries cached (the dashboard's and the cockpit's checklists,
+        # proeftuin.data_version; the session is read from the database), and again.
+        cache.clear()
+        for when in ("first", "again"):
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            assert response.status_code == 200, (name, path, response.status_code)
+            counts[name, when] = sum(1 for q in queries if not _is_rls_setting(q["sql"]))
     return counts
 
 
@@ -178,14 +183,24 @@ PAGES = [
 @pytest.mark.parametrize("page", PAGES)
 def test_a_key_page_makes_as_many_queries_with_ten_times_the_data(page, client, monkeypatch):
     counts = measured(client, monkeypatch)
-    assert counts["10x"][page] == counts["1x"][page], counts
+    for when in ("first", "again"):
+        assert counts["10x"][page, when] == counts["1x"][page, when], counts
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("page", PAGES)
 def test_a_key_page_makes_at_most_fifteen_queries(page, client, monkeypatch):
     counts = measured(client, monkeypatch)
-    assert counts["10x"][page] <= MAX_QUERIES, counts
+    # The first request also renews the session (a write that every page pays once a minute).
+    assert counts["10x"][page, "again"] <= MAX_QUERIES, counts
+    assert counts["10x"][page, "first"] <= MAX_QUERIES + 3, counts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["gemeente dashboard", "facilitator cockpit"])
+def test_the_summaries_of_a_page_come_from_the_cache_the_second_time(page, client, monkeypatch):
+    counts = measured(client, monkeypatch)
+    assert counts["10x"][page, "again"] < counts["10x"][page, "first"] - 3, counts
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ from django.db import transaction
 from django_scopes import scopes_disabled
 
 from gemeenten.models import Gemeente
+from proeftuin import data_version
 from proeftuin.generator import SCALES, Context, generators
 from proeftuin.models import User
 from proeftuin.tenancy import gemeente_scope
@@ -53,6 +54,9 @@ class Command(BaseCommand):
                 with gemeente_scope(gemeente):
                     for generate in steps:
                         generate(ctx)
+                # Bulk inserts send no signals: a new stamp, so no summary cached for an
+                # earlier database with the same ids is served for this one.
+                data_version.bump(gemeente.pk)
             if number % 25 == 0 or number == scale.gemeenten:
                 elapsed = time.monotonic() - started
                 self.stdout.write(f"  {number}/{scale.gemeenten} gemeenten ({elapsed:.0f} s)")

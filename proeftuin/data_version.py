@@ -1,0 +1,86 @@
+"""A version stamp per gemeente that changes whenever any of its data changes: the key of cached
+summaries (the checklist of the cockpit and the dashboard, issue 9).
+
+Every save and delete of a ``TenantModel`` row, and every change of a tenant row's many-to-many
+links, gives the row's gemeente a new stamp: at once (so that the request that made the change
+sees it on its next page) and again when the transaction commits (so that a summary another
+request computed from the data before the commit, and stored under the first new stamp, is not
+served afterwards). A stamp is a fresh ``time.time_ns()``, never a counter, so a stamp that the
+cache evicted comes back as a new one instead of an old number. Bulk writes that send no signals
+(``QuerySet.update``) call ``bump()`` themselves; what is cached also expires after
+``SUMMARY_SECONDS`` as a last net.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+
+SUMMARY_SECONDS = 15 * 60
+
+
+def _key(gemeente_id):
+    return f"gemeente-versie:{int(gemeente_id)}"
+
+
+def of(gemeente_ids) -> dict[int, int]:
+    """The current stamp of each gemeente (one cache round trip; a missing one is made)."""
+    ids = sorted({int(pk) for pk in gemeente_ids})
+    found = cache.get_many([_key(pk) for pk in ids])
+    stamps, new = {}, {}
+    for pk in ids:
+        stamp = found.get(_key(pk))
+        if stamp is None:
+            stamp = new[_key(pk)] = time.time_ns()
+        stamps[pk] = stamp
+    if new:
+        cache.set_many(new, timeout=None)
+    return stamps
+
+
+def key(name, stamp):
+    """The cache key of a summary ``name`` at a gemeente's ``stamp``, in this request's language
+    and for today (summaries hold translated labels and what is overdue today)."""
+    return f"{name}:{stamp}:{translation.get_language()}:{timezone.localdate().isoformat()}"
+
+
+def cached(gemeente_id, name, compute):
+    """``compute()`` for a gemeente, from the cache while the gemeente has no new data."""
+    entry = key(f"{name}:{int(gemeente_id)}", of([gemeente_id])[int(gemeente_id)])
+    value = cache.get(entry)
+    if value is None:
+        value = compute()
+        cache.set(entry, value, timeout=SUMMARY_SECONDS)
+    return value
+
+
+def bump(gemeente_id):
+    """Give a gemeente a new stamp now and again after the current transaction commits."""
+    if gemeente_id is None:
+        return
+    _set(gemeente_id)
+    transaction.on_commit(lambda: _set(gemeente_id))
+
+
+def _set(gemeente_id):
+    cache.set(_key(gemeente_id), time.time_ns(), timeout=None)
+
+
+def _changed(sender, instance, **kwargs):
+    from .tenancy import TenantModel
+
+    if isinstance(instance, TenantModel) and not kwargs.get("raw"):
+        bump(instance.gemeente_id)
+
+
+def _links_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        _changed(sender, instance)
+
+
+def connect():
+    post_save.connect(_changed, dispatch_uid="proeftuin.data_version.save")
+    post_delete.connect(_changed, dispatch_uid="proeftuin.data_version.delete")
+    m2m_changed.connect(_links_changed, dispatch_uid="proeftuin.data_version.links")
