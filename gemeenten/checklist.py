@@ -30,7 +30,6 @@ items are recorded with the step.
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 
@@ -152,34 +151,26 @@ def items(proeftuin, fase=None) -> list[Item]:
 
 
 def summaries(proeftuinen) -> dict[int, tuple[list[Item], list[Item]]]:
-    """``(items(p), attention(p))`` of each proeftuin by pk, for the pages that show them
-    (the cockpit, the dashboard): from the cache while the proeftuin's gemeente has no new data
-    (``proeftuin.data_version``) and the day and the language are the same; the others are
-    loaded with what their checks read, checked and stored. The proeftuinen themselves may be
-    loaded without the checklist's annotations and prefetches: on a hit nothing more is read,
-    which at landelijk scale saved the cockpit ~1,000 model instances a request (issue 9)."""
-    proeftuinen = list(proeftuinen)
-    if not proeftuinen:
-        return {}
-    stamps = data_version.of(p.gemeente_id for p in proeftuinen)
-    keys = {p.pk: data_version.key(f"checklist:{p.pk}", stamps[p.gemeente_id]) for p in proeftuinen}
-    found = cache.get_many(list(keys.values()))
-    result = {pk: found[key] for pk, key in keys.items() if key in found}
-    missing = [p.pk for p in proeftuinen if p.pk not in result]
-    if missing:
-        loaded = prefetch_current_many(
-            annotated(Proeftuin.objects.filter(pk__in=missing).select_related("gemeente"))
-        )
-        new = {}
-        for proeftuin in loaded:
-            summary = (_plain(items(proeftuin)), _plain(attention(proeftuin)))
-            result[proeftuin.pk] = new[keys[proeftuin.pk]] = summary
-        cache.set_many(new, timeout=data_version.SUMMARY_SECONDS)
-    return result
+    """``(items(p), attention(p))`` of each proeftuin by pk, for the cockpit: from the cache
+    while the proeftuin's gemeente has no new data (``proeftuin.data_version``) and the day and
+    the language are the same, the others computed (``computed``). The proeftuinen themselves
+    may be loaded without the checklist's annotations and prefetches: on a hit nothing more is
+    read, which at landelijk scale saved the cockpit ~1,000 model instances a request (issue 9)."""
+    return data_version.cached_many(
+        {p.pk: (p.gemeente_id, f"checklist:{p.pk}") for p in proeftuinen}, computed
+    )
+
+
+def computed(pks) -> dict[int, tuple[list[Item], list[Item]]]:
+    """``(items(p), attention(p))`` of the proeftuinen ``pks``, loaded with what their checks
+    read, with the labels made strings (to be cached)."""
+    loaded = prefetch_current_many(
+        annotated(Proeftuin.objects.filter(pk__in=pks).select_related("gemeente"))
+    )
+    return {p.pk: (_plain(items(p)), _plain(attention(p))) for p in loaded}
 
 
 def _plain(found):
-    """Items with their lazy translations made strings, to be stored."""
     return [Item(str(i.label), i.done, str(i.hint), str(i.link)) for i in found]
 
 

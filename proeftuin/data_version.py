@@ -18,6 +18,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 
+from .tenancy import TenantModel
+
 SUMMARY_SECONDS = 15 * 60
 
 
@@ -46,14 +48,33 @@ def key(name, stamp):
     return f"{name}:{stamp}:{translation.get_language()}:{timezone.localdate().isoformat()}"
 
 
+def cached_many(entries, compute):
+    """Summaries from the cache while their gemeenten have no new data, the rest computed.
+
+    ``entries`` maps each wanted item to ``(gemeente_id, name)``; ``compute(missing)`` returns
+    ``{item: value}`` for the items not cached (computed together, so a page of many loads them
+    at once), which are then stored. One round trip for the stamps, one for the values.
+    """
+    if not entries:
+        return {}
+    stamps = of(gemeente_id for gemeente_id, _name in entries.values())
+    keys = {
+        item: key(f"{name}:{int(gemeente_id)}", stamps[int(gemeente_id)])
+        for item, (gemeente_id, name) in entries.items()
+    }
+    found = cache.get_many(list(keys.values()))
+    result = {item: found[k] for item, k in keys.items() if k in found}
+    missing = [item for item in entries if item not in result]
+    if missing:
+        computed = compute(missing)
+        cache.set_many({keys[item]: computed[item] for item in missing}, timeout=SUMMARY_SECONDS)
+        result.update(computed)
+    return result
+
+
 def cached(gemeente_id, name, compute):
     """``compute()`` for a gemeente, from the cache while the gemeente has no new data."""
-    entry = key(f"{name}:{int(gemeente_id)}", of([gemeente_id])[int(gemeente_id)])
-    value = cache.get(entry)
-    if value is None:
-        value = compute()
-        cache.set(entry, value, timeout=SUMMARY_SECONDS)
-    return value
+    return cached_many({name: (gemeente_id, name)}, lambda _missing: {name: compute()})[name]
 
 
 def bump(gemeente_id):
@@ -69,8 +90,6 @@ def _set(gemeente_id):
 
 
 def _changed(sender, instance, **kwargs):
-    from .tenancy import TenantModel
-
     if isinstance(instance, TenantModel) and not kwargs.get("raw"):
         bump(instance.gemeente_id)
 

@@ -60,6 +60,19 @@ def _predicate(position, ds):  # noqa: C901, PLR0911 - one branch per kind, as i
     raise NotImplementedError(f"No known logic for pattern {func}")
 
 
+def _annotation(annotator, text, start_token, end_token):
+    """The annotation deduce and docdeid make of the tokens ``start_token`` to ``end_token``."""
+    return Annotation(
+        text=text[start_token.start_char : end_token.end_char],
+        start_char=start_token.start_char,
+        end_char=end_token.end_char,
+        tag=annotator.tag,
+        priority=annotator.priority,
+        start_token=start_token,
+        end_token=end_token,
+    )
+
+
 def _chained(token, link, skip):
     """deduce's ``_get_chained_token``: the neighbour on the ``link`` side, past ``skip``."""
     while True:
@@ -94,15 +107,7 @@ class FastTokenPatternAnnotator(TokenPatternAnnotator):
             current_token = _chained(current_token, link, skip)
         if direction == "left":
             start_token, end_token = end_token, start_token
-        return Annotation(
-            text=text[start_token.start_char : end_token.end_char],
-            start_char=start_token.start_char,
-            end_char=end_token.end_char,
-            tag=self.tag,
-            priority=self.priority,
-            start_token=start_token,
-            end_token=end_token,
-        )
+        return _annotation(self, text, start_token, end_token)
 
     def annotate(self, doc):
         tokens = doc.get_tokens()
@@ -156,19 +161,7 @@ class FastMultiTokenLookupAnnotator(MultiTokenLookupAnnotator):
             prefix = self._trie.longest_matching_prefix(tokens_text, start_i=i)
             if prefix is None:
                 continue
-            start_token = tokens[i]
-            end_token = tokens[i + len(prefix) - 1]
-            annotations.append(
-                Annotation(
-                    text=doc.text[start_token.start_char : end_token.end_char],
-                    start_char=start_token.start_char,
-                    end_char=end_token.end_char,
-                    start_token=start_token,
-                    end_token=end_token,
-                    tag=self.tag,
-                    priority=self.priority,
-                )
-            )
+            annotations.append(_annotation(self, doc.text, tokens[i], tokens[i + len(prefix) - 1]))
             if not self.overlapping:
                 min_i = i + len(prefix)
         return annotations

@@ -52,8 +52,8 @@ def detail(request, gemeente_slug):
     proeftuinen = list(Proeftuin.objects.select_related("gemeente").order_by("-start"))
     proeftuin = current_proeftuin(request, proeftuinen)
     context = {"proeftuin": proeftuin, "proeftuinen": proeftuinen, "fases": Fase.choices}
-    # The figures and the checklist from the cache while nothing changed in the gemeente: the
-    # page is read far more often than its data changes (issue 9).
+    # The figures and the checklist from the cache while nothing changed in the gemeente (one
+    # entry): the page is read far more often than its data changes (issue 9).
     context.update(
         data_version.cached(
             request.gemeente.pk,
@@ -63,12 +63,12 @@ def detail(request, gemeente_slug):
     )
     if proeftuin is not None:
         context["voortgang"] = year_progress(proeftuin)
-        context["checklist"], context["attention"] = checklist.summaries([proeftuin])[proeftuin.pk]
     return render(request, "gemeenten/detail.html", context)
 
 
 def figures(proeftuin):
-    """The dashboard's figures of the gemeente and of ``proeftuin`` (None: the gemeente's)."""
+    """The dashboard's figures and checklist of the gemeente and of ``proeftuin`` (None: the
+    gemeente's alone)."""
     result = {
         "kengetallen": sorted(
             Kengetal.objects.all(), key=lambda k: list(Kengetal.Soort.values).index(k.soort)
@@ -79,6 +79,7 @@ def figures(proeftuin):
     if proeftuin is not None:
         result.update(commitment_figures(proeftuin))
         result["kosten_baten_charts"] = kosten_baten_charts(proeftuin)
+        result["checklist"], result["attention"] = checklist.computed([proeftuin.pk])[proeftuin.pk]
     return result
 
 
