@@ -8,7 +8,8 @@ request computed from the data before the commit, and stored under the first new
 served afterwards). A stamp is a fresh ``time.time_ns()``, never a counter, so a stamp that the
 cache evicted comes back as a new one instead of an old number. Bulk writes that send no signals
 (``QuerySet.update``) call ``bump()`` themselves; what is cached also expires after
-``SUMMARY_SECONDS`` as a last net.
+``SUMMARY_SECONDS`` as a last net. A model whose rows no summary reads and that every read writes
+(the audit log) says so with ``renews_data_stamp = False``.
 """
 
 import time
@@ -90,7 +91,11 @@ def _set(gemeente_id):
 
 
 def _changed(sender, instance, **kwargs):
-    if isinstance(instance, TenantModel) and not kwargs.get("raw"):
+    if (
+        isinstance(instance, TenantModel)
+        and getattr(instance, "renews_data_stamp", True)
+        and not kwargs.get("raw")
+    ):
         bump(instance.gemeente_id)
 
 

@@ -18,6 +18,10 @@ class AuditRegel(TenantModel):
     label ("Commitment #12") is made from those when shown, so no casus text can reach the log.
     """
 
+    # Written by every read of a casus or an action and read by no cached summary: a read must
+    # not make the cockpit and dashboard summaries of its gemeente stale (proeftuin.data_version).
+    renews_data_stamp = False
+
     class Actie(models.TextChoices):
         READ = "read", _("read")
         CREATE = "create", _("created")

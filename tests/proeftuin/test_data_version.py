@@ -4,7 +4,8 @@ import datetime
 
 from django.contrib.auth import get_user_model
 
-from gemeenten.models import Organisatie, Proeftuin
+from gemeenten.audit import Actie, audit
+from gemeenten.models import AuditRegel, Organisatie, Proeftuin
 from proeftuin import data_version
 from tests.factories import CommitmentFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
@@ -55,6 +56,16 @@ def test_saving_deleting_and_linking_a_tenant_row_gives_its_gemeente_a_new_stamp
 def test_rows_outside_the_tenants_leave_the_stamps_alone(gemeente_a):
     before = stamp(gemeente_a)
     get_user_model().objects.create_user(email="los@example.org", password="x")
+    assert stamp(gemeente_a) == before
+
+
+def test_reading_a_row_leaves_the_stamp_alone(gemeente_a):
+    """Every read of a casus or an action writes the audit log; that is no change of the data."""
+    with every_gemeente():
+        organisatie = OrganisatieFactory(gemeente=gemeente_a)
+        before = stamp(gemeente_a)
+        audit(None, Actie.READ, organisatie)
+        assert AuditRegel.objects.filter(object_id=organisatie.pk).exists()
     assert stamp(gemeente_a) == before
 
 
