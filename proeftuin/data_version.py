@@ -14,12 +14,13 @@ cache evicted comes back as a new one instead of an old number. Bulk writes that
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 
-from .tenancy import TenantModel
+from .tenancy import TenantModel, forget_memberships, memberships_of
 
 SUMMARY_SECONDS = 15 * 60
 
@@ -104,7 +105,20 @@ def _links_changed(sender, instance, action, **kwargs):
         _changed(sender, instance)
 
 
+def _user_changed(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    """Summaries name members (owners, authors, who changed what): a user's new name or e-mail
+    address renews the stamps of the user's gemeenten. A login saves only ``last_login``."""
+    if created or raw or (update_fields is not None and not {"name", "email"} & set(update_fields)):
+        return
+    forget_memberships(instance)
+    for lidmaatschap in memberships_of(instance).values():
+        bump(lidmaatschap.gemeente_id)
+
+
 def connect():
+    post_save.connect(
+        _user_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="proeftuin.data_version.user"
+    )
     post_save.connect(_changed, dispatch_uid="proeftuin.data_version.save")
     post_delete.connect(_changed, dispatch_uid="proeftuin.data_version.delete")
     m2m_changed.connect(_links_changed, dispatch_uid="proeftuin.data_version.links")

@@ -69,6 +69,19 @@ def test_reading_a_row_leaves_the_stamp_alone(gemeente_a):
     assert stamp(gemeente_a) == before
 
 
+def test_a_member_with_a_new_name_renews_the_stamps_of_their_gemeenten(
+    member, gemeente_a, gemeente_b
+):
+    before, other = stamp(gemeente_a), stamp(gemeente_b)
+    member.last_login = datetime.datetime(2026, 12, 4, tzinfo=datetime.UTC)
+    member.save(update_fields=["last_login"])
+    assert stamp(gemeente_a) == before
+    member.name = "Anders genoemd"
+    member.save()
+    assert stamp(gemeente_a) != before
+    assert stamp(gemeente_b) == other
+
+
 def test_the_commit_gives_another_new_stamp(gemeente_a, django_capture_on_commit_callbacks):
     with every_gemeente(), django_capture_on_commit_callbacks(execute=True) as callbacks:
         OrganisatieFactory(gemeente=gemeente_a)
