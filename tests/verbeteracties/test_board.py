@@ -188,3 +188,55 @@ def test_a_long_column_shows_ten_cards_and_links_to_all_of_its_status(
     alles = idee_kolom({"eigenaar": member_lid.pk, "status": "idee"})
     assert alles.count('class="kaart"') == per_kolom + 1
     assert "board__meer" not in alles
+
+
+def test_the_cached_board_shows_each_reader_what_they_may_do_and_every_change(
+    client, facilitator, member, readonly_member, gemeente_a, actie
+):
+    """The unfiltered board is rendered once per data stamp and reader's rights: an owner moves
+    only their own card, a bestuurder none, whoever loaded the board first."""
+    with every_gemeente():
+        other = VerbeteractieFactory(gemeente=gemeente_a, proeftuin=actie.proeftuin)
+    url = vurl("board", gemeente_a)
+    client.force_login(facilitator)
+    body = client.get(url).content.decode()
+    assert "<select" in card_of(body, actie) and "<select" in card_of(body, other)
+    client.force_login(member)  # the owner of actie
+    body = client.get(url).content.decode()
+    assert "<select" in card_of(body, actie)
+    assert "<select" not in card_of(body, other)
+    assert f'href="{vurl("new", gemeente_a)}"' in body
+    client.force_login(readonly_member)
+    body = client.get(url).content.decode()
+    assert "<select" not in card_of(body, actie) and "<select" not in card_of(body, other)
+    assert f'href="{vurl("new", gemeente_a)}"' not in body
+
+    with every_gemeente():
+        VerbeteractieFactory(
+            gemeente=gemeente_a, proeftuin=actie.proeftuin, titel="Later bedacht en toegevoegd"
+        )
+    client.force_login(facilitator)
+    assert "Later bedacht en toegevoegd" in client.get(url).content.decode()
+
+
+def test_a_status_form_of_the_cached_board_carries_a_token_that_works(
+    facilitator, gemeente_a, actie
+):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(facilitator)
+    url = vurl("board", gemeente_a)
+    client.get(url)  # rendered and cached
+    card = card_of(client.get(url).content.decode(), actie)
+    assert "csrf-token-of-the-request" not in card
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', card).group(1)
+    version = re.search(r'name="version" value="(\d+)"', card).group(1)
+    response = client.post(
+        vurl("status", gemeente_a, pk=actie.pk),
+        {"csrfmiddlewaretoken": token, "bron": "board", "version": version, "status": "gepland"},
+    )
+    assert response.status_code == 302
+    with every_gemeente():
+        actie.refresh_from_db()
+    assert actie.status == "gepland"

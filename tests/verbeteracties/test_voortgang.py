@@ -227,16 +227,20 @@ def _more_actions(gemeente, proeftuin, n):
 
 @pytest.mark.parametrize("name", ["board", "lijst", "tijdlijn", "stand"])
 def test_the_overview_pages_make_as_many_queries_for_ten_actions_as_for_one(
-    name, client, facilitator, gemeente_a, proeftuin, django_assert_num_queries
+    name, client, facilitator, gemeente_a, proeftuin
 ):
     _more_actions(gemeente_a, proeftuin, 1)
     client.force_login(facilitator)
     url = vurl(name, gemeente_a)
     client.get(url)  # warm the per-user caches
-    once = _count(client, url)
+
+    def first_and_again():  # the board is cached: counted rendered and from the cache
+        cache.clear()
+        return _count(client, url), _count(client, url)
+
+    once = first_and_again()
     _more_actions(gemeente_a, proeftuin, 9)
-    with django_assert_num_queries(once):
-        client.get(url)
+    assert first_and_again() == once
 
 
 def test_the_action_page_makes_as_many_queries_whatever_the_number_of_actions_and_rows(

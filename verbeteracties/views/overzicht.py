@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casussen.models import KnelpuntCategorie, Succesfactor
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
+from proeftuin import data_version, fragments
 from proeftuin.permissions import Rol
 from proeftuin.select import Select, ValuesModelChoiceField
 
@@ -106,6 +107,23 @@ class Kolom:
 
 
 def board(request, gemeente_slug):
+    """The board. Unfiltered, as most people open it, its content is rendered once per data stamp
+    of the gemeente and per reader's rights (who may move which card: a facilitator every card,
+    an owner their own; who may propose), not on every request."""
+    template = "verbeteracties/board.html"
+    if request.GET:
+        return render(request, template, _board_context(request))
+    lid = request.lidmaatschap
+    lezer = "facilitator" if lid.role == Rol.FACILITATOR else f"{lid.role}:{lid.pk}"
+    inhoud = data_version.cached(
+        request.gemeente.pk,
+        f"verbeteracties-board:{lezer}",
+        lambda: fragments.render_shared(f"{template}#inhoud", _board_context(request), request),
+    )
+    return render(request, template, {"inhoud": fragments.with_csrf(request, inhoud)})
+
+
+def _board_context(request):
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = overzicht.kaarten(filters)
@@ -130,8 +148,7 @@ def board(request, gemeente_slug):
                 alle_url=alle_url,
             )
         )
-    context = _context(request, form, rows, kolommen=kolommen, tab="board")
-    return render(request, "verbeteracties/board.html", context)
+    return _context(request, form, rows, kolommen=kolommen, tab="board")
 
 
 def _status_opties(selected):
