@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +13,7 @@ from bijeenkomsten.models import Actiepunt
 from casussen.models import Casus, Inzicht, Knelpunt
 from gemeenten.audit import Actie, audit
 from gemeenten.models import Lidmaatschap, Proeftuin, Wijziging
-from proeftuin import data_version
+from proeftuin import data_version, fragments
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import overzicht, services
@@ -57,12 +56,36 @@ def _detail_queryset():
 
 
 def detail(request, gemeente_slug, pk):
+    """The action's page. Its content is rendered once per data stamp of the gemeente and per
+    reader's rights (may change it, may read casus titles), not on every request: a change of
+    any of the gemeente's data renews the stamp."""
     actie = get_actie(pk)
     audit(request, Actie.READ, actie)
-    return _render_detail(request, actie)
+    editable, casus_tekst = can_edit(request, actie), may_read_casussen(request)
+    inhoud = data_version.cached(
+        actie.gemeente_id,
+        f"verbeteractie-pagina:{actie.pk}:{int(editable)}:{int(casus_tekst)}",
+        lambda: fragments.render_shared(
+            f"{DETAIL}#inhoud",
+            _detail_context(request, get_actie(pk, queryset=_detail_queryset())),
+            request,
+        ),
+    )
+    return render(request, DETAIL, {"actie": actie, "inhoud": fragments.with_csrf(request, inhoud)})
 
 
-def _render_detail(
+DETAIL = "verbeteracties/detail.html"
+
+
+def _render_detail(request, actie, *, status=200, **forms):
+    """The action's page with what was just posted (a form with its errors, a status saved)."""
+    context = _detail_context(request, actie, **forms)
+    if request.htmx and forms.get("status_form") is not None:
+        return render(request, DETAIL + "#status", context, status=status)
+    return render(request, DETAIL, context, status=status)
+
+
+def _detail_context(
     request,
     actie,
     *,
@@ -70,80 +93,33 @@ def _render_detail(
     voortgang_form=None,
     meting_forms=None,
     saved=False,
-    status=200,
     confirm=False,
 ):
-    """The action's page: the parts that change only with its data from the cache (``_parts``),
-    the forms rendered for this request."""
     editable = can_edit(request, actie)
-    context = {
+    updates = list(actie.updates.all())
+    indicatoren = []
+    for indicator in actie.indicatoren.all():
+        indicator.actie = actie  # the chart reads the period; no query
+        form = (meting_forms or {}).get(indicator.pk) or MetingForm(indicator=indicator)
+        indicatoren.append(
+            {
+                "indicator": indicator,
+                "chart": run_chart(indicator, list(indicator.metingen.all()), updates),
+                "form": form if editable else None,
+            }
+        )
+    return {
         "actie": actie,
         "can_edit": editable,
         "status_form": status_form or StatusForm(actie=actie),
         "confirm": confirm,
         "saved": saved,
-    }
-    template = "verbeteracties/detail.html"
-    if request.htmx and status_form is not None:
-        return render(request, template + "#status", context, status=status)
-    casus_tekst = may_read_casussen(request)
-    parts = data_version.cached(
-        actie.gemeente_id,
-        f"verbeteractie:{actie.pk}:{int(editable)}:{int(casus_tekst)}",
-        lambda: _parts(request, actie.pk, editable, casus_tekst),
-    )
-    indicatoren = []
-    for item in parts["indicatoren"]:
-        indicator = Indicator(pk=item["pk"], naam=item["naam"], eenheid=item["eenheid"])
-        form = (meting_forms or {}).get(indicator.pk) or MetingForm(indicator=indicator)
-        indicatoren.append(
-            {"indicator": indicator, "kop": item["kop"], "form": form if editable else None}
-        )
-    context.update(
-        parts=parts,
-        indicatoren=indicatoren,
-        voortgang_form=voortgang_form
+        "voortgang_form": voortgang_form
         or VoortgangForm(actie=actie, initial={"datum": timezone.localdate()}),
-    )
-    return render(request, template, context, status=status)
-
-
-def _parts(request, pk, editable, casus_tekst):
-    """What the action's page shows of its data, rendered: its details, story, updates, the
-    heading and run chart of each indicator, its history. No casus text that this reader may
-    not see (``casus_tekst``), no form, no CSRF token: the same for everyone with these rights."""
-    actie = get_actie(pk, queryset=_detail_queryset())
-    updates = list(actie.updates.all())
-    context = {
-        "actie": actie,
-        "can_edit": editable,
-        "updates": updates,
-        "verhaal": verhaal(actie, updates, casus_tekst=casus_tekst),
-        "wijzigingen": Wijziging.objects.of(actie).select_related("by"),
-    }
-    template = "verbeteracties/detail.html"
-
-    def part(name):
-        return render_to_string(f"{template}#{name}", context, request)
-
-    indicatoren = []
-    for indicator in actie.indicatoren.all():
-        indicator.actie = actie  # the chart reads the period; no query
-        chart = run_chart(indicator, list(indicator.metingen.all()), updates)
-        kop = render_to_string(
-            f"{template}#indicator_kop",
-            {**context, "item": {"indicator": indicator, "chart": chart}},
-            request,
-        )
-        indicatoren.append(
-            {"pk": indicator.pk, "naam": indicator.naam, "eenheid": indicator.eenheid, "kop": kop}
-        )
-    return {
-        "gegevens": part("gegevens"),
-        "verhaal": part("verhaal"),
-        "updates": part("updates"),
         "indicatoren": indicatoren,
-        "historie": render_to_string("gemeenten/commitments/historie.html", context, request),
+        "updates": updates,
+        "verhaal": verhaal(actie, updates, casus_tekst=may_read_casussen(request)),
+        "wijzigingen": Wijziging.objects.of(actie).select_related("by"),
     }
 
 
