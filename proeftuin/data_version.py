@@ -50,13 +50,16 @@ def key(name, stamp):
     return f"{name}:{stamp}:{translation.get_language()}:{timezone.localdate().isoformat()}"
 
 
-def cached_many(entries, compute):
+def cached_many(entries, compute, *, store=None):
     """Summaries from the cache while their gemeenten have no new data, the rest computed.
 
     ``entries`` maps each wanted item to ``(gemeente_id, name)``; ``compute(missing)`` returns
     ``{item: value}`` for the items not cached (computed together, so a page of many loads them
-    at once), which are then stored. One round trip for the stamps, one for the values.
+    at once), which are then stored. One round trip for the stamps, one for the values. The
+    values go into ``store`` (default: the default cache); the stamps always come from the
+    default cache, which every process shares.
     """
+    store = store or cache
     if not entries:
         return {}
     stamps = of(gemeente_id for gemeente_id, _name in entries.values())
@@ -64,19 +67,21 @@ def cached_many(entries, compute):
         item: key(f"{name}:{int(gemeente_id)}", stamps[int(gemeente_id)])
         for item, (gemeente_id, name) in entries.items()
     }
-    found = cache.get_many(list(keys.values()))
+    found = store.get_many(list(keys.values()))
     result = {item: found[k] for item, k in keys.items() if k in found}
     missing = [item for item in entries if item not in result]
     if missing:
         computed = compute(missing)
-        cache.set_many({keys[item]: computed[item] for item in missing}, timeout=SUMMARY_SECONDS)
+        store.set_many({keys[item]: computed[item] for item in missing}, timeout=SUMMARY_SECONDS)
         result.update(computed)
     return result
 
 
-def cached(gemeente_id, name, compute):
+def cached(gemeente_id, name, compute, *, store=None):
     """``compute()`` for a gemeente, from the cache while the gemeente has no new data."""
-    return cached_many({name: (gemeente_id, name)}, lambda _missing: {name: compute()})[name]
+    return cached_many(
+        {name: (gemeente_id, name)}, lambda _missing: {name: compute()}, store=store
+    )[name]
 
 
 def bump(gemeente_id):

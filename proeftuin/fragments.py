@@ -1,25 +1,38 @@
-"""Parts of a page rendered once and shown to many requests (issue 9): the forms in them keep
-working because their CSRF token is written in per request.
+"""Page content rendered once and shown to many requests (issue 9): the forms in it keep working
+because their CSRF token is written in per request.
 
-A part is rendered with a placeholder where ``{% csrf_token %}`` writes the token; ``with_csrf``
-puts this request's token in its place. Django accepts any masking of the session's secret, so
-one token serves every form of the page. What else a part shows must be the same for everyone
-its cache key covers (``proeftuin.data_version`` keys it by the gemeente's data, the language and
-the day; the caller adds what depends on the reader, such as a role).
+``content(request, gemeente_id, name, template_name, context)`` renders ``template_name`` (a
+partial of the page: ``page.html#inhoud``) with a placeholder where ``{% csrf_token %}`` writes
+the token, keeps it under the gemeente's data stamp (``proeftuin.data_version``: renewed by every
+change of the gemeente's data; the key also holds the language and the day), and puts this
+request's token in the placeholder's place. Django accepts any masking of the session's secret,
+so one token serves every form of the page. ``name`` must hold whatever else the content depends
+on, such as the reader's rights.
+
+The content can hold casus titles and other texts from the casussen, so it is kept in the
+``fragmenten`` cache: each web worker's own memory, never Redis (see settings.CACHES).
 """
 
+from django.core.cache import caches
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from . import data_version
+
 CSRF_PLACEHOLDER = "csrf-token-of-the-request"
 
 
-def render_shared(template_name, context, request) -> SafeString:
-    """``template_name`` rendered for ``request`` with the CSRF placeholder for the token."""
-    return render_to_string(template_name, {**context, "csrf_token": CSRF_PLACEHOLDER}, request)
+def content(request, gemeente_id, name, template_name, context) -> SafeString:
+    """The rendered content, from this worker's cache while the gemeente has no new data.
 
-
-def with_csrf(request, html) -> SafeString:
-    """A shared part with this request's CSRF token in every form."""
+    ``context`` is a callable: it runs only when the content is rendered."""
+    html = data_version.cached(
+        gemeente_id,
+        name,
+        lambda: render_to_string(
+            template_name, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
+        ),
+        store=caches["fragmenten"],
+    )
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 (our own markup)

@@ -150,6 +150,15 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered page content (proeftuin/fragments.py) can hold casus titles and other texts from the
+# casussen: it stays in each web worker's own memory, never in Redis (which may write to disk,
+# beyond the reach of row-level security and the retention purge). Its keys carry the
+# gemeente's data stamp from the default cache, so every worker sees a change at once.
+CACHES["fragmenten"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragmenten",
+    "OPTIONS": {"MAX_ENTRIES": env.int("FRAGMENT_CACHE_ENTRIES", default=500)},
+}
 
 # Celery: Redis in production; without REDIS_URL tasks run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://"

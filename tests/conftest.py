@@ -6,7 +6,7 @@ every test then runs as the application role of DATABASE_URL, with row-level sec
 
 import environ
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from proeftuin.permissions import Rol
 
@@ -97,10 +97,12 @@ def _eager_tasks():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate-limit counters live in the cache; each test starts with none."""
-    cache.clear()
+    """Rate-limit counters and summaries live in the caches; each test starts with none."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

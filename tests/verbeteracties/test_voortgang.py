@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -280,3 +281,23 @@ def test_the_action_page_shows_a_change_made_after_it_was_cached(
         IndicatorFactory(gemeente=gemeente_a, actie=actie, naam="Een tweede telling")
     page = client.get(url).content.decode()
     assert page.count("Een tweede telling") >= 3  # the update, the indicator and its form
+
+
+def _default_cache_keys():
+    default = caches["default"]
+    if isinstance(default, LocMemCache):
+        return [str(key) for key in default._cache]
+    return [key.decode() for key in default._cache.get_client().keys("*")]  # Redis
+
+
+def test_the_rendered_action_page_with_casus_titles_stays_out_of_the_shared_cache(
+    client, member, gemeente_a, actie
+):
+    """Rendered content can hold casus titles: it is kept in the worker's memory, never in the
+    default cache (Redis in production, which may write it to disk)."""
+    client.force_login(member)
+    client.get(vurl("detail", gemeente_a, pk=actie.pk))
+    assert isinstance(caches["fragmenten"], LocMemCache)
+    assert any("verbeteractie-pagina" in key for key in caches["fragmenten"]._cache)
+    assert not any("verbeteractie-pagina" in key for key in _default_cache_keys())
+    assert any("gemeente-versie" in key for key in _default_cache_keys())  # the stamps are shared

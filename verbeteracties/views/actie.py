@@ -13,7 +13,7 @@ from bijeenkomsten.models import Actiepunt
 from casussen.models import Casus, Inzicht, Knelpunt
 from gemeenten.audit import Actie, audit
 from gemeenten.models import Lidmaatschap, Proeftuin, Wijziging
-from proeftuin import data_version, fragments
+from proeftuin import fragments
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import overzicht, services
@@ -62,16 +62,14 @@ def detail(request, gemeente_slug, pk):
     actie = get_actie(pk)
     audit(request, Actie.READ, actie)
     editable, casus_tekst = can_edit(request, actie), may_read_casussen(request)
-    inhoud = data_version.cached(
+    inhoud = fragments.content(
+        request,
         actie.gemeente_id,
         f"verbeteractie-pagina:{actie.pk}:{int(editable)}:{int(casus_tekst)}",
-        lambda: fragments.render_shared(
-            f"{DETAIL}#inhoud",
-            _detail_context(request, get_actie(pk, queryset=_detail_queryset())),
-            request,
-        ),
+        f"{DETAIL}#inhoud",
+        lambda: _detail_context(request, get_actie(pk, queryset=_detail_queryset())),
     )
-    return render(request, DETAIL, {"actie": actie, "inhoud": fragments.with_csrf(request, inhoud)})
+    return render(request, DETAIL, {"actie": actie, "inhoud": inhoud})
 
 
 DETAIL = "verbeteracties/detail.html"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casussen.models import KnelpuntCategorie, Succesfactor
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
-from proeftuin import data_version, fragments
+from proeftuin import fragments
 from proeftuin.permissions import Rol
 from proeftuin.select import Select, ValuesModelChoiceField
 
@@ -115,12 +115,14 @@ def board(request, gemeente_slug):
         return render(request, template, _board_context(request))
     lid = request.lidmaatschap
     lezer = "facilitator" if lid.role == Rol.FACILITATOR else f"{lid.role}:{lid.pk}"
-    inhoud = data_version.cached(
+    inhoud = fragments.content(
+        request,
         request.gemeente.pk,
         f"verbeteracties-board:{lezer}",
-        lambda: fragments.render_shared(f"{template}#inhoud", _board_context(request), request),
+        f"{template}#inhoud",
+        lambda: _board_context(request),
     )
-    return render(request, template, {"inhoud": fragments.with_csrf(request, inhoud)})
+    return render(request, template, {"inhoud": inhoud})
 
 
 def _board_context(request):
