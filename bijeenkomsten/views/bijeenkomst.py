@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from gemeenten.access import require_perm
 from gemeenten.models import Domein, Lidmaatschap
+from proeftuin import fragments
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import ics, services
@@ -108,8 +109,28 @@ def bijeenkomst_cancel(request, gemeente_slug, pk):
 
 
 def bijeenkomst(request, gemeente_slug, pk):
+    """The meeting's page. Its content is rendered once per data stamp of the gemeente, member
+    (their answer, their casussen to bring, their rights) and moment (begun, deadline passed),
+    not on every request."""
     bijeenkomst = get_bijeenkomst(request, pk)
-    return render(request, "bijeenkomsten/detail.html", detail_context(request, bijeenkomst))
+    moment = "".join(
+        str(int(flag))
+        for flag in (
+            bijeenkomst.is_begonnen,
+            bijeenkomst.is_voorbij,
+            bijeenkomst.casus_deadline_voorbij,
+        )
+    )
+    inhoud = fragments.content(
+        request,
+        request.gemeente.pk,
+        f"bijeenkomst-pagina:{bijeenkomst.pk}:{request.lidmaatschap.pk}:{moment}",
+        "bijeenkomsten/detail.html#inhoud",
+        lambda: detail_context(request, bijeenkomst),
+    )
+    return render(
+        request, "bijeenkomsten/detail.html", {"bijeenkomst": bijeenkomst, "inhoud": inhoud}
+    )
 
 
 def detail_context(request, bijeenkomst, **extra):
