@@ -115,9 +115,13 @@ def _user_changed(sender, instance, created=False, update_fields=None, raw=False
     address renews the stamps of the user's gemeenten. A login saves only ``last_login``."""
     if created or raw or (update_fields is not None and not {"name", "email"} & set(update_fields)):
         return
+    # Read afresh and leave nothing behind on the instance: its memberships may change later
+    # in the same request (a new account is saved before anyone invites it anywhere).
     forget_memberships(instance)
-    for lidmaatschap in memberships_of(instance).values():
-        bump(lidmaatschap.gemeente_id)
+    gemeente_ids = [m.gemeente_id for m in memberships_of(instance).values()]
+    forget_memberships(instance)
+    for gemeente_id in gemeente_ids:
+        bump(gemeente_id)
 
 
 def connect():
