@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy
 
 from gemeenten.audit import Actie, audit
 from gemeenten.models import Fase, Proeftuin
+from proeftuin import fragments
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+from proeftuin.permissions import Rol
 
 from .. import services_inhoud as services
 from ..access import (
@@ -72,11 +74,39 @@ VERVOLG_PER_SOORT = 3
 
 def overzicht(request, gemeente_slug):
     """The proeftuin's oogst in one view: the first rows of each part, each linked to all of it;
-    a fixed number of queries and rows whatever its size."""
+    a fixed number of queries and rows whatever its size. Its content is rendered once per data
+    stamp of the gemeente, proeftuin asked for and reader's rights, not on every request."""
+    template = "oogst/inhoud/overzicht.html"
+    inhoud = fragments.content(
+        request,
+        request.gemeente.pk,
+        f"oogst-overzicht:{_gevraagd(request)}:{_lezer(request)}",
+        f"{template}#inhoud",
+        lambda: _overzicht_context(request),
+    )
+    return render(request, template, {"inhoud": inhoud})
+
+
+def _gevraagd(request):
+    """The proeftuin asked for, as get_proeftuin() reads it: its id, or "" for the latest. An
+    unknown id raises Http404 while computing, so only the gemeente's proeftuinen are cached."""
+    chosen = request.GET.get("proeftuin", "")
+    return int(chosen) if chosen.isdecimal() else ""
+
+
+def _lezer(request):
+    """What the content depends on of the reader: the role (the texts, the verhalen without
+    consent, adding lessen and vervolgafspraken) and, but for a facilitator who may change
+    every row, the membership (a les its author changes, a borging its action's owner)."""
+    lid = request.lidmaatschap
+    return "facilitator" if lid.role == Rol.FACILITATOR else f"{lid.role}:{lid.pk}"
+
+
+def _overzicht_context(request):
     proeftuinen = list(Proeftuin.objects.order_by("-start"))
     proeftuin = get_proeftuin(request, proeftuinen)
     if proeftuin is None:
-        return render(request, "oogst/inhoud/overzicht.html", {"proeftuin": None})
+        return {"proeftuin": None}
     oogst = Oogst.objects.filter(proeftuin=proeftuin).select_related("updated_by").first()
     lessen, lessen_totaal = rijen.eerste(rijen.lessen(proeftuin), KAARTEN)
     verhalen, verhalen_totaal = rijen.eerste(rijen.verhalen(request, proeftuin), KAARTEN)
@@ -84,7 +114,7 @@ def overzicht(request, gemeente_slug):
     vervolg = rijen.vervolg_rijen(
         request, rijen.eerste_per_soort(rijen.vervolgafspraken(proeftuin), VERVOLG_PER_SOORT)
     )
-    context = {
+    return {
         **rijen.context(request, proeftuin),
         "query": proeftuin_query(proeftuin),
         "proeftuinen": proeftuinen,
@@ -102,7 +132,6 @@ def overzicht(request, gemeente_slug):
         "can_edit_teksten": can_edit_teksten(request),
         "meer": _meer(request, proeftuin),
     }
-    return render(request, "oogst/inhoud/overzicht.html", context)
 
 
 def teksten(request, gemeente_slug):
