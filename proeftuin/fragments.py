@@ -19,8 +19,16 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from . import data_version
+from .permissions import Rol
 
 CSRF_PLACEHOLDER = "csrf-token-of-the-request"
+
+
+def reader(request) -> str:
+    """What rendered content depends on of its reader: a facilitator may do everything, anyone
+    else what their role and their own membership (the rows they own or wrote) allow."""
+    lid = request.lidmaatschap
+    return "facilitator" if lid.role == Rol.FACILITATOR else f"{lid.role}:{lid.pk}"
 
 
 def content(request, gemeente_id, name, template_name, context) -> SafeString:

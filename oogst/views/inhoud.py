@@ -11,7 +11,6 @@ from gemeenten.audit import Actie, audit
 from gemeenten.models import Fase, Proeftuin
 from proeftuin import fragments
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
-from proeftuin.permissions import Rol
 
 from .. import services_inhoud as services
 from ..access import (
@@ -80,7 +79,7 @@ def overzicht(request, gemeente_slug):
     inhoud = fragments.content(
         request,
         request.gemeente.pk,
-        f"oogst-overzicht:{_gevraagd(request)}:{_lezer(request)}",
+        f"oogst-overzicht:{_gevraagd(request)}:{fragments.reader(request)}",
         f"{template}#inhoud",
         lambda: _overzicht_context(request),
     )
@@ -92,14 +91,6 @@ def _gevraagd(request):
     unknown id raises Http404 while computing, so only the gemeente's proeftuinen are cached."""
     chosen = request.GET.get("proeftuin", "")
     return int(chosen) if chosen.isdecimal() else ""
-
-
-def _lezer(request):
-    """What the content depends on of the reader: the role (the texts, the verhalen without
-    consent, adding lessen and vervolgafspraken) and, but for a facilitator who may change
-    every row, the membership (a les its author changes, a borging its action's owner)."""
-    lid = request.lidmaatschap
-    return "facilitator" if lid.role == Rol.FACILITATOR else f"{lid.role}:{lid.pk}"
 
 
 def _overzicht_context(request):

@@ -113,12 +113,10 @@ def board(request, gemeente_slug):
     template = "verbeteracties/board.html"
     if request.GET:
         return render(request, template, _board_context(request))
-    lid = request.lidmaatschap
-    lezer = "facilitator" if lid.role == Rol.FACILITATOR else f"{lid.role}:{lid.pk}"
     inhoud = fragments.content(
         request,
         request.gemeente.pk,
-        f"verbeteracties-board:{lezer}",
+        f"verbeteracties-board:{fragments.reader(request)}",
         f"{template}#inhoud",
         lambda: _board_context(request),
     )
