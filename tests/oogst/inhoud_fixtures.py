@@ -1,6 +1,7 @@
 """Fixtures of the oogst inhoud tests (imported by tests/oogst/test_inhoud*.py): gemeente A's
-proeftuin, an action owned by the professional, and a helper for the oogst URLs. Every request
-asks for English, so the tests read the source strings whatever the Dutch catalogue holds."""
+proeftuin, an action owned by the professional, a verhaal without consent, and a helper for the
+oogst URLs. Every request asks for English, so the tests read the source strings whatever the
+Dutch catalogue holds."""
 
 import datetime
 
@@ -10,6 +11,8 @@ from django.urls import reverse
 from gemeenten.models import Lidmaatschap, Proeftuin
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory
+
+from .factories import VerhaalFactory
 
 
 def ourl(name, gemeente, query="", **kwargs):
@@ -45,4 +48,17 @@ def actie(gemeente_a, proeftuin, member_lid):
             status="afgerond",
             start=datetime.date(2026, 5, 1),
             eind=datetime.date(2026, 10, 31),
+        )
+
+
+@pytest.fixture
+def verhaal_zonder_toestemming(gemeente_a, proeftuin):
+    """A verhaal nobody has asked consent for yet: only the facilitator may read it."""
+    with every_gemeente():
+        return VerhaalFactory(
+            gemeente=gemeente_a,
+            proeftuin=proeftuin,
+            tekst="Nog niet gevraagd.",
+            toestemming=False,
+            toestemming_hoe="",
         )

@@ -59,16 +59,11 @@ def test_the_oogst_page_shows_lessen_borging_and_vervolgafspraken(
     assert groepen == {"lerend_netwerk": [], "bestuurlijk": ["Wethoudersoverleg"], "werkproces": []}
 
 
-def test_a_member_sees_only_verhalen_with_consent(client, member, gemeente_a, proeftuin):
+def test_a_member_sees_only_verhalen_with_consent(
+    client, member, gemeente_a, proeftuin, verhaal_zonder_toestemming
+):
     with every_gemeente():
         VerhaalFactory(gemeente=gemeente_a, proeftuin=proeftuin, tekst="Mag gedrukt worden.")
-        VerhaalFactory(
-            gemeente=gemeente_a,
-            proeftuin=proeftuin,
-            tekst="Nog niet gevraagd.",
-            toestemming=False,
-            toestemming_hoe="",
-        )
     client.force_login(member)
     body = client.get(ourl("overzicht", gemeente_a)).content.decode()
     assert "Mag gedrukt worden." in body
@@ -76,17 +71,10 @@ def test_a_member_sees_only_verhalen_with_consent(client, member, gemeente_a, pr
 
 
 def test_the_facilitator_sees_every_verhaal_with_its_consent_badge(
-    client, facilitator, gemeente_a, proeftuin
+    client, facilitator, gemeente_a, proeftuin, verhaal_zonder_toestemming
 ):
     with every_gemeente():
         VerhaalFactory(gemeente=gemeente_a, proeftuin=proeftuin, tekst="Mag gedrukt worden.")
-        VerhaalFactory(
-            gemeente=gemeente_a,
-            proeftuin=proeftuin,
-            tekst="Nog niet gevraagd.",
-            toestemming=False,
-            toestemming_hoe="",
-        )
     client.force_login(facilitator)
     body = client.get(ourl("overzicht", gemeente_a)).content.decode()
     assert "Mag gedrukt worden." in body and "Nog niet gevraagd." in body

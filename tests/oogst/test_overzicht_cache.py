@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import LidmaatschapFactory
 from tests.scopes import every_gemeente
 
-from .factories import LesFactory, OogstFactory, VerhaalFactory
+from .factories import LesFactory, OogstFactory
 from .inhoud_fixtures import *  # noqa: F403
 from .inhoud_fixtures import ourl
 
@@ -61,16 +61,8 @@ def test_a_change_made_after_the_page_was_cached_shows_on_the_next_load(
 
 
 def test_a_member_never_gets_the_page_cached_for_the_facilitator(
-    client, facilitator, member, gemeente_a, proeftuin
+    client, facilitator, member, gemeente_a, verhaal_zonder_toestemming
 ):
-    with every_gemeente():
-        VerhaalFactory(
-            gemeente=gemeente_a,
-            proeftuin=proeftuin,
-            tekst="Nog niet gevraagd.",
-            toestemming=False,
-            toestemming_hoe="",
-        )
     url = ourl("overzicht", gemeente_a)
     client.force_login(facilitator)
     body, _queries = _load(client, url)
