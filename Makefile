@@ -24,11 +24,13 @@ DUMP ?= $(lastword $(sort $(wildcard $(BACKUP_DIR)/*.dump)))
 .PHONY: install anonimisering-cache migrate run demo test lint format messages clean backup restore \
 	bench bench-pages bench-anonimisering bench-logboek
 
+# Bytecode is compiled at install (as in the Dockerfile): with PYTHONDONTWRITEBYTECODE set, or a
+# read-only environment, every process would otherwise compile each module it imports again.
 $(BIN)/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Proeftuin needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not make a virtual environment; on Debian/Ubuntu: apt install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv sync --frozen --inexact --python $(BIN)/python
+	$(BIN)/uv sync --frozen --inexact --compile-bytecode --python $(BIN)/python
 	@touch $@
 
 install: $(BIN)/.installed
