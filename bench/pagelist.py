@@ -1,7 +1,10 @@
 """The key pages of the benchmark, resolved against a generated database, with the number of
-queries each makes (run by bench/pages.py as a subprocess with the benchmark's environment).
+queries each makes (run by bench/pages.py as a subprocess with the benchmark's environment):
+`queries` on an empty cache (what a change of the gemeente's data costs the next reader), then
+`cached` on the request after it (what wrk mostly measures).
 
-Prints one JSON object: {"pages": [{"name", "path", "queries"}], "skipped": [name, reason]}.
+Prints one JSON object: {"pages": [{"name", "path", "queries", "cached"}], "skipped": [name,
+reason]}.
 A page whose app has not landed yet is skipped with the reason, so the benchmark grows with the
 product.
 """
@@ -19,6 +22,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.apps import apps  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -87,12 +92,17 @@ def main():
             skipped.append([name, f"{type(error).__name__}: {error}"])
             continue
         browser = anonymous if path == reverse("bare") else client
-        with CaptureQueriesContext(connection) as queries:
-            response = browser.get(path, secure=True)
+        for alias in settings.CACHES:  # the benchmark's own Redis database and this process's
+            caches[alias].clear()
+        counts = []
+        for _load in ("empty cache", "cached"):
+            with CaptureQueriesContext(connection) as queries:
+                response = browser.get(path, secure=True)
+            counts.append(len(queries))
         if response.status_code != 200:
             skipped.append([name, f"{path} answered {response.status_code}"])
             continue
-        pages.append({"name": name, "path": path, "queries": len(queries)})
+        pages.append({"name": name, "path": path, "queries": counts[0], "cached": counts[1]})
     print(json.dumps({"pages": pages, "skipped": skipped}))
 
 

@@ -4,8 +4,9 @@ For each scale (demo: 5 gemeenten, landelijk: 350) it makes or reuses a PostgreS
 generated data (`manage.py generate`), starts gunicorn with the production settings and Redis,
 logs in through the login form, and loads each key page with wrk at 1 and 10 concurrent
 connections, together with a bare Django view of the same server as the machine's baseline.
-It prints per page and scale: req/s, p50, p99, queries per request, the ratio to the bare view,
-then the landelijk/demo ratio of p99 and the memory of the web workers.
+It prints per page and scale: req/s, p50, p99, queries per request (on an empty cache and when
+cached), the ratio to the bare view, then the landelijk/demo ratio of p99 and the memory of the
+web workers.
 
     python bench/pages.py [--scales demo,landelijk] [--duration 10] [--workers 4] [--fresh]
                           [--pages cockpit,board] [--generate-only]
@@ -295,7 +296,7 @@ def report(rows, memory):
     print()
     header = (
         f"{'scale':<10} {'page':<24} {'c':>2} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'queries':>7} {'% bare':>7} {'errors':>6} {'timeouts':>8}"
+        f"{'queries':>7} {'cached':>6} {'% bare':>7} {'errors':>6} {'timeouts':>8}"
     )
     print(header)
     print("-" * len(header))
@@ -303,7 +304,8 @@ def report(rows, memory):
         share = 100 * r["rps"] / bare[(r["scale"], r["c"])]
         print(
             f"{r['scale']:<10} {r['name']:<24} {r['c']:>2} {r['rps']:8.1f} {r['p50']:7.1f} "
-            f"{r['p99']:7.1f} {r['queries']:7d} {share:6.1f}% {r['errors']:6d} {r['timeouts']:8d}"
+            f"{r['p99']:7.1f} {r['queries']:7d} {r['cached']:6d} {share:6.1f}% {r['errors']:6d} "
+            f"{r['timeouts']:8d}"
         )
     by_key = {(r["scale"], r["name"], r["c"]): r for r in rows}
     if any(r["scale"] == "landelijk" for r in rows) and any(r["scale"] == "demo" for r in rows):
