@@ -7,7 +7,8 @@ from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -48,13 +49,18 @@ def casussen(request, gemeente_slug):
         if not reads_text:
             rows = rows.exclude(status=Casus.Status.CONCEPT)
         rows, filters = _filtered(request, rows)
-        rows = (
-            # Only the columns of the list: a bestuurder's list does not even load the title.
-            rows.only(*LIST_FIELDS, *(["titel"] if reads_text else [])).annotate(
-                aantal_inzichten=Count(
-                    "inzichten", filter=Q(inzichten__verwijderd_op__isnull=True), distinct=True
-                )
-            )
+        # Only the columns of the list: a bestuurder's list does not even load the title. The
+        # inzichten are counted per row of the page by a subquery, not by joining and grouping
+        # all the proeftuin's rows: the pager's count then reads the casussen alone (issue 9).
+        inzichten = (
+            Inzicht.objects.filter(casus=OuterRef("pk"), verwijderd_op__isnull=True)
+            .order_by()
+            .values("casus")
+            .annotate(aantal=Count("pk"))
+            .values("aantal")
+        )
+        rows = rows.only(*LIST_FIELDS, *(["titel"] if reads_text else [])).annotate(
+            aantal_inzichten=Coalesce(Subquery(inzichten), 0)
         )
     # Pages, so the list stays as fast with years of casussen (issue 9).
     page = Paginator(rows.order_by("-created_at", "-pk"), PER_PAGE).get_page(

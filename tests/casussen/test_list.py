@@ -5,7 +5,7 @@ from casussen.models import Casus
 from tests.scopes import every_gemeente
 
 from .conftest import curl
-from .factories import CasusFactory, KnelpuntFactory
+from .factories import CasusFactory, InzichtFactory, KnelpuntFactory
 
 
 def test_a_row_shows_status_condition_age_group_and_bottlenecks(
@@ -46,3 +46,19 @@ def test_the_list_of_a_bestuurder_does_not_load_the_titles(
     casussen = client.get(curl("list", gemeente_a)).context["casussen"]
     assert casussen
     assert all("titel" in casus.get_deferred_fields() for casus in casussen)
+
+
+def test_a_row_counts_the_inzichten_that_are_not_deleted(
+    client, facilitator, gemeente_a, proeftuin_a
+):
+    with every_gemeente():
+        casus = CasusFactory(gemeente=gemeente_a, proeftuin=proeftuin_a, status="ingediend")
+        for _ in range(2):
+            InzichtFactory(gemeente=gemeente_a, casus=casus)
+        InzichtFactory(gemeente=gemeente_a, casus=casus, verwijderd_op="2026-06-01T10:00Z")
+        zonder = CasusFactory(gemeente=gemeente_a, proeftuin=proeftuin_a, status="ingediend")
+    client.force_login(facilitator)
+    page = client.get(curl("list", gemeente_a)).context["page"]
+    counts = {row.pk: row.aantal_inzichten for row in page.object_list}
+    assert counts == {casus.pk: 2, zonder.pk: 0}
+    assert page.paginator.count == 2
