@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from gemeenten.audit import Actie, audit
+from proeftuin import fragments
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import services
@@ -28,6 +29,7 @@ from .conflict import conflict
 from .poort import Poort
 
 FORM_TEMPLATE = "casussen/form.html"
+LIST_TEMPLATE = "casussen/list.html"
 
 
 # A page of the list: a table one can read at a glance; more behind the pager (issue 9).
@@ -38,8 +40,26 @@ _CATEGORIE_LABELS = dict(KnelpuntCategorie.choices)
 
 
 def casussen(request, gemeente_slug):
-    """The list; a bestuurder sees numbers and categories, never a title or text."""
+    """The list; a bestuurder sees numbers and categories, never a title or text.
+
+    As most people open it (the current proeftuin, page 1, no filter) its content is rendered
+    once per data stamp of the gemeente and per reader: the rows they see (drafts only their
+    own), the "yours" badges and what their role may do. It holds titles, never a casus's text,
+    and stays in the worker's own memory (proeftuin.fragments)."""
     require_perm(request, "casussen.view_casussen")
+    if request.GET:
+        return render(request, LIST_TEMPLATE, _list_context(request))
+    inhoud = fragments.content(
+        request,
+        request.gemeente.pk,
+        f"casussen-list:{request.user.pk}:{fragments.reader(request)}",
+        f"{LIST_TEMPLATE}#inhoud",
+        lambda: _list_context(request),
+    )
+    return render(request, LIST_TEMPLATE, {"inhoud": inhoud})
+
+
+def _list_context(request):
     proeftuin, proeftuinen = chosen_proeftuin(request)
     reads_text = request.user.has_perm("casussen.read_text", request.gemeente)
     rows = Casus.objects.none()
@@ -69,7 +89,7 @@ def casussen(request, gemeente_slug):
     _add_labels(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {
+    return {
         "proeftuin": proeftuin,
         "proeftuinen": proeftuinen,
         "casussen": page.object_list,
@@ -85,7 +105,6 @@ def casussen(request, gemeente_slug):
             else 0
         ),
     }
-    return render(request, "casussen/list.html", context)
 
 
 def _add_labels(casussen):
