@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from proeftuin import data_version
 from proeftuin.charts import horizontal_bars
+from proeftuin.params import id_param
 
 from .. import checklist
 from ..kostenbaten import kosten_en_baten
@@ -33,17 +34,16 @@ def home(request):
 def current_proeftuin(request, proeftuinen=None):
     """The proeftuin chosen with ?proeftuin=<id>, else the latest one (None if there is none);
     picked from ``proeftuinen`` (newest first) when the page has loaded them already."""
-    chosen = request.GET.get("proeftuin", "")
-    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    chosen = id_param(request, "proeftuin")
     if proeftuinen is not None:
-        if chosen.isdecimal():
+        if chosen is not None:
             for proeftuin in proeftuinen:
-                if proeftuin.pk == int(chosen):
+                if proeftuin.pk == chosen:
                     return proeftuin
             raise Http404
         return proeftuinen[0] if proeftuinen else None
-    if chosen.isdecimal():
-        return get_object_or_404(Proeftuin, pk=int(chosen))
+    if chosen is not None:
+        return get_object_or_404(Proeftuin, pk=chosen)
     return Proeftuin.objects.order_by("-start").first()
 
 

@@ -11,6 +11,7 @@ from gemeenten.audit import Actie, audit
 from gemeenten.models import Fase, Proeftuin
 from proeftuin import fragments
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+from proeftuin.params import id_param
 
 from .. import services_inhoud as services
 from ..access import (
@@ -89,8 +90,8 @@ def overzicht(request, gemeente_slug):
 def _gevraagd(request):
     """The proeftuin asked for, as get_proeftuin() reads it: its id, or "" for the latest. An
     unknown id raises Http404 while computing, so only the gemeente's proeftuinen are cached."""
-    chosen = request.GET.get("proeftuin", "")
-    return int(chosen) if chosen.isdecimal() else ""
+    chosen = id_param(request, "proeftuin")
+    return "" if chosen is None else chosen
 
 
 def _overzicht_context(request):

@@ -223,7 +223,11 @@ FILE = st.builds(
     st.sampled_from(["application/pdf", "image/png", "text/html", "application/octet-stream"]),
 )
 OMIT = object()
-ID_TEXT = ["²", "٣", "-1", "0", "1.5", "1e3", str(2**31), str(2**63), "1" * 400, "\x00", "", "x"]
+# "1" * 5000: more digits than int() converts (ValueError, not a 404).
+ID_TEXT = [
+    *("²", "٣", "-1", "0", "1.5", "1e3", str(2**31), str(2**63), "1" * 400, "1" * 5000),
+    *("\x00", "", "x"),
+]
 FILES = [
     ("file", name, content, content_type)
     for name, (content, content_type) in zip(

@@ -15,6 +15,7 @@ from gemeenten.audit import Actie, audit
 from gemeenten.models import Lidmaatschap, Proeftuin, Wijziging
 from proeftuin import fragments
 from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+from proeftuin.params import id_param
 
 from .. import overzicht, services
 from ..access import can_edit, get_actie, may_read_casussen, require_edit, require_propose
@@ -130,18 +131,17 @@ def new(request, gemeente_slug):
     proeftuin = next((p for p in proeftuinen if str(p.pk) == wanted), proeftuinen[0])
     eigenaar = Lidmaatschap.objects.filter(pk=request.lidmaatschap.pk).first()
     inzicht = None
-    if request.GET.get("inzicht", "").isdecimal():
+    if (inzicht_id := id_param(request, "inzicht")) is not None:
         inzicht = get_object_or_404(
-            Inzicht.objects.zichtbaar().prefetch_related("succesfactoren"),
-            pk=int(request.GET["inzicht"]),
+            Inzicht.objects.zichtbaar().prefetch_related("succesfactoren"), pk=inzicht_id
         )
         proeftuin = next((p for p in proeftuinen if p.pk == inzicht.casus.proeftuin_id), proeftuin)
     actiepunt = None
-    if request.GET.get("actiepunt", "").isdecimal():
+    if (actiepunt_id := id_param(request, "actiepunt")) is not None:
         # Made from an actiepunt of a meeting (a link on the meeting's page); 404 for an
         # actiepunt this gemeente does not have.
         actiepunt = get_object_or_404(
-            Actiepunt.objects.select_related("bijeenkomst"), pk=int(request.GET["actiepunt"])
+            Actiepunt.objects.select_related("bijeenkomst"), pk=actiepunt_id
         )
         proeftuin = next(
             (p for p in proeftuinen if p.pk == actiepunt.bijeenkomst.proeftuin_id), proeftuin
