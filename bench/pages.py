@@ -172,9 +172,13 @@ class Server:
             text = Path(f"/proc/{pid}/smaps_rollup").read_text()
             return sum(int(v) for v in re.findall(rf"^{name}:\s+(\d+) kB", text, re.M)) / 1024
 
-        return field(master, "Rss"), [
-            field(pid, "Private_Clean") + field(pid, "Private_Dirty") for pid in children
-        ]
+        workers = []
+        for pid in children:
+            try:
+                workers.append(field(pid, "Private_Clean") + field(pid, "Private_Dirty"))
+            except ProcessLookupError:  # replaced just now (GUNICORN_MAX_REQUESTS): skip it
+                continue
+        return field(master, "Rss"), workers
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
