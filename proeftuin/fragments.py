@@ -7,7 +7,8 @@ the token, keeps it under the gemeente's data stamp (``proeftuin.data_version``:
 change of the gemeente's data; the key also holds the language and the day), and puts this
 request's token in the placeholder's place. Django accepts any masking of the session's secret,
 so one token serves every form of the page. ``name`` must hold whatever else the content depends
-on, such as the reader's rights.
+on, such as the reader's rights. ``render_page()`` is the whole page around it, live when the
+request has a query string.
 
 The content can hold casus titles and other texts from the casussen, so it is kept in the
 ``fragmenten`` cache: each web worker's own memory, never Redis (see settings.CACHES).
@@ -15,6 +16,7 @@ The content can hold casus titles and other texts from the casussen, so it is ke
 
 from django.core.cache import caches
 from django.middleware.csrf import get_token
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -44,3 +46,12 @@ def content(request, gemeente_id, name, template_name, context) -> SafeString:
         store=caches["fragmenten"],
     )
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 (our own markup)
+
+
+def render_page(request, name, template_name, context):
+    """``template_name`` with its ``#inhoud`` partial from ``content()``: as most people open the
+    page (no query string) from the cache, else (filters, another page) rendered live."""
+    if request.GET:
+        return render(request, template_name, context())
+    inhoud = content(request, request.gemeente.pk, name, f"{template_name}#inhoud", context)
+    return render(request, template_name, {"inhoud": inhoud})

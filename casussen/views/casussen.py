@@ -29,7 +29,6 @@ from .conflict import conflict
 from .poort import Poort
 
 FORM_TEMPLATE = "casussen/form.html"
-LIST_TEMPLATE = "casussen/list.html"
 
 
 # A page of the list: a table one can read at a glance; more behind the pager (issue 9).
@@ -47,16 +46,12 @@ def casussen(request, gemeente_slug):
     own), the "yours" badges and what their role may do. It holds titles, never a casus's text,
     and stays in the worker's own memory (proeftuin.fragments)."""
     require_perm(request, "casussen.view_casussen")
-    if request.GET:
-        return render(request, LIST_TEMPLATE, _list_context(request))
-    inhoud = fragments.content(
+    return fragments.render_page(
         request,
-        request.gemeente.pk,
         f"casussen-list:{request.user.pk}:{fragments.reader(request)}",
-        f"{LIST_TEMPLATE}#inhoud",
+        "casussen/list.html",
         lambda: _list_context(request),
     )
-    return render(request, LIST_TEMPLATE, {"inhoud": inhoud})
 
 
 def _list_context(request):

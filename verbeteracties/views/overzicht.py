@@ -110,17 +110,12 @@ def board(request, gemeente_slug):
     """The board. Unfiltered, as most people open it, its content is rendered once per data stamp
     of the gemeente and per reader's rights (who may move which card: a facilitator every card,
     an owner their own; who may propose), not on every request."""
-    template = "verbeteracties/board.html"
-    if request.GET:
-        return render(request, template, _board_context(request))
-    inhoud = fragments.content(
+    return fragments.render_page(
         request,
-        request.gemeente.pk,
         f"verbeteracties-board:{fragments.reader(request)}",
-        f"{template}#inhoud",
+        "verbeteracties/board.html",
         lambda: _board_context(request),
     )
-    return render(request, template, {"inhoud": inhoud})
 
 
 def _board_context(request):
