@@ -7,8 +7,7 @@ the token, keeps it under the gemeente's data stamp (``proeftuin.data_version``:
 change of the gemeente's data; the key also holds the language and the day), and puts this
 request's token in the placeholder's place. Django accepts any masking of the session's secret,
 so one token serves every form of the page. ``name`` must hold whatever else the content depends
-on, such as the reader's rights. ``render_page()`` is the whole page around it, live when the
-request has a query string.
+on, such as the reader's rights. ``render_page()`` is the whole page around it.
 
 The content can hold casus titles and other texts from the casussen, so it is kept in the
 ``fragmenten`` cache: each web worker's own memory, never Redis (see settings.CACHES).
@@ -48,10 +47,14 @@ def content(request, gemeente_id, name, template_name, context) -> SafeString:
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 (our own markup)
 
 
-def render_page(request, name, template_name, context):
-    """``template_name`` with its ``#inhoud`` partial from ``content()``: as most people open the
-    page (no query string) from the cache, else (filters, another page) rendered live."""
-    if request.GET:
-        return render(request, template_name, context())
+def render_page(request, name, template_name, context, *, live=None, around=None):
+    """``template_name`` with its ``#inhoud`` partial from ``content()`` under ``name``.
+
+    ``live`` renders it for this request instead (default: when the request has a query string,
+    such as filters or another page); ``around`` is what the page outside the partial reads
+    (the object its title names)."""
+    around = around or {}
+    if bool(request.GET) if live is None else live:
+        return render(request, template_name, {**around, **context()})
     inhoud = content(request, request.gemeente.pk, name, f"{template_name}#inhoud", context)
-    return render(request, template_name, {"inhoud": inhoud})
+    return render(request, template_name, {**around, "inhoud": inhoud})

@@ -121,15 +121,13 @@ def bijeenkomst(request, gemeente_slug, pk):
             bijeenkomst.casus_deadline_voorbij,
         )
     )
-    inhoud = fragments.content(
+    return fragments.render_page(
         request,
-        request.gemeente.pk,
         f"bijeenkomst-pagina:{bijeenkomst.pk}:{request.lidmaatschap.pk}:{moment}",
-        "bijeenkomsten/detail.html#inhoud",
+        "bijeenkomsten/detail.html",
         lambda: detail_context(request, bijeenkomst),
-    )
-    return render(
-        request, "bijeenkomsten/detail.html", {"bijeenkomst": bijeenkomst, "inhoud": inhoud}
+        live=False,
+        around={"bijeenkomst": bijeenkomst},
     )
 
 

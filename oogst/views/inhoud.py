@@ -76,15 +76,13 @@ def overzicht(request, gemeente_slug):
     """The proeftuin's oogst in one view: the first rows of each part, each linked to all of it;
     a fixed number of queries and rows whatever its size. Its content is rendered once per data
     stamp of the gemeente, proeftuin asked for and reader's rights, not on every request."""
-    template = "oogst/inhoud/overzicht.html"
-    inhoud = fragments.content(
+    return fragments.render_page(
         request,
-        request.gemeente.pk,
         f"oogst-overzicht:{_gevraagd(request)}:{fragments.reader(request)}",
-        f"{template}#inhoud",
+        "oogst/inhoud/overzicht.html",
         lambda: _overzicht_context(request),
+        live=False,  # ?proeftuin= is in the name
     )
-    return render(request, template, {"inhoud": inhoud})
 
 
 def _gevraagd(request):

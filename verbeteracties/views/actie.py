@@ -63,14 +63,14 @@ def detail(request, gemeente_slug, pk):
     actie = get_actie(pk)
     audit(request, Actie.READ, actie)
     editable, casus_tekst = can_edit(request, actie), may_read_casussen(request)
-    inhoud = fragments.content(
+    return fragments.render_page(
         request,
-        actie.gemeente_id,
         f"verbeteractie-pagina:{actie.pk}:{int(editable)}:{int(casus_tekst)}",
-        f"{DETAIL}#inhoud",
+        DETAIL,
         lambda: _detail_context(request, get_actie(pk, queryset=_detail_queryset())),
+        live=False,
+        around={"actie": actie},
     )
-    return render(request, DETAIL, {"actie": actie, "inhoud": inhoud})
 
 
 DETAIL = "verbeteracties/detail.html"
