@@ -46,8 +46,8 @@ def count_queries(gemeente):
     from django.test.utils import CaptureQueriesContext
 
     from gemeenten.models import Proeftuin
+    from kern.tenancy import gemeente_scope
     from oogst import logboek
-    from proeftuin.tenancy import gemeente_scope
 
     with gemeente_scope(gemeente), CaptureQueriesContext(connection) as queries:
         proeftuin = Proeftuin.objects.select_related("gemeente").order_by("-start").first()
@@ -63,10 +63,10 @@ def prepare(folder, steps):
     from django.db import transaction
     from django.utils.module_loading import import_string
 
+    from demo.loader import LATER_PARTS
     from gemeenten.demo import load_demo as load_gemeenten_demo
+    from kern.tenancy import gemeente_scope
     from oogst.models import Oogst
-    from proeftuin.demo import LATER_PARTS
-    from proeftuin.tenancy import gemeente_scope
     from tests.oogst import logboek_data
 
     call_command("migrate", verbosity=0)
@@ -97,9 +97,9 @@ def child(folder, gemeente_id, proeftuin_id):
     setup(folder)
     import resource
 
+    from kern.tenancy import gemeente_scope
     from oogst import logboek, pdf, tasks
     from oogst.models import LogboekVersie, RenderStatus
-    from proeftuin.tenancy import gemeente_scope
 
     peak_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     captured = {}

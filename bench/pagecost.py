@@ -52,7 +52,7 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from proeftuin.models import User
+    from kern.models import User
 
     client = Client(SERVER_NAME="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
     client.force_login(User.objects.get(email=pagelist.FACILITATOR))

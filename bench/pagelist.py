@@ -29,8 +29,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from proeftuin.models import User  # noqa: E402
-from proeftuin.tenancy import gemeente_scope  # noqa: E402
+from kern.models import User  # noqa: E402
+from kern.tenancy import gemeente_scope  # noqa: E402
 
 GEMEENTE = "gen-0001"
 FACILITATOR = "facilitator1@gen.bench"

@@ -9,9 +9,8 @@ class BijeenkomstenConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
+        from celery import current_app as app
         from celery.schedules import crontab
-
-        from proeftuin.celery import app
 
         from . import checks, rules  # noqa: F401  (checklist items, permissions)
 

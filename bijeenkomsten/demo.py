@@ -1,7 +1,7 @@
 """Fictional demo meetings of each demo proeftuin: past ones with attendance, guests, a final
 verslag and actiepunten, and one coming up with its agenda and invitations. Idempotent.
 
-Called from ``proeftuin.demo.load_demo()`` with its gemeenten by slug."""
+Called from ``demo.loader.load_demo()`` with its gemeenten by slug."""
 
 import datetime
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from casussen.models import Casus
 from gemeenten.models import Discipline, Lidmaatschap, Organisatie, Proeftuin
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 
 from .models import (
     Actiepunt,

@@ -8,8 +8,8 @@ from django_scopes.forms import SafeModelChoiceField
 from casussen.models import Casus
 from gemeenten.forms.commitments import OrganisatiesField
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
-from proeftuin.concurrency import VersionedModelForm
-from proeftuin.select import Select, ValuesModelChoiceField
+from kern.concurrency import VersionedModelForm
+from kern.select import Select, ValuesModelChoiceField
 
 from .models import Actiepunt, Agendapunt, Antwoord, Bijeenkomst, Gast, Reactie, Soort, Verslag
 

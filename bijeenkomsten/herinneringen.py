@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 
 from .models import (
     Actiepunt,

@@ -2,7 +2,7 @@
 
 import rules
 
-from proeftuin.permissions import Rol, is_facilitator, is_member, role_in
+from kern.permissions import Rol, is_facilitator, is_member, role_in
 
 
 @rules.predicate

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from gemeenten.models import Gemeente
-from proeftuin.tasks import GemeenteTask
+from kern.tasks import GemeenteTask
 
 
 def calendar_part(ics: bytes, method: str):

@@ -9,7 +9,7 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from proeftuin.permissions import Rol, is_facilitator, is_member, role_in
+from kern.permissions import Rol, is_facilitator, is_member, role_in
 
 from .models import Casus
 

@@ -9,8 +9,8 @@ import datetime
 from django.utils import timezone
 
 from gemeenten.models import Proeftuin
-from proeftuin.models import User
-from proeftuin.tenancy import gemeente_scope
+from kern.models import User
+from kern.tenancy import gemeente_scope
 
 from . import gate
 from .models import Casus, Inzicht, InzichtSuccesfactor, Knelpunt, Succesfactor
@@ -129,7 +129,7 @@ CASUSSEN = [
 
 def load_casussen_demo(gemeenten):
     """Create or refresh the demo casussen of each demo gemeente; running it twice changes
-    nothing. ``gemeenten`` maps slug to Gemeente (from ``proeftuin.demo.load_demo``)."""
+    nothing. ``gemeenten`` maps slug to Gemeente (from ``demo.loader.load_demo``)."""
     auteurs = {
         "oude-ijsselstreek": "huisarts@oude-ijsselstreek.demo.nl",
         "zundert": "wijkverpleging@zundert.demo.nl",

@@ -7,7 +7,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.forms.commitments import OrganisatiesField as IdsField
-from proeftuin.concurrency import VersionedModelForm
+from kern.concurrency import VersionedModelForm
 
 from . import gate
 from .models import Casus, Inzicht, Knelpunt, KnelpuntCategorie, Succesfactor

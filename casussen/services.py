@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from gemeenten.models import Wijziging
 from gemeenten.models.historie import snapshot
-from proeftuin.concurrency import save_versioned
-from proeftuin.models import User
+from kern.concurrency import save_versioned
+from kern.models import User
 
 from .models import Casus, GemarkeerdeVondst, Inzicht, Knelpunt, KnelpuntCategorie, Succesfactor
 

@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from django.utils.translation import override
 
 from gemeenten.models import Gemeente
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 
 from .models.taxonomie import SUCCESFACTOREN, Succesfactor
 

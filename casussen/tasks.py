@@ -6,14 +6,14 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from proeftuin.tasks import GemeenteTask
+from kern.tasks import GemeenteTask
 
 BEAT_NAME = "casussen-bewaartermijn"
 
 
 def register_beat():
     """Our entry in the beat schedule, from ready(), so no app edits the same settings lines."""
-    from proeftuin.celery import app
+    from celery import current_app as app
 
     app.conf.beat_schedule = {
         **(app.conf.beat_schedule or {}),

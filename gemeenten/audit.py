@@ -7,7 +7,7 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
-from proeftuin.models import User
+from kern.models import User
 
 from .models import AuditRegel
 

@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass
 from django.db.models import prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 
-from proeftuin import data_version
+from kern import data_version
 
 from .models import Fase, Proeftuin
 
@@ -152,7 +152,7 @@ def items(proeftuin, fase=None) -> list[Item]:
 
 def summaries(proeftuinen) -> dict[int, tuple[list[Item], list[Item]]]:
     """``(items(p), attention(p))`` of each proeftuin by pk, for the cockpit: from the cache
-    while the proeftuin's gemeente has no new data (``proeftuin.data_version``) and the day and
+    while the proeftuin's gemeente has no new data (``kern.data_version``) and the day and
     the language are the same, the others computed (``computed``). The proeftuinen themselves
     may be loaded without the checklist's annotations and prefetches: on a hit nothing more is
     read, which at landelijk scale saved the cockpit ~1,000 model instances a request (issue 9)."""

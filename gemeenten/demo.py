@@ -5,9 +5,9 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
-from proeftuin.models import User
-from proeftuin.permissions import Rol
-from proeftuin.tenancy import gemeente_scope
+from kern.models import User
+from kern.permissions import Rol
+from kern.tenancy import gemeente_scope
 
 from .demo_commitments import load_commitments_demo
 from .demo_proeftuin import load_proeftuin_demo

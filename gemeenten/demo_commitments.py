@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 
 from .models import Baat, Commitment, Kerngroeplid, Lidmaatschap, Organisatie, Proeftuin
 

@@ -8,8 +8,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from proeftuin.models import User
-from proeftuin.tenancy import gemeente_scope
+from kern.models import User
+from kern.tenancy import gemeente_scope
 
 from .models import Fase, FaseOvergang, Ingredient, Ingredientbeoordeling, Kengetal, Proeftuin
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 
-from proeftuin.models import User
-from proeftuin.permissions import Rol
+from kern.models import User
+from kern.permissions import Rol
 
 from .models import (
     Commitment,

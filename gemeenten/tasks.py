@@ -6,7 +6,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from proeftuin.tasks import GemeenteTask
+from kern.tasks import GemeenteTask
 
 
 @shared_task(base=GemeenteTask)

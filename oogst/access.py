@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404
 
 from gemeenten.models import Proeftuin
 from gemeenten.views.dashboard import current_proeftuin
-from proeftuin import permissions
-from proeftuin.permissions import Rol, is_facilitator_anywhere
+from kern import permissions
+from kern.permissions import Rol, is_facilitator_anywhere
 from verbeteracties.models import Verbeteractie
 
 from .models import Les, LogboekVersie, RenderStatus, Verhaal, Vervolgafspraak

@@ -1,6 +1,6 @@
 """The fictional oogst of the Oude IJsselstreek demo proeftuin (in verankering): texts, lessen,
 verhalen (one without consent), the borging of its verbeteracties and vervolgafspraken. Called
-from ``proeftuin.demo.load_demo()``; idempotent. Every gated text passes the anonymisation gate
+from ``demo.loader.load_demo()``; idempotent. Every gated text passes the anonymisation gate
 (tests/oogst/test_inhoud_demo.py)."""
 
 import datetime
@@ -9,8 +9,8 @@ from django.db import transaction
 
 from casussen.models import Succesfactor
 from gemeenten.models import Fase, Organisatie, Proeftuin
-from proeftuin.models import User
-from proeftuin.tenancy import gemeente_scope
+from kern.models import User
+from kern.tenancy import gemeente_scope
 from verbeteracties.models import Verbeteractie
 
 from .models import Borging, Les, LesSuccesfactor, Oogst, Verhaal, Vervolgafspraak

@@ -5,8 +5,8 @@ logboek shows what the others loaded. Idempotent: nothing happens when a version
 from django.db import transaction
 
 from gemeenten.models import Proeftuin
-from proeftuin.models import User
-from proeftuin.tenancy import gemeente_scope
+from kern.models import User
+from kern.tenancy import gemeente_scope
 
 from . import services_logboek as services
 from .models import LogboekVersie, RenderStatus

@@ -1,11 +1,11 @@
 """Fictional demo of the netwerkpeiling and the Kennisbank: in the Oude IJsselstreek proeftuin
 the demo members answer at the start and at the oogst (the network is visibly denser at the
 oogst), and one or two entries are published from its demo data. Called from
-``proeftuin.demo.load_demo()``; idempotent."""
+``demo.loader.load_demo()``; idempotent."""
 
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
-from proeftuin.models import User
-from proeftuin.tenancy import gemeente_scope
+from kern.models import User
+from kern.tenancy import gemeente_scope
 from verbeteracties.models import Verbeteractie
 
 from . import kennisbank

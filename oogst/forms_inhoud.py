@@ -10,7 +10,7 @@ from casussen.forms import mark_gated
 from casussen.models import Succesfactor
 from gemeenten.forms.commitments import DateInput, OrganisatiesField
 from gemeenten.models import Organisatie
-from proeftuin.concurrency import VersionedModelForm
+from kern.concurrency import VersionedModelForm
 from verbeteracties.models import Verbeteractie
 
 from .models import Borging, Les, Oogst, Verhaal, Vervolgafspraak

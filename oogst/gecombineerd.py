@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from gemeenten.models import Proeftuin
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 
 from . import logboek as logboek_data
 

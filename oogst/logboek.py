@@ -152,7 +152,7 @@ def _indicator_resultaat(indicator, metingen):
         return ""
     laatste = metingen[-1]
     start = indicator.nulmeting if indicator.nulmeting is not None else metingen[0].waarde
-    from proeftuin.charts import format_number
+    from kern.charts import format_number
 
     tekst = _("%(naam)s: from %(van)s to %(tot)s %(eenheid)s") % {
         "naam": indicator.naam,

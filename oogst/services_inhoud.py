@@ -9,8 +9,8 @@ from casussen.anonimisering import Soort
 from casussen.models import Succesfactor
 from gemeenten.models import Proeftuin, Wijziging
 from gemeenten.models.historie import snapshot
-from proeftuin.concurrency import save_versioned
-from proeftuin.models import User
+from kern.concurrency import save_versioned
+from kern.models import User
 
 from .models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
 

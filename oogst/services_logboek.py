@@ -12,6 +12,7 @@ import datetime
 import logging
 import threading
 
+from celery import current_app
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -25,8 +26,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from gemeenten.models import Gemeente, Lidmaatschap, Proeftuin
-from proeftuin.permissions import Rol
-from proeftuin.tenancy import gemeente_scope
+from kern.permissions import Rol
+from kern.tenancy import gemeente_scope
 
 from . import logboek as logboek_data
 from . import pdf
@@ -107,9 +108,9 @@ def gecombineerde_titel(namen):
 
 
 def _task_for(model):
-    from . import tasks
-
-    return tasks.render_logboek if model is LogboekVersie else tasks.render_gecombineerd
+    # By name: the tasks call this module, so this module does not import them.
+    name = "render_logboek" if model is LogboekVersie else "render_gecombineerd"
+    return current_app.signature(f"oogst.tasks.{name}")
 
 
 def in_wachtrij_zetten(model, pk, scope_ids) -> bool:

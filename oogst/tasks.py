@@ -5,7 +5,7 @@ date of each proeftuin (Celery beat). The tasks take ids; the logic is in servic
 from celery import shared_task
 from celery.schedules import crontab
 
-from proeftuin.tasks import GemeenteTask
+from kern.tasks import GemeenteTask
 
 BEAT_VEGEN = "oogst-logboek-vegen"
 BEAT_EINDDATUM = "oogst-logboek-einddatum"
@@ -13,9 +13,8 @@ BEAT_EINDDATUM = "oogst-logboek-einddatum"
 
 def register_beat():
     """Our entries in the beat schedule, from ready(), so no app edits the same settings."""
+    from celery import current_app as app
     from django.conf import settings
-
-    from proeftuin.celery import app
 
     app.conf.beat_schedule = {
         **(app.conf.beat_schedule or {}),

@@ -24,12 +24,13 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "proeftuin",
+    "kern",
     "gemeenten",
     "casussen",
     "bijeenkomsten",
     "verbeteracties",
     "oogst",
+    "demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,12 +58,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "proeftuin.sessions.AbsoluteSessionTimeoutMiddleware",
+    "kern.sessions.AbsoluteSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "proeftuin.tenancy.GemeenteMiddleware",
+    "kern.middleware.GemeenteMiddleware",
 ]
 
 ROOT_URLCONF = "proeftuin.urls"
@@ -101,6 +102,8 @@ DATABASE_BACKUP_ROLE = env.str("DATABASE_BACKUP_ROLE", default="proeftuin_backup
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "proeftuin.User"
+# The membership that lets a user into a gemeente (read by kern.tenancy, which imports no app).
+TENANCY_MEMBERSHIP_MODEL = "gemeenten.Lidmaatschap"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -116,7 +119,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
 # Accounts: e-mail only, no usernames, no open sign-up (accounts come from invitations).
-ACCOUNT_ADAPTER = "proeftuin.accounts.AccountAdapter"
+ACCOUNT_ADAPTER = "kern.accounts.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

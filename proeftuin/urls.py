@@ -7,8 +7,7 @@ from gemeenten.views import dashboard as gemeenten_dashboard
 from gemeenten.views import leden as gemeenten_leden
 from gemeenten.views import overzicht as gemeenten_overzicht
 from gemeenten.views import persoonsgegevens
-
-from . import views
+from kern import views
 
 urlpatterns = [
     path("", gemeenten_dashboard.home, name="home"),

@@ -8,7 +8,7 @@ import environ
 import pytest
 from django.core.cache import caches
 
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 
 from .factories import (
     PASSWORD,

@@ -22,8 +22,8 @@ from gemeenten.models import (
     Uitnodiging,
     Wijziging,
 )
-from proeftuin.models import User
-from proeftuin.permissions import Rol
+from kern.models import User
+from kern.permissions import Rol
 
 PASSWORD = "een-goed-wachtwoord-42"
 

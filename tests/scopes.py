@@ -14,7 +14,7 @@ from django.db import connection
 from django_scopes import scopes_disabled
 from psycopg.pq import TransactionStatus
 
-from proeftuin.rls import GEMEENTEN_SETTING
+from kern.rls import GEMEENTEN_SETTING
 
 _REFRESH = f"""
     SELECT CASE WHEN coalesce(current_setting('{GEMEENTEN_SETTING}', true), '') = %s

@@ -4,7 +4,7 @@ proposes, the owner and the facilitators change an action and post its progress.
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 
 from .models import Verbeteractie
 

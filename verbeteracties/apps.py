@@ -12,11 +12,19 @@ class VerbeteractiesConfig(AppConfig):
     verbose_name = _("Improvement actions")
 
     def ready(self):
+        from celery import current_app as app
         from celery.schedules import crontab
 
-        from proeftuin.celery import app
+        from bijeenkomsten.hooks import register_actiepunt_vervolg
+        from kern.slots import fill_slot
 
         from . import checks  # noqa: F401 - registers the checklist items
+        from .uit_actiepunten import VERVOLG
+
+        # Beside each actiepunt of a meeting: the verbeteractie it became; under each inzicht of
+        # a casus: a verbeteractie proposed from it.
+        register_actiepunt_vervolg(VERVOLG)
+        fill_slot("casussen.inzicht", "verbeteracties/voorstel_uit_inzicht.html")
 
         app.conf.beat_schedule[BEAT_ENTRY] = {
             "task": "verbeteracties.tasks.herinneringen_alle_gemeenten",

@@ -1,5 +1,5 @@
 """Fictional demo verbeteracties in the proeftuinen that are improving or embedding, with
-updates, indicators and metingen. Called from ``proeftuin.demo.load_demo()``; idempotent."""
+updates, indicators and metingen. Called from ``demo.loader.load_demo()``; idempotent."""
 
 import datetime
 from decimal import Decimal
@@ -10,7 +10,7 @@ from django.utils import timezone
 from bijeenkomsten.models import Bijeenkomst
 from casussen.models import Inzicht, Succesfactor
 from gemeenten.models import Fase, Lidmaatschap, Organisatie, Proeftuin
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 
 from .models import (
     ActieCasus,

@@ -13,7 +13,7 @@ from bijeenkomsten.models import Actiepunt, Bijeenkomst
 from casussen.models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
 from gemeenten.forms.commitments import DateInput, OrganisatiesField
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
-from proeftuin.concurrency import VersionedModelForm
+from kern.concurrency import VersionedModelForm
 
 from .models import MAX_WAARDE, Indicator, Licht, Status, Verbeteractie, verbeterperiode
 

@@ -21,7 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from proeftuin.charts import format_number
+from kern.charts import format_number
 
 SHIFT_LENGTH = 6
 # Lower limit of the number of runs for 10 to 30 useful observations (Perla et al. 2011,

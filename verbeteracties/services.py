@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from casussen.models import KnelpuntCategorie, Succesfactor
 from gemeenten.models import Organisatie, Wijziging
 from gemeenten.models.historie import snapshot
-from proeftuin.concurrency import save_versioned
-from proeftuin.models import User
+from kern.concurrency import save_versioned
+from kern.models import User
 
 from .models import ActieOrganisatie, Indicator, Meting, Status, Verbeteractie, Voortgang
 

@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from proeftuin.tasks import GemeenteTask
+from kern.tasks import GemeenteTask
 
 
 @shared_task

@@ -8,7 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from proeftuin.charts import format_number
+from kern.charts import format_number
 
 
 @dataclass

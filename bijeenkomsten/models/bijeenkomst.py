@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Discipline, Organisatie, Proeftuin
-from proeftuin.concurrency import VersionedModel
-from proeftuin.tenancy import TenantModel, scoped_manager
+from kern.concurrency import VersionedModel
+from kern.tenancy import TenantModel, scoped_manager
 
 CASUS_DEADLINE_DAYS = 7
 

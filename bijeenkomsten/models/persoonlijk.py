@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.tenancy import TenantModel
+from kern.tenancy import TenantModel
 
 
 def new_token():

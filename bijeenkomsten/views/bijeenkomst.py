@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from gemeenten.access import require_perm
 from gemeenten.models import Domein, Lidmaatschap
-from proeftuin import fragments
-from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+from kern import fragments
+from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import ics, services
 from ..forms import (

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from gemeenten.access import require_perm
 from gemeenten.models import Proeftuin
 from gemeenten.views.dashboard import current_proeftuin
-from proeftuin.charts import horizontal_bars
+from kern.charts import horizontal_bars
 
 from .. import cijfers
 

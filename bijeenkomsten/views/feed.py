@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from proeftuin.tenancy import gemeente_scope, memberships_of
+from kern.tenancy import gemeente_scope, memberships_of
 
 from .. import ics
 from ..models import AgendaToken, Antwoord, Bijeenkomst, Deelname, Herinneringsvoorkeur

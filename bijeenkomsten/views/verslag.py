@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gemeenten.access import require_perm
-from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import services
 from ..forms import (

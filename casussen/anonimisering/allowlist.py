@@ -5,6 +5,7 @@ and the placeholders themselves. Keeps false alarms down so that authors keep tr
 import functools
 import re
 
+from .lookup import read_items
 from .soort import REPLACEMENTS
 
 _WORDS = """
@@ -107,10 +108,8 @@ _TITLE = re.compile(
 
 @functools.cache
 def _common_words() -> frozenset[str]:
-    from .regels import _read_items
-
     return frozenset(
-        _read_items("whitelist", "lst_common_word") | _read_items("whitelist", "lst_stop_word")
+        read_items("whitelist", "lst_common_word") | read_items("whitelist", "lst_stop_word")
     )
 
 

@@ -6,10 +6,9 @@ Each rule yields ``(start, end, kind)`` candidates; ``detect`` merges them with 
 """
 
 import functools
-import importlib.util
 import re
-from pathlib import Path
 
+from .lookup import read_items
 from .soort import Soort
 
 _MONTHS = (
@@ -333,36 +332,18 @@ _PLACE_DORP = re.compile(
 )
 
 
-def _deduce_lookup_dir() -> Path | None:
-    """deduce's source lists, read without importing deduce (whose import has side effects)."""
-    spec = importlib.util.find_spec("deduce")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "lookup" / "src"
-
-
-def _read_items(*parts) -> set[str]:
-    base = _deduce_lookup_dir()
-    if base is None:
-        return set()
-    path = base.joinpath(*parts, "items.txt")
-    if not path.is_file():
-        return set()
-    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
-
-
 @functools.cache
 def place_names() -> frozenset[str]:
     names = set()
     for lst in ("lst_residence", "lst_municipality"):
-        names |= _read_items("locations", "lst_placename", lst)
+        names |= read_items("locations", "lst_placename", lst)
     return frozenset(names)
 
 
 @functools.cache
 def institution_names() -> frozenset[str]:
     return frozenset(
-        name for name in _read_items("institutions", "lst_healthcare_institution") if len(name) > 3
+        name for name in read_items("institutions", "lst_healthcare_institution") if len(name) > 3
     )
 
 

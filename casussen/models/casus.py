@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.concurrency import VersionedModel
-from proeftuin.tenancy import TenantModel, scoped_manager
+from kern.concurrency import VersionedModel
+from kern.tenancy import TenantModel, scoped_manager
 
 from .taxonomie import KnelpuntCategorie
 

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.concurrency import VersionedModel
-from proeftuin.tenancy import TenantModel, scoped_manager
+from kern.concurrency import VersionedModel
+from kern.tenancy import TenantModel, scoped_manager
 
 from .casus import Casus, Knelpunt
 from .taxonomie import KnelpuntCategorie, Succesfactor

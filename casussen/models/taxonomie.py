@@ -5,7 +5,7 @@ the oogst use the same two."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.tenancy import TenantModel
+from kern.tenancy import TenantModel
 
 
 class KnelpuntCategorie(models.TextChoices):

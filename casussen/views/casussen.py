@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from gemeenten.audit import Actie, audit
-from proeftuin import fragments
-from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+from kern import fragments
+from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import services
 from ..access import can_delete, can_edit, get_casus_for_user, is_moderator, require_perm
@@ -44,7 +44,7 @@ def casussen(request, gemeente_slug):
     As most people open it (the current proeftuin, page 1, no filter) its content is rendered
     once per data stamp of the gemeente and per reader: the rows they see (drafts only their
     own), the "yours" badges and what their role may do. It holds titles, never a casus's text,
-    and stays in the worker's own memory (proeftuin.fragments)."""
+    and stays in the worker's own memory (kern.fragments)."""
     require_perm(request, "casussen.view_casussen")
     return fragments.render_page(
         request,

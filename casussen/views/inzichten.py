@@ -10,7 +10,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from gemeenten.audit import Actie, audit
 from gemeenten.models import Wijziging
-from proeftuin.concurrency import StaleEdit
+from kern.concurrency import StaleEdit
 
 from .. import services
 from ..access import get_casus_for_user, require_perm

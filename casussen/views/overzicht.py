@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from proeftuin.charts import horizontal_bars
+from kern.charts import horizontal_bars
 
 from .. import services
 from ..access import require_perm

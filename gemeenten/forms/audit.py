@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.models import User
+from kern.models import User
 
 from ..models import AuditRegel, Lidmaatschap
 from .commitments import DateInput

@@ -7,7 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
-from proeftuin.concurrency import VersionedModelForm
+from kern.concurrency import VersionedModelForm
 
 from ..models import Commitment, Organisatie, Proeftuin
 

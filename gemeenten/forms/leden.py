@@ -5,7 +5,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 
 from ..models import Organisatie, Uitnodiging
 
@@ -57,7 +57,7 @@ class AccountForm(forms.Form):
         if password1 and password2 and password1 != password2:
             self.add_error("password2", _("The two passwords differ."))
         elif password1:
-            from proeftuin.models import User
+            from kern.models import User
 
             try:
                 password_validation.validate_password(

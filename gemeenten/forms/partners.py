@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from proeftuin.concurrency import VersionedModelForm
+from kern.concurrency import VersionedModelForm
 
 from ..models import Kerngroeplid, Lidmaatschap, Organisatie
 

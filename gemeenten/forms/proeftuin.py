@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.concurrency import STALE_MESSAGE, VersionedModelForm
+from kern.concurrency import STALE_MESSAGE, VersionedModelForm
 
 from ..models import Ingredient, Kengetal, Oordeel, Proeftuin
 

@@ -1,6 +1,6 @@
 """The audit log (in the spirit of NEN 7513): who read or changed which row, when, in which
 gemeente. Append-only: on PostgreSQL the application role may insert rows, never change or
-delete them (``rls_append_only``, honoured by ``proeftuin.rls``)."""
+delete them (``rls_append_only``, honoured by ``kern.rls``)."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.tenancy import TenantModel
+from kern.tenancy import TenantModel
 
 
 class AuditRegel(TenantModel):
@@ -19,7 +19,7 @@ class AuditRegel(TenantModel):
     """
 
     # Written by every read of a casus or an action and read by no cached summary: a read must
-    # not make the cockpit and dashboard summaries of its gemeente stale (proeftuin.data_version).
+    # not make the cockpit and dashboard summaries of its gemeente stale (kern.data_version).
     renews_data_stamp = False
 
     class Actie(models.TextChoices):
@@ -52,7 +52,7 @@ class AuditRegel(TenantModel):
         help_text=_("A keyed hash of the session key: tells sessions apart, reveals none."),
     )
 
-    # proeftuin.rls: the application role gets INSERT and SELECT only.
+    # kern.rls: the application role gets INSERT and SELECT only.
     rls_append_only = True
 
     class Meta:

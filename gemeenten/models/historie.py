@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.tenancy import TenantModel, scoped_manager
+from kern.tenancy import TenantModel, scoped_manager
 
 
 class WijzigingQuerySet(models.QuerySet):

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.permissions import Rol
-from proeftuin.tenancy import TenantModel, gemeente_scope
+from kern.permissions import Rol
+from kern.tenancy import TenantModel, gemeente_scope
 
 from .gemeente import Organisatie
 

@@ -7,8 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from proeftuin.concurrency import VersionedModel
-from proeftuin.tenancy import TenantModel
+from kern.concurrency import VersionedModel
+from kern.tenancy import TenantModel
 
 
 class Fase(models.TextChoices):

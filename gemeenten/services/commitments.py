@@ -8,8 +8,8 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from proeftuin.concurrency import save_versioned
-from proeftuin.models import User
+from kern.concurrency import save_versioned
+from kern.models import User
 
 from ..models import Commitment, Kerngroeplid, Organisatie, Wijziging
 from ..models.historie import snapshot

@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from proeftuin.models import User
-from proeftuin.permissions import Rol
-from proeftuin.tenancy import forget_memberships
+from kern.models import User
+from kern.permissions import Rol
+from kern.tenancy import forget_memberships
 
 from ..models import Gemeente, Lidmaatschap, Organisatie, Uitnodiging
 from ..tasks import send_uitnodiging

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from proeftuin.models import User
+from kern.models import User
 
 from .. import checklist
 from ..forms import KengetalForm, ProeftuinForm

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from proeftuin import data_version
-from proeftuin.charts import horizontal_bars
-from proeftuin.params import id_param
+from kern import data_version
+from kern.charts import horizontal_bars
+from kern.params import id_param
 
 from .. import checklist
 from ..kostenbaten import kosten_en_baten

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from proeftuin.permissions import Rol, invitable_roles
-from proeftuin.tenancy import gemeente_scope, memberships_of
+from kern.permissions import Rol, invitable_roles
+from kern.tenancy import gemeente_scope, memberships_of
 
 from .. import services
 from ..access import require_perm
@@ -157,7 +157,7 @@ def uitnodiging_accept(request, token):
 
     Accepting takes a POST, so a mail scanner that opens the link uses nothing up.
     """
-    from proeftuin.models import User
+    from kern.models import User
 
     try:
         uitnodiging = Uitnodiging.from_token(token)

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 
 from .. import checklist
 from ..models import Proeftuin

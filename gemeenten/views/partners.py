@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import exports, services
 from ..access import require_perm

@@ -7,7 +7,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from proeftuin.concurrency import StaleEdit
+from kern.concurrency import StaleEdit
 
 from .. import checklist, readiness, services
 from ..access import require_perm

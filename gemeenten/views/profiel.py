@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from proeftuin.concurrency import StaleEdit
+from kern.concurrency import StaleEdit
 
 from .. import services
 from ..access import require_perm

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from casussen.models import Succesfactor
 from gemeenten.models import Organisatie, Proeftuin
-from proeftuin.concurrency import VersionedModel
-from proeftuin.tenancy import TenantModel
+from kern.concurrency import VersionedModel
+from kern.tenancy import TenantModel
 from verbeteracties.models import Verbeteractie
 
 

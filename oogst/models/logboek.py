@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Proeftuin
-from proeftuin.tenancy import TenantModel
+from kern.tenancy import TenantModel
 
 
 class RenderStatus(models.TextChoices):

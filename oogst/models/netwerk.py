@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
-from proeftuin.tenancy import TenantModel
+from kern.tenancy import TenantModel
 
 
 class PeilMoment(models.TextChoices):

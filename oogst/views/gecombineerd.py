@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 
 from .. import services_logboek as services
 from ..forms_logboek import GecombineerdForm

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy
 
 from gemeenten.audit import Actie, audit
 from gemeenten.models import Fase, Proeftuin
-from proeftuin import fragments
-from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
-from proeftuin.params import id_param
+from kern import fragments
+from kern.concurrency import STALE_MESSAGE, StaleEdit
+from kern.params import id_param
 
 from .. import services_inhoud as services
 from ..access import (

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from casussen.views.poort import Poort
 from gemeenten.audit import Actie, audit
-from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import services_inhoud as services
 from ..access import (

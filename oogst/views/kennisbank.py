@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from gemeenten.audit import Actie, audit
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 from verbeteracties.access import get_actie
 from verbeteracties.models import Verbeteractie
 

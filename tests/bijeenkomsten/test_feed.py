@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from bijeenkomsten.models import AgendaToken
 from gemeenten.models import Lidmaatschap
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 from tests.factories import LidmaatschapFactory
 from tests.scopes import every_gemeente
 

@@ -82,7 +82,7 @@ def test_overdue_action_items_remind_their_owner_once(gemeente_a, member, facili
             eigenaar=lid(facilitator),
             deadline=datetime.date(2026, 12, 1),
         )
-    from proeftuin.tenancy import gemeente_scope
+    from kern.tenancy import gemeente_scope
 
     with gemeente_scope(gemeente_a):
         assert herinneringen.send_due(NOW) == 1

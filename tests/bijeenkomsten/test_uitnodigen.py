@@ -8,7 +8,7 @@ import pytest
 from django.core.mail.backends.locmem import EmailBackend
 
 from bijeenkomsten.models import Deelname
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 from tests.factories import LidmaatschapFactory
 from tests.scopes import every_gemeente
 

@@ -173,7 +173,7 @@ def browsing(chromium, live_server):
 @pytest.fixture
 def demo(transactional_db):
     """The demo data of `make run`: four gemeenten and the demo accounts."""
-    from proeftuin.demo import load_demo
+    from demo.loader import load_demo
 
     return load_demo()
 

@@ -16,9 +16,9 @@ from playwright.sync_api import expect
 from gemeenten.demo import DEMO_PASSWORD
 from gemeenten.kostenbaten import kosten_en_baten
 from gemeenten.models import Commitment, Gemeente, Lidmaatschap, Organisatie, Proeftuin
-from proeftuin.models import User
-from proeftuin.permissions import Rol
-from proeftuin.tenancy import gemeente_scope
+from kern.models import User
+from kern.permissions import Rol
+from kern.tenancy import gemeente_scope
 from tests.gemeenten.test_commitments import tiny_pdf
 from tests.scopes import every_gemeente
 

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from bijeenkomsten.models import Bijeenkomst, Deelname, Inbreng
 from casussen.models import Casus
 from gemeenten.models import Proeftuin
-from proeftuin.models import User
+from kern.models import User
 from tests.casussen.factories import CasusFactory
 from tests.scopes import every_gemeente
 

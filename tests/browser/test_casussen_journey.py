@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 from casussen.models import Casus, Inzicht
 from gemeenten.demo import DEMO_PASSWORD
 from gemeenten.models import Gemeente, Lidmaatschap
-from proeftuin.models import User
-from proeftuin.permissions import Rol
+from kern.models import User
+from kern.permissions import Rol
 from tests.scopes import every_gemeente
 
 from .test_journeys import log_in, log_out

@@ -16,8 +16,8 @@ from playwright.sync_api import expect
 
 from gemeenten.demo import DEMO_PASSWORD
 from gemeenten.models import Lidmaatschap
-from proeftuin.models import User
-from proeftuin.permissions import Rol
+from kern.models import User
+from kern.permissions import Rol
 from tests.scopes import every_gemeente
 
 pytestmark = pytest.mark.browser

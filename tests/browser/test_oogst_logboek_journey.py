@@ -10,10 +10,10 @@ import pytest
 from playwright.sync_api import expect
 
 from gemeenten.models import Gemeente
+from kern.tenancy import gemeente_scope
 from oogst import services_logboek as services
 from oogst import tasks
 from oogst.models import LogboekVersie, RenderStatus
-from proeftuin.tenancy import gemeente_scope
 
 from .test_journeys import FACILITATOR, HUISARTS, log_in, log_out
 

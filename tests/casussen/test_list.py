@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import translation
 
 from casussen.models import Casus
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 from tests.factories import LidmaatschapFactory
 from tests.scopes import every_gemeente
 

@@ -3,7 +3,7 @@
 import pytest
 
 from gemeenten.models import Organisatie, Proeftuin
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The audit log: every read, change, download and export of a commitment leaves one entry
 without any of its text; facilitators read and export the log of their gemeente, other members
-get 403 and outsiders 404 (append-only on PostgreSQL: tests/proeftuin/test_rls.py)."""
+get 403 and outsiders 404 (append-only on PostgreSQL: tests/kern/test_rls.py)."""
 
 import csv
 import datetime
@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from gemeenten.audit import audit
 from gemeenten.models import AuditRegel, Commitment, Proeftuin
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.factories import AuditRegelFactory, CommitmentFactory, UserFactory
 from tests.gemeenten.test_commitments import mandaat_data, tiny_pdf
 from tests.scopes import every_gemeente

@@ -7,8 +7,8 @@ from django.core import mail
 from django.db import transaction
 
 from gemeenten import services
-from proeftuin.permissions import Rol
-from proeftuin.tenancy import gemeente_scope
+from kern.permissions import Rol
+from kern.tenancy import gemeente_scope
 
 pytestmark = [
     pytest.mark.celery_worker,

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gemeenten.models import Baat, Commitment, Proeftuin, Wijziging
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.factories import (
     CommitmentFactory,
     OrganisatieFactory,
@@ -490,8 +490,8 @@ def test_without_a_proeftuin_the_pages_explain_instead_of_failing(client, facili
 
 
 def test_the_demo_commitments_are_valid_and_load_twice_without_change(db):
+    from demo.loader import load_demo
     from gemeenten.demo_commitments import load_commitments_demo
-    from proeftuin.demo import load_demo
 
     gemeenten = load_demo()
     load_commitments_demo(gemeenten)

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from gemeenten.models import Commitment, Domein
 from gemeenten.views.dashboard import year_progress
-from proeftuin.charts import horizontal_bars
-from proeftuin.tenancy import gemeente_scope
+from kern.charts import horizontal_bars
+from kern.tenancy import gemeente_scope
 from tests.factories import CommitmentFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 

@@ -9,7 +9,7 @@ import pytest
 
 from gemeenten.exports import safe_text
 from gemeenten.models import Organisatie, Proeftuin
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.factories import BaatFactory, CommitmentFactory, KerngroeplidFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 from tests.urls import url

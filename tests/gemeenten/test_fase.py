@@ -6,7 +6,7 @@ import pytest
 
 from gemeenten import checklist
 from gemeenten.models import Commitment, Fase, FaseOvergang, Kengetal, Proeftuin, Wijziging
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.factories import (
     CommitmentFactory,
     KengetalFactory,

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gemeenten.kostenbaten import kosten_en_baten, per_domein, totaal
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.factories import (
     BaatFactory,
     CommitmentFactory,

@@ -1,8 +1,8 @@
 """The members page: everyone in the gemeente reads it; only a facilitator changes or ends."""
 
 from gemeenten.models import Lidmaatschap
-from proeftuin.permissions import Rol
-from proeftuin.tenancy import gemeente_scope
+from kern.permissions import Rol
+from kern.tenancy import gemeente_scope
 from tests.urls import url
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from gemeenten import checklist
 from gemeenten.models import Commitment, Fase, Gemeente, Organisatie, Proeftuin
-from proeftuin.permissions import Rol
+from kern.permissions import Rol
 from tests.factories import (
     CommitmentFactory,
     GemeenteFactory,

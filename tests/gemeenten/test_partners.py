@@ -3,7 +3,7 @@
 import pytest
 
 from gemeenten.models import Kerngroeplid, Lidmaatschap, Organisatie, Wijziging
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.factories import CommitmentFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 from tests.urls import url

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from gemeenten import services
 from gemeenten.models import Lidmaatschap, Uitnodiging, Wijziging
-from proeftuin.models import User
-from proeftuin.permissions import Rol
-from proeftuin.tenancy import forget_memberships, memberships_of
+from kern.models import User
+from kern.permissions import Rol
+from kern.tenancy import forget_memberships, memberships_of
 from tests.factories import CommitmentFactory, LidmaatschapFactory, WijzigingFactory
 from tests.scopes import every_gemeente
 

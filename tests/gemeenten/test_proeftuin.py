@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from gemeenten.models import FaseOvergang, Proeftuin, Wijziging
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.factories import KerngroeplidFactory, ProeftuinFactory
 from tests.scopes import every_gemeente
 from tests.urls import url

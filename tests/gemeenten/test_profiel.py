@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from gemeenten.models import Kengetal, Wijziging
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.factories import KengetalFactory
 from tests.scopes import every_gemeente
 

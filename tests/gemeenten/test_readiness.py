@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from gemeenten import readiness
 from gemeenten.models import Commitment, Ingredient, Ingredientbeoordeling, Kengetal, Proeftuin
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.factories import CommitmentFactory, IngredientbeoordelingFactory, KengetalFactory
 from tests.scopes import every_gemeente
 

@@ -10,9 +10,9 @@ from django.core import mail, signing
 from django.urls import reverse
 
 from gemeenten.models import Lidmaatschap, Uitnodiging
-from proeftuin.models import User
-from proeftuin.permissions import Rol
-from proeftuin.tenancy import gemeente_scope
+from kern.models import User
+from kern.permissions import Rol
+from kern.tenancy import gemeente_scope
 from tests.scopes import every_gemeente
 
 

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
+from kern.tenancy import gemeente_scope
 from oogst.netwerk import peiling_opslaan
-from proeftuin.tenancy import gemeente_scope
 from tests.factories import LidmaatschapFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 

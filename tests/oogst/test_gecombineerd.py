@@ -8,10 +8,10 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from gemeenten.models import Lidmaatschap, Proeftuin
+from kern.permissions import Rol
 from oogst import services_logboek as services
 from oogst import tasks
 from oogst.models import GecombineerdLogboek, RenderStatus
-from proeftuin.permissions import Rol
 from tests.factories import LidmaatschapFactory
 from tests.scopes import every_gemeente
 

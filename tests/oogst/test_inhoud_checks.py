@@ -4,12 +4,12 @@ import pytest
 from django.utils import translation
 
 from casussen.anonimisering import detect
+from demo.loader import load_demo
 from gemeenten import checklist
 from gemeenten.models import Fase, Proeftuin
+from kern.tenancy import gemeente_scope
 from oogst import demo_inhoud
 from oogst.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
-from proeftuin.demo import load_demo
-from proeftuin.tenancy import gemeente_scope
 from tests.scopes import every_gemeente
 
 from .factories import BorgingFactory, LesFactory, VervolgafspraakFactory

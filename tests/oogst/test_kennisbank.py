@@ -6,9 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from gemeenten.models import AuditRegel, Lidmaatschap
+from kern.tenancy import gemeente_scope
 from oogst import kennisbank
 from oogst.models import KennisbankItem
-from proeftuin.tenancy import gemeente_scope
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import ActieSuccesfactorFactory, VerbeteractieFactory
 

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from kern.tenancy import gemeente_scope
 from oogst import services_logboek as services
 from oogst import tasks
 from oogst.models import LogboekVersie, RenderStatus
-from proeftuin.tenancy import gemeente_scope
 from tests.oogst.factories import LogboekVersieFactory
 from tests.scopes import every_gemeente
 

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 
+from kern.tenancy import gemeente_scope
 from oogst import logboek, pdf
-from proeftuin.tenancy import gemeente_scope
 
 from .logboek_data import (
     CASUS_GEHEIM,

@@ -6,9 +6,9 @@ import pytest
 
 from gemeenten import checklist
 from gemeenten.models import Fase, Proeftuin
+from kern.tenancy import gemeente_scope
 from oogst import netwerk
 from oogst.models import Netwerkpeiling, PeilMoment
-from proeftuin.tenancy import gemeente_scope
 from tests.factories import OrganisatieFactory
 from tests.scopes import every_gemeente
 

@@ -2,13 +2,13 @@
 
 import random
 
+from demo.generator import SCALES, Context
+from demo.loader import load_demo
 from gemeenten import generator as gemeenten_generator
 from gemeenten.models import Gemeente, Proeftuin
+from kern.tenancy import gemeente_scope
 from oogst import generator_netwerk, netwerk
 from oogst.models import KennisbankItem, Netwerkantwoord, Netwerkpeiling
-from proeftuin.demo import load_demo
-from proeftuin.generator import SCALES, Context
-from proeftuin.tenancy import gemeente_scope
 from tests.factories import UserFactory
 from tests.scopes import every_gemeente
 

@@ -4,8 +4,8 @@ machine with its confirmation, history, conflicts, the bin with undo."""
 import datetime
 
 from gemeenten.models import Wijziging
-from proeftuin.concurrency import STALE_MESSAGE
-from proeftuin.tenancy import gemeente_scope
+from kern.concurrency import STALE_MESSAGE
+from kern.tenancy import gemeente_scope
 from tests.scopes import every_gemeente
 from verbeteracties.models import ActieOrganisatie, Verbeteractie
 

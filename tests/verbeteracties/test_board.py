@@ -8,7 +8,7 @@ import pytest
 from django import forms
 
 from gemeenten.models import Lidmaatschap
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.factories import LidmaatschapFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 from verbeteracties.forms import StatusForm

@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
+from demo.loader import load_demo
 from gemeenten import checklist
 from gemeenten.models import Fase, Proeftuin
-from proeftuin.demo import load_demo
-from proeftuin.tenancy import gemeente_scope
+from kern.tenancy import gemeente_scope
 from tests.casussen.factories import InzichtFactory
 from tests.scopes import every_gemeente
 from verbeteracties.models import Indicator, Meting, Verbeteractie, Voortgang

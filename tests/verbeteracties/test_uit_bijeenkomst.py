@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from gemeenten.models import Lidmaatschap, Proeftuin
-from proeftuin.permissions import Rol
-from proeftuin.tenancy import gemeente_scope
+from kern.permissions import Rol
+from kern.tenancy import gemeente_scope
 from tests.bijeenkomsten.factories import ActiepuntFactory, BijeenkomstFactory
 from tests.factories import LidmaatschapFactory, ProeftuinFactory
 from tests.scopes import every_gemeente

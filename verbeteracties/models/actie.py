@@ -14,8 +14,8 @@ from django.utils.translation import pgettext_lazy
 from bijeenkomsten.models import Actiepunt, Bijeenkomst
 from casussen.models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
 from gemeenten.models import Fase, Lidmaatschap, Organisatie, Proeftuin
-from proeftuin.concurrency import VersionedModel
-from proeftuin.tenancy import TenantModel, scoped_manager
+from kern.concurrency import VersionedModel
+from kern.tenancy import TenantModel, scoped_manager
 
 # The verbeteren phase lasts half a year (DESIGN.md); before it starts, the proeftuin's own
 # timetable places it about 130 days after the start (gemeenten.demo_proeftuin.FASE_START).

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from proeftuin.concurrency import VersionedModel
-from proeftuin.tenancy import TenantModel
+from kern.concurrency import VersionedModel
+from kern.tenancy import TenantModel
 
 from .actie import Verbeteractie
 

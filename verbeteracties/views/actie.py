@@ -13,9 +13,9 @@ from bijeenkomsten.models import Actiepunt
 from casussen.models import Casus, Inzicht, Knelpunt
 from gemeenten.audit import Actie, audit
 from gemeenten.models import Lidmaatschap, Proeftuin, Wijziging
-from proeftuin import fragments
-from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
-from proeftuin.params import id_param
+from kern import fragments
+from kern.concurrency import STALE_MESSAGE, StaleEdit
+from kern.params import id_param
 
 from .. import overzicht, services
 from ..access import can_edit, get_actie, may_read_casussen, require_edit, require_propose

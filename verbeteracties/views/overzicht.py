@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from casussen.models import KnelpuntCategorie, Succesfactor
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
-from proeftuin import fragments
-from proeftuin.permissions import Rol
-from proeftuin.select import Select, ValuesModelChoiceField
+from kern import fragments
+from kern.permissions import Rol
+from kern.select import Select, ValuesModelChoiceField
 
 from .. import overzicht
 from ..access import can_edit, can_propose

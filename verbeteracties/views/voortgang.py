@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gemeenten.audit import Actie, audit
-from proeftuin.concurrency import STALE_MESSAGE, StaleEdit
+from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import metingen_csv, services
 from ..access import get_actie, require_edit

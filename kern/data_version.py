@@ -1,0 +1,133 @@
+"""A version stamp per gemeente that changes whenever any of its data changes: the key of cached
+summaries (the checklist of the cockpit and the dashboard, issue 9).
+
+Every save and delete of a ``TenantModel`` row, and every change of a tenant row's many-to-many
+links, gives the row's gemeente a new stamp: at once (so that the request that made the change
+sees it on its next page) and again when the transaction commits (so that a summary another
+request computed from the data before the commit, and stored under the first new stamp, is not
+served afterwards). A stamp is a fresh ``time.time_ns()``, never a counter, so a stamp that the
+cache evicted comes back as a new one instead of an old number. Bulk writes that send no signals
+(``QuerySet.update``) call ``bump()`` themselves; what is cached also expires after
+``SUMMARY_SECONDS`` as a last net. A model whose rows no summary reads and that every read writes
+(the audit log) says so with ``renews_data_stamp = False``.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+
+from .tenancy import TenantModel, forget_memberships, memberships_of
+
+SUMMARY_SECONDS = 15 * 60
+
+
+def _key(gemeente_id):
+    return f"gemeente-versie:{int(gemeente_id)}"
+
+
+def of(gemeente_ids) -> dict[int, int]:
+    """The current stamp of each gemeente (one cache round trip; a missing one is made)."""
+    ids = sorted({int(pk) for pk in gemeente_ids})
+    found = cache.get_many([_key(pk) for pk in ids])
+    stamps, new = {}, {}
+    for pk in ids:
+        stamp = found.get(_key(pk))
+        if stamp is None:
+            stamp = new[_key(pk)] = time.time_ns()
+        stamps[pk] = stamp
+    if new:
+        cache.set_many(new, timeout=None)
+    return stamps
+
+
+def key(name, stamp):
+    """The cache key of a summary ``name`` at a gemeente's ``stamp``, in this request's language
+    and for today (summaries hold translated labels and what is overdue today)."""
+    return f"{name}:{stamp}:{translation.get_language()}:{timezone.localdate().isoformat()}"
+
+
+def cached_many(entries, compute, *, store=None):
+    """Summaries from the cache while their gemeenten have no new data, the rest computed.
+
+    ``entries`` maps each wanted item to ``(gemeente_id, name)``; ``compute(missing)`` returns
+    ``{item: value}`` for the items not cached (computed together, so a page of many loads them
+    at once), which are then stored. One round trip for the stamps, one for the values. The
+    values go into ``store`` (default: the default cache); the stamps always come from the
+    default cache, which every process shares.
+    """
+    store = store or cache
+    if not entries:
+        return {}
+    stamps = of(gemeente_id for gemeente_id, _name in entries.values())
+    keys = {
+        item: key(f"{name}:{int(gemeente_id)}", stamps[int(gemeente_id)])
+        for item, (gemeente_id, name) in entries.items()
+    }
+    found = store.get_many(list(keys.values()))
+    result = {item: found[k] for item, k in keys.items() if k in found}
+    missing = [item for item in entries if item not in result]
+    if missing:
+        computed = compute(missing)
+        store.set_many({keys[item]: computed[item] for item in missing}, timeout=SUMMARY_SECONDS)
+        result.update(computed)
+    return result
+
+
+def cached(gemeente_id, name, compute, *, store=None):
+    """``compute()`` for a gemeente, from the cache while the gemeente has no new data."""
+    return cached_many(
+        {name: (gemeente_id, name)}, lambda _missing: {name: compute()}, store=store
+    )[name]
+
+
+def bump(gemeente_id):
+    """Give a gemeente a new stamp now and again after the current transaction commits."""
+    if gemeente_id is None:
+        return
+    _set(gemeente_id)
+    transaction.on_commit(lambda: _set(gemeente_id))
+
+
+def _set(gemeente_id):
+    cache.set(_key(gemeente_id), time.time_ns(), timeout=None)
+
+
+def _changed(sender, instance, **kwargs):
+    if (
+        isinstance(instance, TenantModel)
+        and getattr(instance, "renews_data_stamp", True)
+        and not kwargs.get("raw")
+    ):
+        bump(instance.gemeente_id)
+
+
+def _links_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        _changed(sender, instance)
+
+
+def _user_changed(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    """Summaries name members (owners, authors, who changed what): a user's new name or e-mail
+    address renews the stamps of the user's gemeenten. A login saves only ``last_login``."""
+    if created or raw or (update_fields is not None and not {"name", "email"} & set(update_fields)):
+        return
+    # Read afresh and leave nothing behind on the instance: its memberships may change later
+    # in the same request (a new account is saved before anyone invites it anywhere).
+    forget_memberships(instance)
+    gemeente_ids = [m.gemeente_id for m in memberships_of(instance).values()]
+    forget_memberships(instance)
+    for gemeente_id in gemeente_ids:
+        bump(gemeente_id)
+
+
+def connect():
+    post_save.connect(
+        _user_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="kern.data_version.user"
+    )
+    post_save.connect(_changed, dispatch_uid="kern.data_version.save")
+    post_delete.connect(_changed, dispatch_uid="kern.data_version.delete")
+    m2m_changed.connect(_links_changed, dispatch_uid="kern.data_version.links")
