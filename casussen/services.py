@@ -11,50 +11,13 @@ from django.utils.translation import gettext as _
 
 from gemeenten.models import Wijziging
 from gemeenten.models.historie import snapshot
+from gemeenten.services.historie import restore
 from kern.concurrency import save_versioned
 from kern.models import User
 
-from .models import Casus, GemarkeerdeVondst, Inzicht, Knelpunt, KnelpuntCategorie, Succesfactor
+from .models import Casus, GemarkeerdeVondst, Inzicht, Knelpunt, Succesfactor
 
 Status = Casus.Status
-
-
-def _knelpunten_text(casus: Casus) -> str:
-    """The knelpunten as one value of the history: one line each, "category — explanation"."""
-    return "\n".join(
-        f"{k.get_categorie_display()} — {k.toelichting}".rstrip(" —")
-        for k in casus.knelpunten.order_by("pk")
-    )
-
-
-def knelpunten_label() -> str:
-    return str(_("Bottlenecks"))
-
-
-def casus_snapshot(casus: Casus) -> dict:
-    return snapshot(casus, extra={knelpunten_label(): _knelpunten_text(casus)})
-
-
-def _inzicht_labels() -> dict:
-    """The labels under which an inzicht's history keeps what its row does not hold."""
-    return {
-        "succesfactoren": str(_("Success factors")),
-        "categorieen": str(_("Bottleneck categories")),
-    }
-
-
-def _inzicht_extra(inzicht: Inzicht) -> dict:
-    labels = _inzicht_labels()
-    return {
-        labels["succesfactoren"]: ", ".join(sorted(s.naam for s in inzicht.succesfactoren.all())),
-        labels["categorieen"]: ", ".join(
-            str(label) for label in inzicht.get_knelpunt_categorieen_display()
-        ),
-    }
-
-
-def inzicht_snapshot(inzicht: Inzicht) -> dict:
-    return snapshot(inzicht, extra=_inzicht_extra(inzicht))
 
 
 def _stored(instance):
@@ -76,7 +39,7 @@ def casus_save(
     Only call this after the gate passed. Raises ``StaleEdit`` when someone else saved the
     casus after the form was opened.
     """
-    before = casus_snapshot(_stored(casus)) if casus.pk else None
+    before = snapshot(_stored(casus)) if casus.pk else None
     if casus.pk is None:
         casus.gemeente_id = casus.proeftuin.gemeente_id
         casus.auteur = by
@@ -86,7 +49,7 @@ def casus_save(
     if knelpunten is not None:
         _save_knelpunten(casus, knelpunten)
     casus_save_marks(casus=casus, marks=marks or {}, by=by)
-    Wijziging.record(casus, by=by, before=before, extra=_knelpunten_extra(casus))
+    Wijziging.record(casus, by=by, before=before)
     return casus
 
 
@@ -101,10 +64,6 @@ def casus_save_marks(*, casus: Casus, marks: dict[str, str], by: User) -> None:
             vondst_hash=vondst_hash,
             defaults={"reden": reden, "by": by},
         )
-
-
-def _knelpunten_extra(casus):
-    return {knelpunten_label(): _knelpunten_text(casus)}
 
 
 def _save_knelpunten(casus, formset):
@@ -125,12 +84,12 @@ def _save_knelpunten(casus, formset):
 
 
 def _set_status(casus, status, *, by, expected_version=None, **fields):
-    before = casus_snapshot(_stored(casus))
+    before = snapshot(_stored(casus))
     casus.status = status
     for name, value in fields.items():
         setattr(casus, name, value)
     save_versioned(casus, expected_version=expected_version or casus.version)
-    Wijziging.record(casus, by=by, before=before, extra=_knelpunten_extra(casus))
+    Wijziging.record(casus, by=by, before=before)
     return casus
 
 
@@ -173,7 +132,7 @@ def casus_delete(*, casus: Casus, by: User) -> Casus:
         return casus
     casus.mark_deleted(by)
     casus.save(update_fields=["verwijderd_op", "verwijderd_door", "updated_at"])
-    Wijziging.record(casus, by=by, before=casus_snapshot(casus), deleted=True)
+    Wijziging.record(casus, by=by, before=snapshot(casus), deleted=True)
     return casus
 
 
@@ -184,28 +143,12 @@ def casus_undelete(*, casus: Casus, by: User) -> Casus:
     casus.verwijderd_op = None
     casus.verwijderd_door = None
     casus.save(update_fields=["verwijderd_op", "verwijderd_door", "updated_at"])
-    Wijziging.record(casus, by=by, before=None, extra=_knelpunten_extra(casus))
+    Wijziging.record(casus, by=by, before=None)
     return casus
 
 
-def _field_by_label(model, label):
-    for field in model._meta.concrete_fields:
-        if str(field.verbose_name) == label:
-            return field
-    return None
-
-
-def _raw_value(field, shown):
-    """A value of the history (as people read it) back into the field's own value."""
-    if field.choices:
-        by_label = {str(label): value for value, label in field.choices}
-        return by_label.get(shown, shown if shown in dict(field.choices) else None)
-    if field.get_internal_type() == "BooleanField":
-        return shown == "True"
-    return shown
-
-
-RESTORABLE = set(Casus.TEXT_FIELDS) | {
+RESTORABLE = {
+    *Casus.TEXT_FIELDS,
     "leeftijdscategorie",
     "ziektebeeld",
     "woonsituatie",
@@ -213,26 +156,8 @@ RESTORABLE = set(Casus.TEXT_FIELDS) | {
     "dimensie_psychisch",
     "dimensie_sociaal",
     "dimensie_zingeving",
+    "knelpunten",
 }
-
-
-def _restore_fields(instance, wijziging: Wijziging, restorable, *, extra=None, required=()):
-    """Give ``instance`` the earlier values of one change of its history: the fields named in
-    ``restorable`` (found by the label the history shows), and the values the row's own
-    fields do not hold (many-to-manys, related rows) through ``extra``: label → a function
-    taking the earlier value as shown. A required field is not emptied."""
-    extra = extra or {}
-    for label, (old, _new) in wijziging.changes.items():
-        if label in extra:
-            extra[label](old or "")
-            continue
-        field = _field_by_label(type(instance), label)
-        if field is None or field.name not in restorable:
-            continue
-        value = _raw_value(field, old if old is not None else "")
-        if value is None or (field.name in required and not value):
-            continue
-        setattr(instance, field.name, value)
 
 
 @transaction.atomic
@@ -241,32 +166,9 @@ def casus_restore(*, casus: Casus, wijziging: Wijziging, by: User) -> Casus:
     back. The restore itself is a change in the history, so it can be undone the same way."""
     if casus.teksten_gewist_op:
         raise ValidationError(_("The texts of this casus were purged; it can no longer change."))
-    before = casus_snapshot(_stored(casus))
-    _restore_fields(
-        casus,
-        wijziging,
-        RESTORABLE,
-        extra={knelpunten_label(): lambda old: _restore_knelpunten(casus, old)},
-        required={"titel"},
+    return restore(
+        instance=casus, wijziging=wijziging, by=by, fields=RESTORABLE, required={"titel"}
     )
-    save_versioned(casus, expected_version=casus.version)
-    Wijziging.record(casus, by=by, before=before, extra=_knelpunten_extra(casus))
-    return casus
-
-
-def _restore_knelpunten(casus, text):
-    by_label = {str(label): value for value, label in KnelpuntCategorie.choices}
-    casus.knelpunten.all().delete()
-    for line in text.splitlines():
-        label, _sep, toelichting = line.partition(" — ")
-        categorie = by_label.get(label.strip())
-        if categorie:
-            Knelpunt.objects.create(
-                gemeente_id=casus.gemeente_id,
-                casus=casus,
-                categorie=categorie,
-                toelichting=toelichting.strip(),
-            )
 
 
 @transaction.atomic
@@ -278,7 +180,7 @@ def inzicht_save(
     knelpunten=None,
     expected_version: int | None = None,
 ) -> Inzicht:
-    before = inzicht_snapshot(_stored(inzicht)) if inzicht.pk else None
+    before = snapshot(_stored(inzicht)) if inzicht.pk else None
     if inzicht.pk is None:
         inzicht.gemeente_id = inzicht.casus.gemeente_id
         inzicht.by = by
@@ -290,7 +192,7 @@ def inzicht_save(
         inzicht.knelpunten.set(
             [k for k in knelpunten if k.casus_id == inzicht.casus_id], through_defaults=through
         )
-    Wijziging.record(inzicht, by=by, before=before, extra=_inzicht_extra(inzicht))
+    Wijziging.record(inzicht, by=by, before=before)
     return inzicht
 
 
@@ -300,58 +202,20 @@ def inzicht_restore(*, inzicht: Inzicht, wijziging: Wijziging, by: User) -> Inzi
     their earlier values back (the restore is itself a change in the history)."""
     if inzicht.casus.teksten_gewist_op:
         raise ValidationError(_("The texts of this casus were purged; it can no longer change."))
-    before = inzicht_snapshot(_stored(inzicht))
-    factoren = {"value": None}
-
-    def restore_factoren(shown):
-        factoren["value"] = _succesfactoren_by_names(shown)
-
-    def restore_categorieen(shown):
-        inzicht.knelpunt_categorieen = _categorieen_by_labels(shown)
-
-    labels = _inzicht_labels()
-    _restore_fields(
-        inzicht,
-        wijziging,
-        {"titel", "toelichting"},
-        extra={
-            labels["succesfactoren"]: restore_factoren,
-            labels["categorieen"]: restore_categorieen,
-        },
+    return restore(
+        instance=inzicht,
+        wijziging=wijziging,
+        by=by,
+        fields={"titel", "toelichting", "succesfactoren", "knelpunt_categorieen"},
         required={"titel"},
     )
-    save_versioned(inzicht, expected_version=inzicht.version)
-    if factoren["value"] is not None:
-        inzicht.succesfactoren.set(
-            factoren["value"], through_defaults={"gemeente_id": inzicht.gemeente_id}
-        )
-    Wijziging.record(inzicht, by=by, before=before, extra=_inzicht_extra(inzicht))
-    return inzicht
-
-
-def _succesfactoren_by_names(shown: str) -> list[Succesfactor]:
-    """The factors of a history value ("a, b"); a name may itself hold a comma, so the parts
-    are joined until they make a known name. A factor deleted since then is left out."""
-    known = {s.naam: s for s in Succesfactor.objects.all()}
-    found, part = [], ""
-    for piece in shown.split(", ") if shown else []:
-        part = f"{part}, {piece}" if part else piece
-        if part in known:
-            found.append(known[part])
-            part = ""
-    return found
-
-
-def _categorieen_by_labels(shown: str) -> list[str]:
-    by_label = {str(label): value for value, label in KnelpuntCategorie.choices}
-    return [by_label[label] for label in shown.split(", ") if label in by_label]
 
 
 @transaction.atomic
 def inzicht_delete(*, inzicht: Inzicht, by: User) -> Inzicht:
     inzicht.verwijderd_op = timezone.now()
     inzicht.save(update_fields=["verwijderd_op", "updated_at"])
-    Wijziging.record(inzicht, by=by, before=inzicht_snapshot(inzicht), deleted=True)
+    Wijziging.record(inzicht, by=by, before=snapshot(inzicht), deleted=True)
     return inzicht
 
 
@@ -359,7 +223,7 @@ def inzicht_delete(*, inzicht: Inzicht, by: User) -> Inzicht:
 def inzicht_undelete(*, inzicht: Inzicht, by: User) -> Inzicht:
     inzicht.verwijderd_op = None
     inzicht.save(update_fields=["verwijderd_op", "updated_at"])
-    Wijziging.record(inzicht, by=by, before=None, extra=_inzicht_extra(inzicht))
+    Wijziging.record(inzicht, by=by, before=None)
     return inzicht
 
 
@@ -374,6 +238,8 @@ def succesfactor_save(*, succesfactor: Succesfactor, gemeente, by: User) -> Succ
 
 
 PURGED = "—"
+# In the history a purged value reads as PURGED and can never be restored (kern.history).
+PURGED_VALUE = {"shown": PURGED}
 
 
 @transaction.atomic
@@ -394,7 +260,7 @@ def casus_purge_texts(*, casus: Casus, by: User | None = None) -> bool:
     GemarkeerdeVondst.objects.filter(casus=casus).update(reden=PURGED)
     # What the history held of the texts goes too; who changed what kind of thing when stays.
     for wijziging in Wijziging.objects.of(casus):
-        wijziging.changes = {label: [PURGED, PURGED] for label in wijziging.changes}
+        wijziging.changes = {name: [PURGED_VALUE, PURGED_VALUE] for name in wijziging.changes}
         wijziging.object_repr = casus.titel
         wijziging.save(update_fields=["changes", "object_repr"])
     Wijziging.objects.create(
@@ -403,7 +269,7 @@ def casus_purge_texts(*, casus: Casus, by: User | None = None) -> bool:
         object_id=casus.pk,
         object_repr=casus.titel,
         actie=Wijziging.Actie.GEWIJZIGD,
-        changes={str(_("Texts")): ["", str(_("purged after the retention period"))]},
+        changes={"teksten": [None, "gewist"]},
         by=by,
     )
     return True

@@ -3,9 +3,7 @@ in the history (``gemeenten.Wijziging``)."""
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from casussen.anonimisering import Soort
 from casussen.models import Succesfactor
 from gemeenten.models import Proeftuin, Wijziging
 from gemeenten.models.historie import snapshot
@@ -20,17 +18,10 @@ def _stored(instance):
 
 
 def _marks_extra(marks: dict[str, str] | None) -> dict:
-    """Findings of the gate marked as not identifying: their kind and the reason (never the
-    text itself), so the history shows who let what through and why."""
+    """Findings of the gate marked as not identifying, as (kind, reason), for the history."""
     if not marks:
         return {}
-    rows = []
-    for key, reden in sorted(marks.items()):
-        kind = key.split(":", 1)[0]
-        if kind in Soort.values:
-            kind = str(Soort(kind).label)
-        rows.append(f"{kind}: {reden}")
-    return {str(_("marked as not identifying")): "; ".join(rows)}
+    return {"gemarkeerd": [[key.split(":", 1)[0], reden] for key, reden in sorted(marks.items())]}
 
 
 def oogst_of(proeftuin: Proeftuin) -> Oogst | None:
@@ -49,10 +40,6 @@ def oogst_save(*, oogst: Oogst, by: User, expected_version: int | None = None) -
     return oogst
 
 
-def _les_extra(les: Les) -> dict:
-    return {str(_("success factors")): ", ".join(sorted(s.naam for s in les.succesfactoren.all()))}
-
-
 @transaction.atomic
 def les_save(
     *,
@@ -63,19 +50,19 @@ def les_save(
     marks: dict[str, str] | None = None,
 ) -> Les:
     stored = _stored(les) if les.pk else None
-    before = snapshot(stored, extra=_les_extra(stored)) if stored else None
+    before = snapshot(stored) if stored else None
     if les.pk is None:
         les.gemeente_id = les.proeftuin.gemeente_id
         les.created_by = by
     save_versioned(les, expected_version=expected_version or 1)
     les.succesfactoren.set(succesfactoren, through_defaults={"gemeente_id": les.gemeente_id})
-    Wijziging.record(les, by=by, before=before, extra={**_les_extra(les), **_marks_extra(marks)})
+    Wijziging.record(les, by=by, before=before, extra=_marks_extra(marks))
     return les
 
 
 @transaction.atomic
 def les_delete(*, les: Les, by: User) -> None:
-    Wijziging.record(les, by=by, before=snapshot(les, extra=_les_extra(les)), deleted=True)
+    Wijziging.record(les, by=by, before=snapshot(les), deleted=True)
     les.delete()
 
 

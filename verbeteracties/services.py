@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casussen.models import KnelpuntCategorie, Succesfactor
+from casussen.models import Succesfactor
 from gemeenten.models import Organisatie, Wijziging
 from gemeenten.models.historie import snapshot
 from kern.concurrency import save_versioned
@@ -22,37 +22,8 @@ class NeedsConfirmation(Exception):
     """A status step that skips the usual order: the caller asks the user to confirm it."""
 
 
-def _relations(actie: Verbeteractie) -> dict:
-    """What the row's own snapshot misses (many-to-many and the categories), for the history."""
-    rollen = {rol: [] for rol in ActieOrganisatie.Rol}
-    for b in actie.betrokkenheden.select_related("organisatie"):
-        rollen[b.rol].append(b.organisatie.naam)
-    labels = {
-        ActieOrganisatie.Rol.BETROKKEN: _("Organisations involved"),
-        ActieOrganisatie.Rol.INVESTEERT: _("Who invests"),
-        ActieOrganisatie.Rol.BAAT: _("Who benefits"),
-    }
-    values = {str(labels[rol]): ", ".join(sorted(namen)) for rol, namen in rollen.items()}
-    values[str(_("success factors"))] = ", ".join(
-        sorted(s.naam for s in actie.succesfactoren.all())
-    )
-    # Casussen and inzichten by number only: their titles are casus text.
-    values[str(_("casussen it came from"))] = ", ".join(
-        f"#{pk}" for pk in sorted(actie.casussen.values_list("pk", flat=True))
-    )
-    values[str(_("insights it came from"))] = ", ".join(
-        f"#{pk}" for pk in sorted(actie.inzichten.values_list("pk", flat=True))
-    )
-    values[str(_("bottleneck categories"))] = ", ".join(
-        str(KnelpuntCategorie(c).label)
-        for c in actie.knelpunt_categorieen
-        if c in KnelpuntCategorie.values
-    )
-    return values
-
-
 def _actie_snapshot(actie):
-    return snapshot(actie, extra=_relations(actie))
+    return snapshot(actie)
 
 
 def _stored(instance):
@@ -99,7 +70,7 @@ def actie_save(
                 )
                 for pk in sorted(wanted - have)
             )
-    Wijziging.record(actie, by=by, before=before, extra=_relations(actie))
+    Wijziging.record(actie, by=by, before=before)
     return actie
 
 
@@ -127,7 +98,7 @@ def actie_set_status(
     if status == Status.GESTOPT:
         actie.reden_gestopt = reden_gestopt
     save_versioned(actie, expected_version=expected_version or actie.version)
-    Wijziging.record(actie, by=by, before=before, extra=_relations(actie))
+    Wijziging.record(actie, by=by, before=before)
     return actie
 
 
@@ -148,7 +119,7 @@ def actie_restore(*, actie: Verbeteractie, by: User) -> None:
     actie.deleted_at = None
     actie.deleted_by = None
     actie.save(update_fields=["deleted_at", "deleted_by"])
-    Wijziging.record(actie, by=by, before=before, extra=_relations(actie))
+    Wijziging.record(actie, by=by, before=before)
 
 
 @transaction.atomic

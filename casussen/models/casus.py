@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
+from kern.history import Extra
 from kern.tenancy import TenantModel, scoped_manager
 
 from .taxonomie import KnelpuntCategorie
@@ -291,3 +292,45 @@ class GemarkeerdeVondst(TenantModel):
             return Soort(self.soort).label
         except ValueError:
             return self.soort
+
+
+def _knelpunten_read(casus):
+    return [[k.categorie, k.toelichting] for k in casus.knelpunten.order_by("pk")]
+
+
+def _knelpunten_show(value, model):
+    """One line each, "category — explanation"."""
+    labels = dict(KnelpuntCategorie.choices)
+    return "\n".join(
+        f"{labels.get(categorie, categorie)} — {toelichting}".rstrip(" —")
+        for categorie, toelichting in value
+    )
+
+
+def _knelpunten_restore(casus, value):
+    casus.knelpunten.all().delete()
+    for categorie, toelichting in value:
+        if categorie in KnelpuntCategorie.values:
+            Knelpunt.objects.create(
+                gemeente_id=casus.gemeente_id,
+                casus=casus,
+                categorie=categorie,
+                toelichting=toelichting,
+            )
+
+
+def _teksten_show(value, model):
+    return _("purged after the retention period") if value == "gewist" else ""
+
+
+# The knelpunten are rows of their own; a casus's history keeps them with the casus. "teksten"
+# is written by the retention purge alone.
+Casus.history_extras = {
+    "teksten": Extra(label=_("Texts"), read=None, show=_teksten_show),
+    "knelpunten": Extra(
+        label=_("Bottlenecks"),
+        read=_knelpunten_read,
+        show=_knelpunten_show,
+        restore=_knelpunten_restore,
+    ),
+}

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
+from kern.history import choice_list, many
 from kern.tenancy import TenantModel, scoped_manager
 
 from .casus import Casus, Knelpunt
@@ -84,6 +85,12 @@ class Inzicht(TenantModel, VersionedModel):
     def get_knelpunt_categorieen_display(self):
         labels = dict(KnelpuntCategorie.choices)
         return [labels.get(value, value) for value in self.knelpunt_categorieen]
+
+
+Inzicht.history_extras = {
+    "succesfactoren": many("succesfactoren"),
+    "knelpunt_categorieen": choice_list(KnelpuntCategorie, field_name="knelpunt_categorieen"),
+}
 
 
 class InzichtSuccesfactor(TenantModel):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
+from kern.history import many
 from kern.tenancy import TenantModel, scoped_manager
 
 from .gemeente import Organisatie
@@ -164,6 +165,9 @@ class Commitment(TenantModel, VersionedModel):
             and self.verwacht_op is not None
             and self.verwacht_op < timezone.localdate()
         )
+
+
+Commitment.history_extras = {"baathebbers": many("baathebbers")}
 
 
 class Baat(TenantModel):

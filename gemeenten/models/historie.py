@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models.fields.files import FieldFile
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from kern import history
 from kern.tenancy import TenantModel, scoped_manager
 
 
@@ -28,7 +29,9 @@ class Wijziging(TenantModel):
     object_id = models.PositiveBigIntegerField()
     object_repr = models.CharField(_("object"), max_length=200)
     actie = models.CharField(_("action"), max_length=12, choices=Actie.choices)
-    changes = models.JSONField(_("changes"), default=dict, help_text=_("field: [old, new]"))
+    changes = models.JSONField(
+        _("changes"), default=dict, help_text=_("field name: [old, new], as raw values")
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -53,17 +56,15 @@ class Wijziging(TenantModel):
     def record(cls, instance, *, by, before=None, deleted=False, extra=None):
         """Record a change of ``instance``; ``before`` is its ``snapshot()`` before the change.
 
-        Without ``before`` the row is new. Returns None when nothing changed.
+        Without ``before`` the row is new. ``extra``: values given now for the model's declared
+        extras without a reader (name → raw value). Returns None when nothing changed.
         """
-        after = {} if deleted else {**snapshot(instance), **(extra or {})}
         if deleted:
             actie, changes = cls.Actie.VERWIJDERD, {k: [v, None] for k, v in (before or {}).items()}
-        elif before is None:
-            actie, changes = cls.Actie.AANGEMAAKT, {k: [None, v] for k, v in after.items() if v}
         else:
-            actie = cls.Actie.GEWIJZIGD
-            changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
-            if not changes:
+            changes = history.diff(before, snapshot(instance, extra))
+            actie = cls.Actie.AANGEMAAKT if before is None else cls.Actie.GEWIJZIGD
+            if before is not None and not changes:
                 return None
         return cls.objects.create(
             gemeente_id=instance.gemeente_id,
@@ -75,25 +76,28 @@ class Wijziging(TenantModel):
             by=by,
         )
 
+    @property
+    def model(self):
+        # From the content types' own cache: no query per row of a history list.
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
 
-HIDDEN_FIELDS = {"id", "gemeente", "version"}
+    @property
+    def labels(self):
+        """The labels of what changed, in the reader's language."""
+        model = self.model
+        return [history.label(model, name) if model else name for name in self.changes]
+
+    @cached_property
+    def rows(self):
+        """(label, old, new) per changed value, in the reader's language."""
+        model = self.model
+        if model is None:  # a model removed since: its field names are all there is
+            return [
+                (name, str(old or ""), str(new or "")) for name, (old, new) in self.changes.items()
+            ]
+        return history.rows(model, self.changes)
 
 
 def snapshot(instance, extra=None):
-    """The row's fields as people read them (labels of choices, names of related rows)."""
-    values = {}
-    for field in instance._meta.concrete_fields:
-        if field.name in HIDDEN_FIELDS:
-            continue
-        if field.choices:
-            value = getattr(instance, f"get_{field.name}_display")()
-        elif field.is_relation:
-            related = getattr(instance, field.name)
-            value = str(related) if related is not None else ""
-        else:
-            value = getattr(instance, field.name)
-            if isinstance(value, FieldFile):  # an empty one raises on .url, so ask the type
-                value = value.name or ""
-            value = "" if value is None else str(value)
-        values[str(field.verbose_name)] = value
-    return {**values, **(extra or {})}
+    """The row's fields and declared extras by name, as raw values (``kern.history``)."""
+    return history.snapshot(instance, extra)

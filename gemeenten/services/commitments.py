@@ -15,14 +15,8 @@ from ..models import Commitment, Kerngroeplid, Organisatie, Wijziging
 from ..models.historie import snapshot
 
 
-def _baathebbers(commitment: Commitment) -> dict:
-    """Who benefits, for the history (a many-to-many, so not in the row's own snapshot)."""
-    names = ", ".join(sorted(o.naam for o in commitment.baathebbers.all()))
-    return {str(_("who benefits")): names}
-
-
 def _commitment_snapshot(commitment: Commitment) -> dict:
-    return snapshot(commitment, extra=_baathebbers(commitment))
+    return snapshot(commitment)
 
 
 def _stored(instance):
@@ -100,7 +94,7 @@ def commitment_save(
         commitment.baathebbers.set(
             baathebbers, through_defaults={"gemeente_id": commitment.gemeente_id}
         )
-    Wijziging.record(commitment, by=by, before=before, extra=_baathebbers(commitment))
+    Wijziging.record(commitment, by=by, before=before)
     return commitment
 
 
@@ -136,7 +130,7 @@ def commitment_set_status(
     if status == Commitment.Status.INGETROKKEN or reden_ingetrokken:
         commitment.reden_ingetrokken = reden_ingetrokken
     save_versioned(commitment, expected_version=expected_version or commitment.version)
-    Wijziging.record(commitment, by=by, before=before, extra=_baathebbers(commitment))
+    Wijziging.record(commitment, by=by, before=before)
     return commitment
 
 

@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from casussen.anonimisering.soort import Soort
 from casussen.models import Succesfactor
 from gemeenten.models import Organisatie, Proeftuin
 from kern.concurrency import VersionedModel
+from kern.history import Extra, many
 from kern.tenancy import TenantModel
 from verbeteracties.models import Verbeteractie
 
@@ -258,3 +260,17 @@ class Vervolgafspraak(TenantModel, VersionedModel):
 
     def __str__(self):
         return self.wat
+
+
+def _marks_show(value, model):
+    """Findings of the gate marked as not identifying: their kind and the reason, never the
+    text itself, so the history shows who let what through and why."""
+    labels = dict(Soort.choices)
+    return "; ".join(f"{labels.get(kind, kind)}: {reden}" for kind, reden in value)
+
+
+# Given when the change is recorded (the marks of that save), not read from the row.
+MARKS = Extra(label=_("marked as not identifying"), read=None, show=_marks_show)
+
+Les.history_extras = {"succesfactoren": many("succesfactoren"), "gemarkeerd": MARKS}
+Verhaal.history_extras = {"gemarkeerd": MARKS}

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from gemeenten.models import Baat, Commitment, Proeftuin, Wijziging
 from kern.tenancy import gemeente_scope
@@ -337,8 +338,10 @@ def test_a_change_with_beneficiaries_is_kept_in_the_history_and_shown(
         assert Baat.objects.get().gemeente == gemeente_a
         change = Wijziging.objects.of(commitment).get()
     assert change.by == beleidsadviseur
-    assert change.changes["uren per jaar"] == ["40.0", "52"]
-    assert change.changes["wie heeft er baat bij"] == ["", "Huisarts Oost"]
+    with translation.override("nl"), gemeente_scope(gemeente_a):
+        rows = {label: [old, new] for label, old, new in change.rows}
+    assert rows["uren per jaar"] == ["40.0", "52"]
+    assert rows["wie heeft er baat bij"] == ["", "Huisarts Oost"]
 
     page = client.get(url("commitment", gemeente_a, pk=commitment.pk))
     assert "40.0</del>" in page.text
@@ -359,7 +362,9 @@ def test_marking_as_delivered_records_the_date_and_the_history(
     assert commitment.geleverd_op == datetime.date(2026, 6, 1)
     with gemeente_scope(gemeente_a):
         change = Wijziging.objects.of(commitment).get()
-    assert change.changes["status"] == ["Toegezegd", "Geleverd"]
+    with translation.override("nl"):
+        rows = {label: [old, new] for label, old, new in change.rows}
+    assert rows["status"] == ["Toegezegd", "Geleverd"]
 
 
 def test_withdrawing_needs_a_reason_at_the_field(client, beleidsadviseur, gemeente_a, commitment):

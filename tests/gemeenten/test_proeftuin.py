@@ -82,7 +82,7 @@ def test_an_edit_is_recorded_in_the_history(client, facilitator, proeftuin, geme
         assert proeftuin.version == 2
         wijziging = Wijziging.objects.of(proeftuin).get()
         assert wijziging.actie == Wijziging.Actie.GEWIJZIGD
-        assert "Truus" in str(wijziging.changes)
+        assert "Truus" in str(wijziging.rows)
 
 
 def test_an_end_before_the_start_is_refused_at_the_field_with_the_input_kept(

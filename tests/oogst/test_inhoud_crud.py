@@ -49,7 +49,7 @@ def test_a_professional_records_a_lesson_with_a_success_factor_and_an_action(
         assert list(les.succesfactoren.all()) == [factor]
         wijziging = Wijziging.objects.of(les).get()
         assert wijziging.actie == "aangemaakt"
-        assert factor.naam in str(wijziging.changes)
+        assert factor.naam in str(wijziging.rows)
 
 
 def test_a_lesson_with_identifying_details_is_refused_with_the_findings_and_the_input_kept(
@@ -207,7 +207,7 @@ def test_a_finding_marked_as_not_identifying_is_recorded_in_the_history(
     assert response.status_code == 302
     with gemeente_scope(gemeente_a):
         verhaal = Verhaal.objects.get()
-        changes = str(Wijziging.objects.of(verhaal).get().changes)
+        changes = str(Wijziging.objects.of(verhaal).get().rows)
     assert "Het nummer is nep" in changes
     assert "06-12345678" in verhaal.tekst
 

@@ -134,7 +134,7 @@ def test_a_usual_step_moves_at_once_and_stopping_needs_a_reason(client, member, 
     assert actie.status == "afgerond"
     with gemeente_scope(gemeente_a):
         change = Wijziging.objects.of(actie).first()
-    assert list(change.changes.values())[0][1] == "Afgerond" or "Completed" in str(change.changes)
+    assert list(change.rows)[0][2] == "Afgerond" or "Completed" in str(change.rows)
 
 
 def test_the_board_changes_a_status_in_place_with_htmx(client, facilitator, gemeente_a, actie):

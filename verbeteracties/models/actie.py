@@ -15,6 +15,7 @@ from bijeenkomsten.models import Actiepunt, Bijeenkomst
 from casussen.models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
 from gemeenten.models import Fase, Lidmaatschap, Organisatie, Proeftuin
 from kern.concurrency import VersionedModel
+from kern.history import Extra, choice_list, many, related_names
 from kern.tenancy import TenantModel, scoped_manager
 
 # The verbeteren phase lasts half a year (DESIGN.md); before it starts, the proeftuin's own
@@ -314,3 +315,26 @@ class ActieInzicht(TenantModel):
 
     def __str__(self):
         return f"{self.actie_id} – {self.inzicht_id}"
+
+
+def _organisaties(rol, label):
+    """The organisations of an action in one role, for its history (by key, shown by name)."""
+
+    def read(actie):
+        return sorted(actie.betrokkenheden.filter(rol=rol).values_list("organisatie_id", flat=True))
+
+    return Extra(
+        label=label, read=read, show=lambda value, model: related_names(Organisatie, value)
+    )
+
+
+Verbeteractie.history_extras = {
+    "betrokken": _organisaties(ActieOrganisatie.Rol.BETROKKEN, _("Organisations involved")),
+    "investeert": _organisaties(ActieOrganisatie.Rol.INVESTEERT, _("Who invests")),
+    "baat": _organisaties(ActieOrganisatie.Rol.BAAT, _("Who benefits")),
+    "succesfactoren": many("succesfactoren"),
+    # Casussen and inzichten by number only: their titles are casus text.
+    "casussen": many("casussen", by_key=True),
+    "inzichten": many("inzichten", by_key=True),
+    "knelpunt_categorieen": choice_list(KnelpuntCategorie, field_name="knelpunt_categorieen"),
+}
