@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.core import checks
+from django_scopes import scopes_disabled
 
 
 def _is_scoped(manager):
@@ -36,7 +37,7 @@ def check_tenant_models_are_scoped(app_configs=None, **kwargs):
 def tenant_model_errors(models):
     """A model with a gemeente key derives from TenantModel (so it gets row-level security),
     and a tenant model's many-to-many runs through a tenant model (a table with gemeente_id)."""
-    from .tenancy import TenantModel
+    from .tenancy import TenantModel, TenantQuerySet
 
     errors = []
     for model in models:
@@ -53,6 +54,18 @@ def tenant_model_errors(models):
             )
         if not issubclass(model, TenantModel):
             continue
+        with scopes_disabled():
+            queryset = model._default_manager.get_queryset()
+        if not isinstance(queryset, TenantQuerySet):
+            errors.append(
+                checks.Error(
+                    f"{model._meta.label}'s manager does not return a TenantQuerySet: its "
+                    "update() and bulk writes would leave the cached pages of its gemeente stale.",
+                    hint="Make the manager with kern.tenancy.scoped_manager().",
+                    obj=model,
+                    id="proeftuin.E004",
+                )
+            )
         for m2m in model._meta.local_many_to_many:
             through = m2m.remote_field.through
             if not (isinstance(through, type) and issubclass(through, TenantModel)):

@@ -7,7 +7,8 @@ sees it on its next page) and again when the transaction commits (so that a summ
 request computed from the data before the commit, and stored under the first new stamp, is not
 served afterwards). A stamp is a fresh ``time.time_ns()``, never a counter, so a stamp that the
 cache evicted comes back as a new one instead of an old number. Bulk writes that send no signals
-(``QuerySet.update``) call ``bump()`` themselves; what is cached also expires after
+(``update()``, ``bulk_create()``, ``bulk_update()``) renew the stamps through the tenant
+queryset (``kern.tenancy.TenantQuerySet``); what is cached also expires after
 ``SUMMARY_SECONDS`` as a last net. A model whose rows no summary reads and that every read writes
 (the audit log) says so with ``renews_data_stamp = False``.
 """
@@ -20,7 +21,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 
-from .tenancy import TenantModel, forget_memberships, memberships_of
+from .tenancy import TenantModel, forget_memberships, memberships_of, tenant_rows_written
 
 SUMMARY_SECONDS = 15 * 60
 
@@ -105,6 +106,11 @@ def _changed(sender, instance, **kwargs):
         bump(instance.gemeente_id)
 
 
+def _rows_written(sender, gemeente_ids, **kwargs):
+    for gemeente_id in gemeente_ids:
+        bump(gemeente_id)
+
+
 def _links_changed(sender, instance, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear"):
         _changed(sender, instance)
@@ -131,3 +137,4 @@ def connect():
     post_save.connect(_changed, dispatch_uid="kern.data_version.save")
     post_delete.connect(_changed, dispatch_uid="kern.data_version.delete")
     m2m_changed.connect(_links_changed, dispatch_uid="kern.data_version.links")
+    tenant_rows_written.connect(_rows_written, dispatch_uid="kern.data_version.bulk")

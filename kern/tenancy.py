@@ -6,17 +6,65 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy
 from django_scopes import ScopedManager, scope, scopes_disabled
 
 from .rls import database_scope
 
+# Sent after a bulk write of tenant rows (which sends no post_save or post_delete), with the
+# keys of the gemeenten it touched: the data version renews their stamps (kern.data_version).
+tenant_rows_written = Signal()
+
+
+class TenantQuerySet(models.QuerySet):
+    """The queryset of every tenant model: its bulk writes say which gemeenten they touched, so
+    no caller has to remember to renew a data stamp after ``update()`` or ``bulk_*``."""
+
+    def update(self, **kwargs):
+        gemeenten = self._gemeenten()
+        rows = super().update(**kwargs)
+        if rows:
+            self._written(gemeenten)
+        return rows
+
+    update.alters_data = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        self._written({obj.gemeente_id for obj in created})
+        return created
+
+    bulk_create.alters_data = True
+
+    def bulk_update(self, objs, *args, **kwargs):
+        objs = list(objs)
+        rows = super().bulk_update(objs, *args, **kwargs)
+        if rows:
+            self._written({obj.gemeente_id for obj in objs})
+        return rows
+
+    bulk_update.alters_data = True
+
+    def _gemeenten(self):
+        if not getattr(self.model, "renews_data_stamp", True):
+            return set()
+        return set(self.order_by().values_list("gemeente_id", flat=True).distinct())
+
+    def _written(self, gemeente_ids):
+        gemeente_ids = {pk for pk in gemeente_ids if pk is not None}
+        if gemeente_ids and getattr(self.model, "renews_data_stamp", True):
+            tenant_rows_written.send(sender=self.model, gemeente_ids=gemeente_ids)
+
 
 def scoped_manager(queryset_class=None):
-    """The scoped manager of a tenant model, optionally with the model's own queryset methods."""
-    manager_class = (
-        models.Manager.from_queryset(queryset_class) if queryset_class else models.Manager
-    )
+    """The scoped manager of a tenant model, optionally with the model's own queryset methods
+    (which need not derive from ``TenantQuerySet``: it is mixed in here)."""
+    if queryset_class is None:
+        queryset_class = TenantQuerySet
+    elif not issubclass(queryset_class, TenantQuerySet):
+        queryset_class = type(queryset_class.__name__, (queryset_class, TenantQuerySet), {})
+    manager_class = models.Manager.from_queryset(queryset_class)
     return ScopedManager(_manager_class=manager_class, gemeente="gemeente")
 
 

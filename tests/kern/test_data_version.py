@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.test.utils import isolate_apps
 
 from gemeenten.audit import Actie, audit
 from gemeenten.models import AuditRegel, Organisatie, Proeftuin
@@ -88,3 +89,46 @@ def test_the_commit_gives_another_new_stamp(gemeente_a, django_capture_on_commit
         at_save = stamp(gemeente_a)
     assert callbacks
     assert stamp(gemeente_a) != at_save
+
+
+def test_update_and_bulk_writes_renew_the_stamps_of_the_gemeenten_they_touched(
+    gemeente_a, gemeente_b
+):
+    other = stamp(gemeente_b)
+    with every_gemeente():
+        before = stamp(gemeente_a)
+        assert Organisatie.objects.filter(gemeente=gemeente_a).update(naam="Bijgewerkt") == 1
+        updated = stamp(gemeente_a)
+        assert updated != before
+        [made] = Organisatie.objects.bulk_create([Organisatie(gemeente=gemeente_a, naam="In bulk")])
+        created = stamp(gemeente_a)
+        assert created != updated
+        made.naam = "In bulk, anders"
+        Organisatie.objects.bulk_update([made], ["naam"])
+        assert stamp(gemeente_a) != created
+        # An update that changes no row renews nothing.
+        unchanged = stamp(gemeente_a)
+        assert Organisatie.objects.filter(pk=-1).update(naam="Niemand") == 0
+        assert stamp(gemeente_a) == unchanged
+    assert stamp(gemeente_b) == other
+
+
+@isolate_apps("kern")
+def test_the_system_check_refuses_a_tenant_model_whose_bulk_writes_would_not_renew_stamps():
+    from django.db import models
+
+    from kern.checks import tenant_model_errors
+    from kern.tenancy import TenantModel
+
+    class Plain(TenantModel):
+        objects = models.Manager()
+
+        class Meta:
+            app_label = "kern"
+
+    class Scoped(TenantModel):
+        class Meta:
+            app_label = "kern"
+
+    assert [e.id for e in tenant_model_errors([Plain])] == ["proeftuin.E004"]
+    assert tenant_model_errors([Scoped]) == []
