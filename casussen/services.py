@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from gemeenten.models import Wijziging
 from gemeenten.models.historie import snapshot
-from gemeenten.services.historie import restore
+from kern import writes
 from kern.concurrency import save_versioned
 from kern.models import User
 
@@ -166,8 +166,8 @@ def casus_restore(*, casus: Casus, wijziging: Wijziging, by: User) -> Casus:
     back. The restore itself is a change in the history, so it can be undone the same way."""
     if casus.teksten_gewist_op:
         raise ValidationError(_("The texts of this casus were purged; it can no longer change."))
-    return restore(
-        instance=casus, wijziging=wijziging, by=by, fields=RESTORABLE, required={"titel"}
+    return writes.restore(
+        casus, by=by, changes=wijziging.changes, fields=RESTORABLE, required={"titel"}
     )
 
 
@@ -202,10 +202,10 @@ def inzicht_restore(*, inzicht: Inzicht, wijziging: Wijziging, by: User) -> Inzi
     their earlier values back (the restore is itself a change in the history)."""
     if inzicht.casus.teksten_gewist_op:
         raise ValidationError(_("The texts of this casus were purged; it can no longer change."))
-    return restore(
-        instance=inzicht,
-        wijziging=wijziging,
+    return writes.restore(
+        inzicht,
         by=by,
+        changes=wijziging.changes,
         fields={"titel", "toelichting", "succesfactoren", "knelpunt_categorieen"},
         required={"titel"},
     )

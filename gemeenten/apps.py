@@ -9,5 +9,11 @@ class GemeentenConfig(AppConfig):
     verbose_name = _("Gemeenten")
 
     def ready(self):
+        from kern import writes
+
         # The checklist items and readiness proposals this app can answer itself.
         from . import startbijeenkomst  # noqa: F401
+        from .models import Wijziging
+
+        # The write path of the core keeps every change in this app's history table.
+        writes.register_history(Wijziging.record)

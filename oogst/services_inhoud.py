@@ -5,16 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from casussen.models import Succesfactor
-from gemeenten.models import Proeftuin, Wijziging
-from gemeenten.models.historie import snapshot
-from kern.concurrency import save_versioned
+from gemeenten.models import Proeftuin
+from kern import writes
 from kern.models import User
 
 from .models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
-
-
-def _stored(instance):
-    return type(instance).objects.select_for_update().get(pk=instance.pk)
 
 
 def _marks_extra(marks: dict[str, str] | None) -> dict:
@@ -31,13 +26,10 @@ def oogst_of(proeftuin: Proeftuin) -> Oogst | None:
 @transaction.atomic
 def oogst_save(*, oogst: Oogst, by: User, expected_version: int | None = None) -> Oogst:
     """Save the foreword and the outlook; ``StaleEdit`` when someone saved them meanwhile."""
-    before = snapshot(_stored(oogst)) if oogst.pk else None
     if oogst.pk is None:
         oogst.gemeente_id = oogst.proeftuin.gemeente_id
     oogst.updated_by = by
-    save_versioned(oogst, expected_version=expected_version or 1)
-    Wijziging.record(oogst, by=by, before=before)
-    return oogst
+    return writes.save(oogst, by=by, expected_version=expected_version or 1)
 
 
 @transaction.atomic
@@ -49,21 +41,25 @@ def les_save(
     expected_version: int | None = None,
     marks: dict[str, str] | None = None,
 ) -> Les:
-    stored = _stored(les) if les.pk else None
-    before = snapshot(stored) if stored else None
     if les.pk is None:
         les.gemeente_id = les.proeftuin.gemeente_id
         les.created_by = by
-    save_versioned(les, expected_version=expected_version or 1)
-    les.succesfactoren.set(succesfactoren, through_defaults={"gemeente_id": les.gemeente_id})
-    Wijziging.record(les, by=by, before=before, extra=_marks_extra(marks))
-    return les
+
+    def link_succesfactoren():
+        les.succesfactoren.set(succesfactoren, through_defaults={"gemeente_id": les.gemeente_id})
+
+    return writes.save(
+        les,
+        by=by,
+        expected_version=expected_version or 1,
+        then=link_succesfactoren,
+        extra=_marks_extra(marks),
+    )
 
 
 @transaction.atomic
 def les_delete(*, les: Les, by: User) -> None:
-    Wijziging.record(les, by=by, before=snapshot(les), deleted=True)
-    les.delete()
+    writes.delete(les, by=by)
 
 
 @transaction.atomic
@@ -76,8 +72,7 @@ def verhaal_save(
 ) -> Verhaal:
     """Save a verhaal. Consent ticked for the first time records who and when; consent taken
     away clears both, so a new consent is recorded anew."""
-    stored = _stored(verhaal) if verhaal.pk else None
-    before = snapshot(stored) if stored else None
+    stored = writes.stored(verhaal) if verhaal.pk else None
     if verhaal.pk is None:
         verhaal.gemeente_id = verhaal.proeftuin.gemeente_id
         verhaal.created_by = by
@@ -88,46 +83,37 @@ def verhaal_save(
     elif not verhaal.toestemming:
         verhaal.toestemming_door = None
         verhaal.toestemming_op = None
-    save_versioned(verhaal, expected_version=expected_version or 1)
-    Wijziging.record(verhaal, by=by, before=before, extra=_marks_extra(marks))
-    return verhaal
+    return writes.save(
+        verhaal, by=by, expected_version=expected_version or 1, extra=_marks_extra(marks)
+    )
 
 
 @transaction.atomic
 def verhaal_delete(*, verhaal: Verhaal, by: User) -> None:
-    Wijziging.record(verhaal, by=by, before=snapshot(verhaal), deleted=True)
-    verhaal.delete()
+    writes.delete(verhaal, by=by)
 
 
 @transaction.atomic
 def borging_save(*, borging: Borging, by: User, expected_version: int | None = None) -> Borging:
-    before = snapshot(_stored(borging)) if borging.pk else None
     if borging.pk is None:
         borging.gemeente_id = borging.verbeteractie.gemeente_id
-    save_versioned(borging, expected_version=expected_version or 1)
-    Wijziging.record(borging, by=by, before=before)
-    return borging
+    return writes.save(borging, by=by, expected_version=expected_version or 1)
 
 
 @transaction.atomic
 def borging_delete(*, borging: Borging, by: User) -> None:
-    Wijziging.record(borging, by=by, before=snapshot(borging), deleted=True)
-    borging.delete()
+    writes.delete(borging, by=by)
 
 
 @transaction.atomic
 def vervolgafspraak_save(
     *, afspraak: Vervolgafspraak, by: User, expected_version: int | None = None
 ) -> Vervolgafspraak:
-    before = snapshot(_stored(afspraak)) if afspraak.pk else None
     if afspraak.pk is None:
         afspraak.gemeente_id = afspraak.proeftuin.gemeente_id
-    save_versioned(afspraak, expected_version=expected_version or 1)
-    Wijziging.record(afspraak, by=by, before=before)
-    return afspraak
+    return writes.save(afspraak, by=by, expected_version=expected_version or 1)
 
 
 @transaction.atomic
 def vervolgafspraak_delete(*, afspraak: Vervolgafspraak, by: User) -> None:
-    Wijziging.record(afspraak, by=by, before=snapshot(afspraak), deleted=True)
-    afspraak.delete()
+    writes.delete(afspraak, by=by)

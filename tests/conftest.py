@@ -4,10 +4,13 @@ bestuurder (read-only member); an outsider is a member of gemeente B only.
 On PostgreSQL with DATABASE_OWNER_URL the test database is created and migrated as the owner and
 every test then runs as the application role of DATABASE_URL, with row-level security on."""
 
+from pathlib import Path
+
 import environ
 import pytest
 from django.core.cache import caches
 
+from gemeenten.models import Proeftuin
 from kern.permissions import Rol
 
 from .factories import (
@@ -21,6 +24,18 @@ from .factories import (
 from .scopes import every_gemeente
 
 CREDENTIALS = ("USER", "PASSWORD", "HOST", "PORT")
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Marks that follow from where a test is or what it is: every browser journey is
+    ``browser``, every property-based test ``hypothesis`` (``make test-fast`` leaves out the
+    browser and the slow ones)."""
+    for item in items:
+        if BROWSER_TESTS in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.hypothesis)
 
 
 def _owner_credentials():
@@ -126,6 +141,18 @@ def gemeente_b(db):
         ProeftuinFactory(gemeente=gemeente, naam="Geheime proeftuin B")
         OrganisatieFactory(gemeente=gemeente, naam="Geheime organisatie B")
     return gemeente
+
+
+@pytest.fixture
+def proeftuin(gemeente_a):
+    """Gemeente A's proeftuin (every test gemeente has one)."""
+    with every_gemeente():
+        return Proeftuin.objects.get(gemeente=gemeente_a)
+
+
+@pytest.fixture
+def proeftuin_a(proeftuin):
+    return proeftuin
 
 
 def _member(gemeente, role, **kwargs):

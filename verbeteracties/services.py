@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from casussen.models import Succesfactor
 from gemeenten.models import Organisatie, Wijziging
 from gemeenten.models.historie import snapshot
-from kern.concurrency import save_versioned
+from kern import writes
 from kern.models import User
 
 from .models import ActieOrganisatie, Indicator, Meting, Status, Verbeteractie, Voortgang
@@ -20,14 +20,6 @@ from .models import ActieOrganisatie, Indicator, Meting, Status, Verbeteractie, 
 
 class NeedsConfirmation(Exception):
     """A status step that skips the usual order: the caller asks the user to confirm it."""
-
-
-def _actie_snapshot(actie):
-    return snapshot(actie)
-
-
-def _stored(instance):
-    return type(instance).objects.select_for_update().get(pk=instance.pk)
 
 
 @transaction.atomic
@@ -45,11 +37,18 @@ def actie_save(
 
     Raises ``StaleEdit`` when someone else saved it after the form was opened.
     """
-    before = _actie_snapshot(_stored(actie)) if actie.pk else None
     if actie.pk is None:
         actie.gemeente_id = actie.proeftuin.gemeente_id
         actie.created_by = by
-    save_versioned(actie, expected_version=expected_version or 1)
+
+    def link():
+        _link(actie, succesfactoren, casussen, inzichten, organisaties)
+
+    return writes.save(actie, by=by, expected_version=expected_version or 1, then=link)
+
+
+def _link(actie, succesfactoren, casussen, inzichten, organisaties):
+    """What an action links to; a list left None stays as it is."""
     through = {"gemeente_id": actie.gemeente_id}
     if succesfactoren is not None:
         actie.succesfactoren.set(succesfactoren, through_defaults=through)
@@ -70,8 +69,6 @@ def actie_save(
                 )
                 for pk in sorted(wanted - have)
             )
-    Wijziging.record(actie, by=by, before=before)
-    return actie
 
 
 @transaction.atomic
@@ -87,7 +84,6 @@ def actie_set_status(
     """Move an action to another status. A step outside the usual order (idee → geborgd)
     raises ``NeedsConfirmation`` unless ``bevestigd``; stopping needs a reason
     (``ValidationError``); a stale version raises ``StaleEdit``."""
-    before = _actie_snapshot(_stored(actie))
     status = Status(status)
     reden_gestopt = reden_gestopt.strip()
     if status == Status.GESTOPT and not reden_gestopt:
@@ -97,25 +93,19 @@ def actie_set_status(
     actie.status = status
     if status == Status.GESTOPT:
         actie.reden_gestopt = reden_gestopt
-    save_versioned(actie, expected_version=expected_version or actie.version)
-    Wijziging.record(actie, by=by, before=before)
-    return actie
+    return writes.save(actie, by=by, expected_version=expected_version)
 
 
 @transaction.atomic
 def actie_delete(*, actie: Verbeteractie, by: User) -> None:
     """Put an action in the bin: it disappears from every page until someone undoes it."""
-    before = _actie_snapshot(actie)
-    actie.deleted_at = timezone.now()
-    actie.deleted_by = by
-    actie.save(update_fields=["deleted_at", "deleted_by"])
-    Wijziging.record(actie, by=by, before=before, deleted=True)
+    writes.delete(actie, by=by, soft={"deleted_at": timezone.now(), "deleted_by": by})
 
 
 @transaction.atomic
 def actie_restore(*, actie: Verbeteractie, by: User) -> None:
     """Take an action out of the bin, as it was."""
-    before = _actie_snapshot(actie)
+    before = snapshot(actie)
     actie.deleted_at = None
     actie.deleted_by = None
     actie.save(update_fields=["deleted_at", "deleted_by"])
@@ -126,23 +116,19 @@ def actie_restore(*, actie: Verbeteractie, by: User) -> None:
 def voortgang_add(
     *, actie: Verbeteractie, by: User, datum: datetime.date, licht: str, tekst: str
 ) -> Voortgang:
-    update = Voortgang.objects.create(
+    update = Voortgang(
         gemeente_id=actie.gemeente_id, actie=actie, datum=datum, licht=licht, tekst=tekst, by=by
     )
-    Wijziging.record(update, by=by)
-    return update
+    return writes.save(update, by=by)
 
 
 @transaction.atomic
 def indicator_save(
     *, indicator: Indicator, by: User, expected_version: int | None = None
 ) -> Indicator:
-    before = snapshot(_stored(indicator)) if indicator.pk else None
     if indicator.pk is None:
         indicator.gemeente_id = indicator.actie.gemeente_id
-    save_versioned(indicator, expected_version=expected_version or 1)
-    Wijziging.record(indicator, by=by, before=before)
-    return indicator
+    return writes.save(indicator, by=by, expected_version=expected_version or 1)
 
 
 @transaction.atomic
@@ -156,20 +142,16 @@ def meting_save(
 ) -> Meting:
     """Record the value of a date; a second value for the same date replaces the first."""
     meting = Meting.objects.filter(indicator=indicator, datum=datum).first()
-    before = snapshot(meting) if meting else None
     meting = meting or Meting(gemeente_id=indicator.gemeente_id, indicator=indicator, datum=datum)
     meting.waarde = waarde
     meting.toelichting = toelichting
     meting.by = by
-    meting.save()
-    Wijziging.record(meting, by=by, before=before)
-    return meting
+    return writes.save(meting, by=by)
 
 
 @transaction.atomic
 def meting_delete(*, meting: Meting, by: User) -> None:
-    Wijziging.record(meting, by=by, before=snapshot(meting), deleted=True)
-    meting.delete()
+    writes.delete(meting, by=by)
 
 
 @transaction.atomic

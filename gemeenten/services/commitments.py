@@ -8,20 +8,10 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kern.concurrency import save_versioned
+from kern import writes
 from kern.models import User
 
-from ..models import Commitment, Kerngroeplid, Organisatie, Wijziging
-from ..models.historie import snapshot
-
-
-def _commitment_snapshot(commitment: Commitment) -> dict:
-    return snapshot(commitment)
-
-
-def _stored(instance):
-    """The row as it is in the database now, locked until the transaction ends."""
-    return type(instance).objects.select_for_update().get(pk=instance.pk)
+from ..models import Commitment, Kerngroeplid, Organisatie
 
 
 @transaction.atomic
@@ -29,10 +19,7 @@ def organisatie_save(
     *, organisatie: Organisatie, by: User, expected_version: int | None = None
 ) -> Organisatie:
     """Create or change a partner; raises ``StaleEdit`` when someone else saved it meanwhile."""
-    before = snapshot(_stored(organisatie)) if organisatie.pk else None
-    save_versioned(organisatie, expected_version=expected_version or 1)
-    Wijziging.record(organisatie, by=by, before=before)
-    return organisatie
+    return writes.save(organisatie, by=by, expected_version=expected_version or 1)
 
 
 @transaction.atomic
@@ -46,9 +33,8 @@ def organisatie_delete(*, organisatie: Organisatie, by: User) -> None:
             )
             % {"naam": organisatie.naam}
         )
-    Wijziging.record(organisatie, by=by, before=snapshot(organisatie), deleted=True)
     try:
-        organisatie.delete()
+        writes.delete(organisatie, by=by)
     except ProtectedError as error:  # a commitment recorded between the check and the delete
         raise ValidationError(
             _("%(naam)s has made commitments, so it cannot be deleted.")
@@ -62,15 +48,12 @@ def kerngroeplid_add(
 ) -> Kerngroeplid:
     kerngroeplid.gemeente_id = organisatie.gemeente_id
     kerngroeplid.organisatie = organisatie
-    kerngroeplid.save()
-    Wijziging.record(kerngroeplid, by=by)
-    return kerngroeplid
+    return writes.save(kerngroeplid, by=by)
 
 
 @transaction.atomic
 def kerngroeplid_remove(*, kerngroeplid: Kerngroeplid, by: User) -> None:
-    Wijziging.record(kerngroeplid, by=by, before=snapshot(kerngroeplid), deleted=True)
-    kerngroeplid.delete()
+    writes.delete(kerngroeplid, by=by)
 
 
 @transaction.atomic
@@ -85,17 +68,19 @@ def commitment_save(
 
     Raises ``StaleEdit`` when someone else saved it after the form was opened.
     """
-    before = _commitment_snapshot(_stored(commitment)) if commitment.pk else None
     if commitment.pk is None:
         commitment.gemeente_id = commitment.proeftuin.gemeente_id
         commitment.created_by = by
-    save_versioned(commitment, expected_version=expected_version or 1)
-    if baathebbers is not None:
-        commitment.baathebbers.set(
-            baathebbers, through_defaults={"gemeente_id": commitment.gemeente_id}
-        )
-    Wijziging.record(commitment, by=by, before=before)
-    return commitment
+
+    def link_baathebbers():
+        if baathebbers is not None:
+            commitment.baathebbers.set(
+                baathebbers, through_defaults={"gemeente_id": commitment.gemeente_id}
+            )
+
+    return writes.save(
+        commitment, by=by, expected_version=expected_version or 1, then=link_baathebbers
+    )
 
 
 @transaction.atomic
@@ -110,7 +95,6 @@ def commitment_set_status(
 ) -> Commitment:
     """Move a commitment to promised, delivered (on a date, today by default) or withdrawn
     (with a reason). Raises ``ValidationError`` per field, or ``StaleEdit``."""
-    before = _commitment_snapshot(_stored(commitment))
     reden_ingetrokken = reden_ingetrokken.strip()
     errors = {}
     if status == Commitment.Status.GELEVERD:
@@ -129,12 +113,9 @@ def commitment_set_status(
     commitment.geleverd_op = geleverd_op
     if status == Commitment.Status.INGETROKKEN or reden_ingetrokken:
         commitment.reden_ingetrokken = reden_ingetrokken
-    save_versioned(commitment, expected_version=expected_version or commitment.version)
-    Wijziging.record(commitment, by=by, before=before)
-    return commitment
+    return writes.save(commitment, by=by, expected_version=expected_version)
 
 
 @transaction.atomic
 def commitment_delete(*, commitment: Commitment, by: User) -> None:
-    Wijziging.record(commitment, by=by, before=_commitment_snapshot(commitment), deleted=True)
-    commitment.delete()
+    writes.delete(commitment, by=by)

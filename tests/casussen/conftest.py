@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from casussen.models import Casus
-from gemeenten.models import Proeftuin
 from tests.scopes import every_gemeente
 
 from .factories import CasusFactory
@@ -67,12 +66,6 @@ def edit_data(casus, **overrides):
         data[f"knelpunten-{i}-toelichting"] = ""
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def proeftuin_a(gemeente_a):
-    with every_gemeente():
-        return Proeftuin.objects.get(gemeente=gemeente_a)
 
 
 @pytest.fixture

@@ -2,14 +2,8 @@
 
 import pytest
 
-from gemeenten.models import Organisatie, Proeftuin
+from gemeenten.models import Organisatie
 from kern.tenancy import gemeente_scope
-
-
-@pytest.fixture
-def proeftuin(gemeente_a):
-    with gemeente_scope(gemeente_a):
-        return Proeftuin.objects.get(naam="Proeftuin A")
 
 
 @pytest.fixture

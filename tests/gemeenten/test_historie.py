@@ -15,8 +15,7 @@ from casussen import services as casus_services
 from casussen.models import Casus, Inzicht
 from demo.loader import load_demo
 from gemeenten.models import Wijziging
-from gemeenten.services.historie import restore
-from kern import history
+from kern import history, writes
 from kern.tenancy import gemeente_scope
 from tests.casussen.factories import CasusFactory, InzichtFactory, SuccesfactorFactory
 from tests.factories import LidmaatschapFactory, UserFactory
@@ -82,7 +81,7 @@ def test_every_model_with_history_is_written_in_english_and_restored_in_dutch(de
             with translation.override("nl"):
                 dutch = str(field.verbose_name)
                 assert (dutch, earlier, "Changed while reading English") in change.rows
-                restore(instance=instance, wijziging=change, by=None, fields={field.name})
+                writes.restore(instance, by=None, changes=change.changes, fields={field.name})
             instance.refresh_from_db()
             assert getattr(instance, field.name) == earlier, label
             checked.add(label)
@@ -156,8 +155,10 @@ def test_a_restore_whose_related_row_was_deleted_says_so_and_changes_nothing(
         casus.save()
         change = Wijziging.record(casus, by=facilitator, before=before)
         first.delete()
-        with pytest.raises(ValidationError, match="deleted meanwhile"):
-            restore(instance=casus, wijziging=change, by=facilitator, fields={"auteur", "titel"})
+        with pytest.raises(ValidationError, match="intussen verwijderd|deleted meanwhile"):
+            writes.restore(
+                casus, by=facilitator, changes=change.changes, fields={"auteur", "titel"}
+            )
         casus.refresh_from_db()
         assert (casus.titel, casus.auteur) == ("Na", facilitator)
 
@@ -201,10 +202,10 @@ def test_rows_kept_by_dutch_labels_are_migrated_to_names_and_raw_values(gemeente
         with translation.override("en"):
             assert ("author", "Iemand", "Iemand anders") in legacy_casus.rows
         # What was kept as shown is never restored; the rest is.
-        restore(
-            instance=casus,
-            wijziging=legacy_casus,
+        writes.restore(
+            casus,
             by=facilitator,
+            changes=legacy_casus.changes,
             fields={"titel", "leeftijdscategorie", "auteur"},
         )
         casus.refresh_from_db()

@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from gemeenten.models import Lidmaatschap, Proeftuin
+from gemeenten.models import Lidmaatschap
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory
 
@@ -23,12 +23,6 @@ def ourl(name, gemeente, query="", **kwargs):
 @pytest.fixture(autouse=True)
 def english_requests(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-
-
-@pytest.fixture
-def proeftuin(gemeente_a):
-    with every_gemeente():
-        return Proeftuin.objects.get(gemeente=gemeente_a)
 
 
 @pytest.fixture

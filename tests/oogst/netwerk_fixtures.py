@@ -4,7 +4,7 @@ partners in care and the social domain, and answers made with the service."""
 import pytest
 from django.urls import reverse
 
-from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
+from gemeenten.models import Lidmaatschap, Organisatie
 from kern.tenancy import gemeente_scope
 from oogst.netwerk import peiling_opslaan
 from tests.factories import LidmaatschapFactory, OrganisatieFactory
@@ -13,12 +13,6 @@ from tests.scopes import every_gemeente
 
 def ourl(name, gemeente, **kwargs):
     return reverse(f"oogst:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
-
-
-@pytest.fixture
-def proeftuin(gemeente_a):
-    with every_gemeente():
-        return Proeftuin.objects.get(gemeente=gemeente_a)
 
 
 @pytest.fixture

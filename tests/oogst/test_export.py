@@ -20,7 +20,6 @@ from . import netwerk_fixtures
 from .factories import LesFactory, VerhaalFactory, VervolgafspraakFactory
 from .netwerk_fixtures import antwoord, lid_bij, ourl
 
-proeftuin = netwerk_fixtures.proeftuin
 orgs = netwerk_fixtures.orgs
 english = netwerk_fixtures.english
 

@@ -16,7 +16,6 @@ from . import netwerk_fixtures
 from .factories import LesFactory, LesSuccesfactorFactory
 from .netwerk_fixtures import ourl
 
-proeftuin = netwerk_fixtures.proeftuin
 english = netwerk_fixtures.english
 
 

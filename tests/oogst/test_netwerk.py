@@ -16,7 +16,6 @@ from . import netwerk_fixtures
 from .netwerk_fixtures import antwoord, lid_bij, ourl
 
 # The shared fixtures (not in a conftest.py, which the other oogst parts may write).
-proeftuin = netwerk_fixtures.proeftuin
 english = netwerk_fixtures.english
 orgs = netwerk_fixtures.orgs
 

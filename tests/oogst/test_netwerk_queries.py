@@ -8,10 +8,7 @@ from oogst.models import PeilMoment
 from tests.factories import LidmaatschapFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 
-from . import netwerk_fixtures
 from .netwerk_fixtures import antwoord, ourl
-
-proeftuin = netwerk_fixtures.proeftuin
 
 MAX_QUERIES = 15
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from gemeenten.models import Lidmaatschap, Proeftuin
+from gemeenten.models import Lidmaatschap
 from tests.scopes import every_gemeente
 
 from .factories import VerbeteractieFactory
@@ -14,12 +14,6 @@ from .factories import VerbeteractieFactory
 
 def vurl(name, gemeente, **kwargs):
     return reverse(f"verbeteracties:{name}", kwargs={"gemeente_slug": gemeente.slug, **kwargs})
-
-
-@pytest.fixture
-def proeftuin(gemeente_a):
-    with every_gemeente():
-        return Proeftuin.objects.get(gemeente=gemeente_a)
 
 
 @pytest.fixture

@@ -1,0 +1,95 @@
+"""The one write path for tenant rows: every create, change, delete and restore goes through
+``save()``, ``delete()`` or ``restore()`` here, in one transaction and in this order:
+
+1. the row as stored is locked and read (its history snapshot: field names and raw values);
+2. the row is saved, with optimistic concurrency for a ``VersionedModel`` (``StaleEdit``);
+3. what hangs off it (many-to-manys, child rows) is written by the caller's ``then``;
+4. the change goes into the history;
+5. the gemeente's data version renews (``kern.data_version``, through the save's own signal or,
+   for bulk writes, ``TenantQuerySet``).
+
+The core imports no app, so the history table is a hook that its app fills in ``ready()``
+(gemeenten: ``Wijziging.record``). Until it is filled nothing is recorded, which only happens
+in a process that never loaded the apps.
+"""
+
+from collections.abc import Callable
+
+from django.db import transaction
+
+from . import history
+from .concurrency import VersionedModel, save_versioned
+
+_record: list[Callable] = []
+
+
+def register_history(record: Callable) -> None:
+    """``record(instance, *, by, before=None, deleted=False, extra=None)``; one recorder."""
+    _record[:] = [record]
+
+
+def _history(instance, **kwargs):
+    for record in _record:
+        record(instance, **kwargs)
+
+
+def stored(instance):
+    """The row as it is in the database now, locked until the transaction ends."""
+    return type(instance).objects.select_for_update().get(pk=instance.pk)
+
+
+def _save_row(instance, earlier, expected_version):
+    if not isinstance(instance, VersionedModel) or earlier is None:
+        instance.save()
+    else:
+        version = expected_version if expected_version is not None else instance.version
+        save_versioned(instance, expected_version=version)
+
+
+@transaction.atomic
+def save(instance, *, by, expected_version=None, then=None, extra=None):
+    """Create or change ``instance``; ``then()`` writes what hangs off it once it is saved.
+
+    ``expected_version``: the version the form was opened at (default: the instance's own);
+    ``extra``: history values given now (for declared extras without a reader, such as the
+    gate's marks). Raises ``StaleEdit`` when someone else saved the row meanwhile.
+    """
+    earlier = stored(instance) if instance.pk else None
+    before = history.snapshot(earlier) if earlier is not None else None
+    _save_row(instance, earlier, expected_version)
+    if then is not None:
+        then()
+    _history(instance, by=by, before=before, extra=extra)
+    return instance
+
+
+@transaction.atomic
+def delete(instance, *, by, soft=None):
+    """Delete ``instance`` (kept in the history with its last values). ``soft``: instead of
+    deleting, set these fields (e.g. ``{"deleted_at": now, "deleted_by": by}``) and save
+    only them."""
+    before = history.snapshot(instance)
+    if soft:
+        for name, value in soft.items():
+            setattr(instance, name, value)
+        instance.save(update_fields=list(soft))
+        _history(instance, by=by, before=before, deleted=True)
+    else:
+        _history(instance, by=by, before=before, deleted=True)
+        instance.delete()
+    return instance
+
+
+@transaction.atomic
+def restore(instance, *, by, changes, fields, required=()):
+    """Undo one change of the history: the names in ``fields`` (columns and declared extras)
+    get their earlier values from ``changes``; a name in ``required`` is never emptied. Raises
+    ``ValidationError`` when an earlier value points to a row deleted since, and ``StaleEdit``
+    when someone saved the row meanwhile. The restore is itself a change in the history."""
+    after_save = history.put_back(instance, changes, fields=fields, required=required)
+
+    def then():
+        for each in after_save:
+            each()
+
+    return save(instance, by=by, then=then)
