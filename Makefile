@@ -21,7 +21,7 @@ RESTORE_URL ?= $(DATABASE_OWNER_URL)
 export RESTORE_URL
 DUMP ?= $(lastword $(sort $(wildcard $(BACKUP_DIR)/*.dump)))
 
-.PHONY: install anonimisering-cache migrate run demo test lint format messages clean backup restore \
+.PHONY: install anonimisering-cache migrate run demo test test-fast lint format messages clean backup restore \
 	bench bench-pages bench-anonimisering bench-logboek
 
 # Bytecode is compiled at install (as in the Dockerfile): with PYTHONDONTWRITEBYTECODE set, or a
@@ -57,6 +57,13 @@ test: install anonimisering-cache
 	@mkdir -p var/static
 	DEVELOPMENT=1 $(BIN)/pytest $(PYTEST_ARGS)
 
+# The suite to run all day: everything but the browser journeys and the slow tests, on SQLite
+# with in-process tasks, one process per core (pytest-xdist). `--lf` and `--ff` work as usual.
+test-fast: install anonimisering-cache
+	@mkdir -p var/static
+	env -u DATABASE_URL -u DATABASE_OWNER_URL -u REDIS_URL DEVELOPMENT=1 \
+	    $(BIN)/pytest -n auto -m "not browser and not slow" $(PYTEST_ARGS)
+
 # Benchmarks (bench/README.md). `make bench` runs all three parts:
 # - bench-pages: the key pages under load (PostgreSQL, Redis and wrk on this machine) at the demo
 #   and the landelijk scale against a bare view; BENCH_ARGS e.g. --scales demo --duration 5;
@@ -79,6 +86,7 @@ bench-anonimisering: install anonimisering-cache
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -110,7 +110,7 @@ def gecombineerde_titel(namen):
 def _task_for(model):
     # By name: the tasks call this module, so this module does not import them.
     name = "render_logboek" if model is LogboekVersie else "render_gecombineerd"
-    return current_app.signature(f"oogst.tasks.{name}")
+    return current_app.tasks[f"oogst.tasks.{name}"]
 
 
 def in_wachtrij_zetten(model, pk, scope_ids) -> bool:

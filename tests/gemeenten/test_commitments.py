@@ -494,6 +494,7 @@ def test_without_a_proeftuin_the_pages_explain_instead_of_failing(client, facili
 # The demo
 
 
+@pytest.mark.slow
 def test_the_demo_commitments_are_valid_and_load_twice_without_change(db):
     from demo.loader import load_demo
     from gemeenten.demo_commitments import load_commitments_demo

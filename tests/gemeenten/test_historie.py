@@ -63,6 +63,7 @@ def demo(db):
     load_demo()
 
 
+@pytest.mark.slow
 def test_every_model_with_history_is_written_in_english_and_restored_in_dutch(demo):
     checked = set()
     with every_gemeente():

@@ -12,6 +12,9 @@ from gemeenten.models import Gemeente, Lidmaatschap, Organisatie, Proeftuin
 from kern.permissions import Rol
 from tests.scopes import every_gemeente
 
+# The benchmark data at scale: make test runs it.
+pytestmark = pytest.mark.slow
+
 
 def counts():
     with every_gemeente():

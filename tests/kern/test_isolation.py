@@ -10,6 +10,9 @@ from tests import factories
 from tests.scopes import every_gemeente
 from tests.urlwalk import factory_for, gemeente_urls, make_rows, tenant_models, urls_for
 
+# Every URL as every kind of outsider: a minute of its own; make test runs it.
+pytestmark = pytest.mark.slow
+
 # B's rows get ids far above A's, so an id of B never names a row of A by accident.
 B_ID_BASE = 10_000_000
 SECRET = "Geheim-B"

@@ -18,6 +18,9 @@ from kern.models import User
 from kern.tenancy import gemeente_scope
 from tests.casussen.factories import CasusFactory
 
+# Pages at the demo and ten times its data: make test runs it.
+pytestmark = pytest.mark.slow
+
 MAX_QUERIES = 15
 GEMEENTE = "gen-0001"
 # One facilitator for all generated gemeenten, so the cockpit grows with them too.

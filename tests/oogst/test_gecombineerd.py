@@ -58,6 +58,7 @@ def test_the_title_names_the_gemeenten_like_a_publication():
     assert titel.endswith(" Roermond")
 
 
+@pytest.mark.slow
 def test_a_facilitator_of_two_gemeenten_gets_one_combined_pdf(
     client, facilitator_ab, gemeente_a, gemeente_b, django_capture_on_commit_callbacks, monkeypatch
 ):

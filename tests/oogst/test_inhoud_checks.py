@@ -79,6 +79,7 @@ def test_the_demo_texts_pass_the_anonymisation_gate():
         assert detect(text) == [], text
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_the_demo_oogst_of_oude_ijsselstreek_is_complete_and_loads_twice(client):
     load_demo()

@@ -58,6 +58,7 @@ def gerenderd(gemeente_a):
     return _RENDERED["once"]
 
 
+@pytest.mark.slow
 def test_the_pdf_starts_with_a_cover_and_has_every_chapter(gerenderd):
     pages = gerenderd["pages"]
     assert len(pages) == gerenderd["paginas"] >= 10
@@ -115,6 +116,7 @@ def test_no_casus_knelpunt_or_inzicht_text_is_printed(gerenderd):
         assert word not in text
 
 
+@pytest.mark.slow
 def test_a_chapter_without_content_is_left_out(gemeente_a):
     vul(gemeente_a, voorwoord=False)
     with gemeente_scope(gemeente_a):
@@ -206,6 +208,7 @@ def _queries(gemeente):
     return [q["sql"] for q in queries if "set_config(" not in q["sql"]]
 
 
+@pytest.mark.slow
 def test_assembling_the_logboek_takes_the_same_queries_with_four_times_the_data(
     gemeente_a, gemeente_b
 ):

@@ -2,6 +2,8 @@
 
 import random
 
+import pytest
+
 from demo.generator import SCALES, Context
 from demo.loader import load_demo
 from gemeenten import generator as gemeenten_generator
@@ -11,6 +13,9 @@ from oogst import generator_netwerk, netwerk
 from oogst.models import KennisbankItem, Netwerkantwoord, Netwerkpeiling
 from tests.factories import UserFactory
 from tests.scopes import every_gemeente
+
+# The whole demo, loaded twice: make test runs it.
+pytestmark = pytest.mark.slow
 
 
 def test_the_demo_network_is_denser_at_the_oogst_and_loads_twice_the_same(db):

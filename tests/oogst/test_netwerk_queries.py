@@ -10,6 +10,9 @@ from tests.scopes import every_gemeente
 
 from .netwerk_fixtures import antwoord, ourl
 
+# The netwerk page at ten times the answers: make test runs it.
+pytestmark = pytest.mark.slow
+
 MAX_QUERIES = 15
 
 

@@ -18,6 +18,7 @@ from .conftest import vurl
 from .factories import IndicatorFactory, VerbeteractieFactory
 
 
+@pytest.mark.slow
 def test_the_demo_has_actions_with_updates_and_metingen_where_the_phase_fits(db):
     load_demo()
     load_demo()  # idempotent
