@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.files import FieldFile
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 HIDDEN_FIELDS = frozenset({"id", "gemeente", "version"})
@@ -105,12 +105,17 @@ def snapshot(instance, extra=None) -> dict:
     values = {
         field.name: raw_value(field, instance)
         for field in instance._meta.concrete_fields
-        if field.name not in HIDDEN_FIELDS and field.name not in declared
+        if field.name not in HIDDEN_FIELDS and field.name not in declared and not _stamp(field)
     }
     for name, each in declared.items():
         if each.read is not None:
             values[name] = each.read(instance)
     return {**values, **(extra or {})}
+
+
+def _stamp(field):
+    """created/updated moments kept by Django itself: the change's own time says them."""
+    return getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
 
 
 def diff(before, after) -> dict:
@@ -155,9 +160,10 @@ def shown(model, name, value) -> str:
     if isinstance(field, models.BooleanField):
         return _("yes") if value else _("no")
     if isinstance(field, models.DateTimeField):
-        return formats.date_format(
-            datetime.datetime.fromisoformat(value), "DATETIME_FORMAT", use_l10n=True
-        )
+        moment = datetime.datetime.fromisoformat(value)
+        if timezone.is_aware(moment):  # stored in UTC, read in the reader's time zone
+            moment = timezone.localtime(moment)
+        return formats.date_format(moment, "DATETIME_FORMAT", use_l10n=True)
     if isinstance(field, models.DateField):
         return formats.date_format(datetime.date.fromisoformat(value), use_l10n=True)
     if isinstance(field, models.JSONField) and isinstance(value, list):

@@ -231,3 +231,24 @@ def test_a_member_reading_the_history_in_english_sees_english_labels(
     )
     assert page.status_code == 200
     assert "85 and over" in page.text and "85 en ouder" not in page.text
+
+
+def test_a_moment_is_shown_in_the_readers_time_zone_and_stamps_are_left_out(gemeente_a):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.bijeenkomsten.factories import BijeenkomstFactory
+
+    with gemeente_scope(gemeente_a):
+        bijeenkomst = BijeenkomstFactory(gemeente=gemeente_a)
+        before = history.snapshot(bijeenkomst)
+        bijeenkomst.begin = datetime.datetime(2026, 7, 1, 12, 0, tzinfo=datetime.UTC)
+        bijeenkomst.save()
+        change = Wijziging.record(bijeenkomst, by=None, before=before)
+    assert change.changes["begin"][1] == "2026-07-01T12:00:00+00:00"
+    assert "updated_at" not in change.changes and "created_at" not in before
+    with translation.override("nl"), timezone.override("Europe/Amsterdam"):
+        label = str(bijeenkomst._meta.get_field("begin").verbose_name)
+        [new] = [new for shown, _old, new in change.rows if shown == label]
+    assert new == "1 juli 2026 14:00"
