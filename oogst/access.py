@@ -12,8 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from gemeenten.access import chosen_proeftuin
 from gemeenten.models import Proeftuin
-from gemeenten.views.dashboard import current_proeftuin
 from kern import permissions
 from kern.permissions import Rol, is_facilitator_anywhere
 from verbeteracties.models import Verbeteractie
@@ -70,7 +70,7 @@ def require(allowed: bool):
 
 def get_proeftuin(request, proeftuinen=None) -> Proeftuin | None:
     """The proeftuin whose oogst is shown: ?proeftuin=<id> or the latest (as the dashboard)."""
-    return current_proeftuin(request, proeftuinen)
+    return chosen_proeftuin(request, proeftuinen, strict=True)[0]
 
 
 def require_proeftuin(request) -> Proeftuin:
@@ -97,16 +97,6 @@ def get_actie(pk) -> Verbeteractie:
     return get_object_or_404(
         Verbeteractie.objects.levend().select_related("proeftuin", "eigenaar"), pk=pk
     )
-
-
-def chosen_proeftuin(request):
-    """The proeftuin asked for in ``?proeftuin=`` (or a posted ``proeftuin``), else the current
-    one (latest start), and all of the gemeente's proeftuinen for a chooser; (None, []) when
-    there is none yet. An unknown id falls back to the current one."""
-    proeftuinen = list(Proeftuin.objects.order_by("-start", "-pk"))
-    wanted = request.GET.get("proeftuin", "") or request.POST.get("proeftuin", "")
-    chosen = next((p for p in proeftuinen if str(p.pk) == wanted), None)
-    return (chosen or (proeftuinen[0] if proeftuinen else None)), proeftuinen
 
 
 def huidige_proeftuin(request):

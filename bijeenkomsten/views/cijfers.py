@@ -4,9 +4,7 @@ from django.shortcuts import render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from gemeenten.access import require_perm
-from gemeenten.models import Proeftuin
-from gemeenten.views.dashboard import current_proeftuin
+from gemeenten.access import chosen_proeftuin, require_perm
 from kern.charts import horizontal_bars
 
 from .. import cijfers
@@ -19,8 +17,8 @@ def _label(row):
 
 def cijfers_view(request, gemeente_slug):
     require_perm(request, "bijeenkomsten.view")
-    proeftuin = current_proeftuin(request)
-    context = {"proeftuin": proeftuin, "proeftuinen": Proeftuin.objects.order_by("-start")}
+    proeftuin, proeftuinen = chosen_proeftuin(request, strict=True)
+    context = {"proeftuin": proeftuin, "proeftuinen": proeftuinen}
     if proeftuin is not None:
         rows = cijfers.aanwezigheid(proeftuin)
         uren = cijfers.uren_per_organisatie(proeftuin, rows)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from gemeenten.access import chosen_proeftuin
 from gemeenten.audit import Actie, audit
 from kern import fragments
 from kern.concurrency import STALE_MESSAGE, StaleEdit
@@ -24,7 +25,7 @@ from .. import services
 from ..access import can_delete, can_edit, get_casus_for_user, is_moderator, require_perm
 from ..forms import CasusForm, KnelpuntFormSet, TerugsturenForm, knelpunt_text_fields
 from ..models import Casus, Inzicht, Knelpunt, KnelpuntCategorie, Succesfactor
-from .common import chosen_proeftuin, visible_casussen
+from .common import visible_casussen
 from .conflict import conflict
 from .poort import Poort
 

@@ -2,18 +2,8 @@
 
 from django.db.models import Q
 
-from gemeenten.models import Proeftuin
-
 from ..access import is_moderator
 from ..models import Casus
-
-
-def chosen_proeftuin(request):
-    """The proeftuin asked for in ``?proeftuin=``, else the current one (latest start)."""
-    proeftuinen = list(Proeftuin.objects.order_by("-start", "-pk"))
-    wanted = request.GET.get("proeftuin", "")
-    chosen = next((p for p in proeftuinen if str(p.pk) == wanted), None)
-    return (chosen or (proeftuinen[0] if proeftuinen else None)), proeftuinen
 
 
 def visible_casussen(request, proeftuin):

@@ -9,13 +9,13 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gemeenten.access import chosen_proeftuin
 from kern.charts import horizontal_bars
 
 from .. import services
 from ..access import require_perm
 from ..forms import SuccesfactorForm
 from ..models import Casus, Inzicht, InzichtSuccesfactor, Knelpunt, KnelpuntCategorie, Succesfactor
-from .common import chosen_proeftuin
 
 BESPREEKBAAR = [Casus.Status.INGEDIEND, Casus.Status.BESPROKEN, Casus.Status.GEARCHIVEERD]
 

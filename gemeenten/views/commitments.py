@@ -13,23 +13,15 @@ from django.views.decorators.http import require_POST
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import exports, kostenbaten, services
-from ..access import require_perm
+from ..access import chosen_proeftuin, require_perm
 from ..audit import Actie, audit
 from ..forms import CommitmentForm, StatusForm
-from ..models import Commitment, Proeftuin, Wijziging
-
-
-def _chosen_proeftuin(request):
-    """The proeftuin asked for in ``?proeftuin=``, else the current one (latest start)."""
-    proeftuinen = list(Proeftuin.objects.order_by("-start", "-pk"))
-    wanted = request.GET.get("proeftuin", "")
-    chosen = next((p for p in proeftuinen if str(p.pk) == wanted), None)
-    return (chosen or (proeftuinen[0] if proeftuinen else None)), proeftuinen
+from ..models import Commitment, Wijziging
 
 
 def commitments(request, gemeente_slug):
     require_perm(request, "gemeenten.view_proeftuin")
-    proeftuin, proeftuinen = _chosen_proeftuin(request)
+    proeftuin, proeftuinen = chosen_proeftuin(request)
     rows = (
         Commitment.objects.filter(proeftuin=proeftuin)
         .select_related("organisatie")
@@ -75,7 +67,7 @@ def _render_detail(request, item, status_form, *, saved=False, status=200):
 
 def commitment_new(request, gemeente_slug):
     require_perm(request, "gemeenten.manage_commitments")
-    proeftuin, proeftuinen = _chosen_proeftuin(request)
+    proeftuin, proeftuinen = chosen_proeftuin(request)
     if proeftuin is None:
         return render(request, "gemeenten/commitments/form.html", {"form": None})
     initial = {}
@@ -187,7 +179,7 @@ def commitment_document(request, gemeente_slug, pk):
 
 def kosten_en_baten(request, gemeente_slug):
     require_perm(request, "gemeenten.view_proeftuin")
-    proeftuin, proeftuinen = _chosen_proeftuin(request)
+    proeftuin, proeftuinen = chosen_proeftuin(request)
     rows = kostenbaten.kosten_en_baten(proeftuin) if proeftuin else []
     context = {
         "proeftuin": proeftuin,
@@ -201,7 +193,7 @@ def kosten_en_baten(request, gemeente_slug):
 
 def commitments_export(request, gemeente_slug, formaat):
     require_perm(request, "gemeenten.export")
-    proeftuin, _proeftuinen = _chosen_proeftuin(request)
+    proeftuin, _proeftuinen = chosen_proeftuin(request)
     rows = (
         Commitment.objects.filter(proeftuin=proeftuin)
         .select_related("proeftuin", "organisatie")

@@ -4,16 +4,15 @@ from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q, Sum
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kern import data_version
 from kern.charts import horizontal_bars
-from kern.params import id_param
 
 from .. import checklist
+from ..access import chosen_proeftuin
 from ..kostenbaten import kosten_en_baten
 from ..models import Commitment, Domein, Fase, Kengetal, Lidmaatschap, Organisatie, Proeftuin
 
@@ -31,26 +30,10 @@ def home(request):
     return render(request, "gemeenten/home.html", {"rows": rows})
 
 
-def current_proeftuin(request, proeftuinen=None):
-    """The proeftuin chosen with ?proeftuin=<id>, else the latest one (None if there is none);
-    picked from ``proeftuinen`` (newest first) when the page has loaded them already."""
-    chosen = id_param(request, "proeftuin")
-    if proeftuinen is not None:
-        if chosen is not None:
-            for proeftuin in proeftuinen:
-                if proeftuin.pk == chosen:
-                    return proeftuin
-            raise Http404
-        return proeftuinen[0] if proeftuinen else None
-    if chosen is not None:
-        return get_object_or_404(Proeftuin, pk=chosen)
-    return Proeftuin.objects.order_by("-start").first()
-
-
 def detail(request, gemeente_slug):
     """The dashboard: where the proeftuin stands, partners, commitments, investments."""
     proeftuinen = list(Proeftuin.objects.select_related("gemeente").order_by("-start"))
-    proeftuin = current_proeftuin(request, proeftuinen)
+    proeftuin, _ = chosen_proeftuin(request, proeftuinen, strict=True)
     context = {"proeftuin": proeftuin, "proeftuinen": proeftuinen, "fases": Fase.choices}
     # The figures and the checklist from the cache while nothing changed in the gemeente (one
     # entry): the page is read far more often than its data changes (issue 9).

@@ -6,10 +6,11 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 
 from gemeenten import exports
+from gemeenten.access import chosen_proeftuin
 from gemeenten.audit import Actie, audit
 
 from .. import export as export_
-from ..access import chosen_proeftuin, huidige_proeftuin, require_export
+from ..access import huidige_proeftuin, require_export
 
 
 def export_pagina(request, gemeente_slug):

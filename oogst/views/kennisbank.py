@@ -9,13 +9,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gemeenten.access import chosen_proeftuin
 from gemeenten.audit import Actie, audit
 from kern.permissions import Rol
 from verbeteracties.access import get_actie
 from verbeteracties.models import Verbeteractie
 
 from .. import kennisbank
-from ..access import chosen_proeftuin, mag_intrekken, require_facilitator
+from ..access import mag_intrekken, require_facilitator
 from ..forms_kennisbank import KennisbankForm
 from ..models import KennisbankItem, Les
 

@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gemeenten.access import chosen_proeftuin
 from gemeenten.audit import Actie, audit
 
 from .. import services_logboek as services
-from ..access import chosen_proeftuin, get_versie_for_user, may_make, require_perm
+from ..access import get_versie_for_user, may_make, require_perm
 from ..models import LogboekVersie, Oogst, RenderStatus
 
 # htmx stops polling on this status (the job is done, failed or kept for later).

@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from gemeenten.access import chosen_proeftuin
 from gemeenten.models import Organisatie
 
 from .. import netwerk
-from ..access import chosen_proeftuin, mag_peiling_invullen
+from ..access import mag_peiling_invullen
 from ..forms_netwerk import NetwerkpeilingForm
 from ..models import Netwerkpeiling, PeilMoment
 
