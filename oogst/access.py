@@ -113,23 +113,23 @@ def require_facilitator(request):
 # --- the netwerkpeiling, the export and the Kennisbank ---------------------------------------
 
 
-def mag_peiling_invullen(request) -> bool:
+def can_answer_peiling(request) -> bool:
     """Every member who belongs to a partner organisation answers for that organisation,
     whatever their role: the network is one of organisations. Members without one (usually the
     facilitator from Agora or Movisie) have no organisation to answer for."""
     return request.lidmaatschap.organisatie_id is not None
 
 
-def mag_exporteren(request) -> bool:
+def can_export(request) -> bool:
     """The full export holds names and every table of the proeftuin: for those who run it."""
     return _role(request) in (Rol.FACILITATOR, Rol.BELEIDSADVISEUR)
 
 
 def require_export(request):
-    require(mag_exporteren(request))
+    require(can_export(request))
 
 
-def mag_intrekken(user, item) -> bool:
+def can_withdraw(user, item) -> bool:
     """A Kennisbank entry is withdrawn by the facilitator who published it."""
     return (
         user.is_authenticated
@@ -141,7 +141,7 @@ def mag_intrekken(user, item) -> bool:
 # --- the Logboek Oogst -----------------------------------------------------------------------
 
 
-def may_make(request):
+def can_make(request):
     return request.user.has_perm("oogst.logboek_maken", request.gemeente)
 
 
@@ -156,7 +156,7 @@ def get_versie_for_user(request, pk, *, download=False) -> LogboekVersie:
     versie = get_object_or_404(
         LogboekVersie.objects.select_related("proeftuin", "gemeente", "aangevraagd_door"), pk=pk
     )
-    if not versie.definitief and not may_make(request):
+    if not versie.definitief and not can_make(request):
         raise PermissionDenied
     if download and (versie.status != RenderStatus.KLAAR or not versie.bestand):
         raise Http404

@@ -129,14 +129,14 @@ class Netwerkvergelijking:
         return [self.start, self.oogst]
 
     @property
-    def kan_vergelijken(self):
+    def can_compare(self):
         return self.start.heeft_antwoorden and self.oogst.heeft_antwoorden
 
     @property
     def nieuwe_structurele_banden(self):
         """Structural at the oogst and not at the start; empty until both moments have answers
         (without a start measurement nothing can be called new)."""
-        if not self.kan_vergelijken:
+        if not self.can_compare:
             return set()
         return self.oogst.structureel - self.start.structureel
 

@@ -20,7 +20,7 @@ def can_edit(request, actie: Verbeteractie) -> bool:
     )
 
 
-def may_read_casussen(request) -> bool:
+def can_read_casussen(request) -> bool:
     """A bestuurder never reads casus texts, titles included (DESIGN.md)."""
     return request.lidmaatschap.role != Rol.BESTUURDER
 

@@ -23,10 +23,10 @@ def met_verbeteracties(request, actiepunten):
         per_punt[actie.actiepunt_id].append(actie)
     for punt in actiepunten:
         punt.verbeteracties = per_punt[punt.pk]
-    return {"mag_voorstellen": _may_propose(request)}
+    return {"can_propose": _can_propose(request)}
 
 
-def _may_propose(request) -> bool:
+def _can_propose(request) -> bool:
     return getattr(request, "lidmaatschap", None) is not None and can_propose(request)
 
 

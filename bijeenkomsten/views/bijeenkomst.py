@@ -150,7 +150,7 @@ def detail_context(request, bijeenkomst, **extra):
         or AgendapuntForm(instance=_new_punt(bijeenkomst)),
         "eigen": eigen,
         "antwoorden": Antwoord.choices,
-        "kan_aanmelden": not bijeenkomst.is_geannuleerd and not bijeenkomst.is_begonnen,
+        "can_sign_up": not bijeenkomst.is_geannuleerd and not bijeenkomst.is_begonnen,
         "actiepunten": bijeenkomst.actiepunten.select_related("eigenaar__user"),
         "verslag": getattr(bijeenkomst, "verslag", None) if _has_verslag(bijeenkomst) else None,
         "leest_casussen": request.user.has_perm("casussen.read_text", request.gemeente),
@@ -169,8 +169,8 @@ def inbreng_context(request, bijeenkomst, manage, form=None, punten=None):
     punten = bijeenkomst.agendapunten.all() if punten is None else punten
     on_agenda = {p.casus_id for p in punten if p.casus_id}
     open_voor_inbreng = not bijeenkomst.is_geannuleerd and not bijeenkomst.casus_deadline_voorbij
-    may_bring = request.user.has_perm("casussen.add_casus", request.gemeente)
-    if form is None and open_voor_inbreng and may_bring:
+    can_bring = request.user.has_perm("casussen.add_casus", request.gemeente)
+    if form is None and open_voor_inbreng and can_bring:
         form = InbrengForm(bijeenkomst=bijeenkomst, user=request.user)
     return {
         "inbreng": inbreng,

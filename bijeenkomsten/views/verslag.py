@@ -119,7 +119,7 @@ def _render_verslag(request, bijeenkomst, verslag, form, reactie_form, status=No
         "form": form,
         "reactie_form": reactie_form,
         "can_manage": can_manage(request),
-        "mag_reageren": verslag is not None
+        "can_comment": verslag is not None
         and verslag.open_voor_reacties
         and bijeenkomst.deelnames.filter(lidmaatschap=request.lidmaatschap, aanwezig=True).exists(),
         "reacties": verslag.reacties.select_related("by") if verslag else [],

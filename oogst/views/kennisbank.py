@@ -16,7 +16,7 @@ from verbeteracties.access import get_actie
 from verbeteracties.models import Verbeteractie
 
 from .. import kennisbank
-from ..access import mag_intrekken, require_facilitator
+from ..access import can_withdraw, require_facilitator
 from ..forms_kennisbank import KennisbankForm
 from ..models import KennisbankItem, Les
 
@@ -55,14 +55,14 @@ def lijst(request):
 @login_required
 def detail(request, pk):
     item = get_object_or_404(kennisbank.zichtbaar(), pk=pk)
-    context = {"item": item, "mag_intrekken": mag_intrekken(request.user, item)}
+    context = {"item": item, "can_withdraw": can_withdraw(request.user, item)}
     return render(request, "oogst/kennisbank/detail.html", context)
 
 
 @login_required
 def intrekken(request, pk):
     item = get_object_or_404(kennisbank.zichtbaar(), pk=pk)
-    if not mag_intrekken(request.user, item):
+    if not can_withdraw(request.user, item):
         raise PermissionDenied
     if request.method == "POST":
         kennisbank.intrekken(item=item)

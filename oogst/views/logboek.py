@@ -13,7 +13,7 @@ from gemeenten.access import chosen_proeftuin
 from gemeenten.audit import Actie, audit
 
 from .. import services_logboek as services
-from ..access import get_versie_for_user, may_make, require_perm
+from ..access import can_make, get_versie_for_user, require_perm
 from ..models import LogboekVersie, Oogst, RenderStatus
 
 # htmx stops polling on this status (the job is done, failed or kept for later).
@@ -29,7 +29,7 @@ def _page_url(request, proeftuin):
 def logboek(request, gemeente_slug):
     require_perm(request, "oogst.logboek_lezen")
     proeftuin, proeftuinen = chosen_proeftuin(request)
-    kan_maken = may_make(request)
+    allowed_to_make = can_make(request)
     if request.method == "POST":
         require_perm(request, "oogst.logboek_maken")
         if proeftuin is None:
@@ -47,7 +47,7 @@ def logboek(request, gemeente_slug):
         queryset = LogboekVersie.objects.filter(proeftuin=proeftuin).select_related(
             "aangevraagd_door", "gepubliceerd_door"
         )
-        if not kan_maken:
+        if not allowed_to_make:
             queryset = queryset.filter(definitief=True)
         versies = list(queryset)
         open_versie = next((v for v in versies if v.is_open), None)
@@ -56,7 +56,7 @@ def logboek(request, gemeente_slug):
     context = {
         "proeftuin": proeftuin,
         "proeftuinen": proeftuinen,
-        "kan_maken": kan_maken,
+        "can_make": allowed_to_make,
         "versies": versies,
         "open_versie": open_versie,
         "definitief": next((v for v in versies if v.definitief), None),
@@ -68,7 +68,7 @@ def logboek(request, gemeente_slug):
 def versie(request, gemeente_slug, pk):
     """One version's state; for htmx the progress fragment (polling stops when it is done)."""
     versie = get_versie_for_user(request, pk)
-    context = {"versie": versie, "kan_maken": may_make(request)}
+    context = {"versie": versie, "can_make": can_make(request)}
     if request.htmx:
         response = render(request, "oogst/logboek/voortgang.html", context)
         if not versie.is_open:

@@ -10,7 +10,7 @@ from gemeenten.access import chosen_proeftuin
 from gemeenten.models import Organisatie
 
 from .. import netwerk
-from ..access import mag_peiling_invullen
+from ..access import can_answer_peiling
 from ..forms_netwerk import NetwerkpeilingForm
 from ..models import Netwerkpeiling, PeilMoment
 
@@ -32,7 +32,7 @@ def netwerk_overzicht(request, gemeente_slug):
             banden=netwerk.banden_tabel(vergelijking),
             open_moment=PeilMoment(moment) if moment else None,
             beantwoord=beantwoord,
-            mag_invullen=mag_peiling_invullen(request),
+            can_answer=can_answer_peiling(request),
             legenda=netwerk.legenda(),
             min_respondenten=netwerk.MIN_RESPONDENTEN,
         )
@@ -46,7 +46,7 @@ def netwerk_invullen(request, gemeente_slug):
     if proeftuin is None or moment is None:
         messages.error(request, _("The network survey is not open at the moment."))
         return redirect(terug)
-    if not mag_peiling_invullen(request):
+    if not can_answer_peiling(request):
         messages.error(
             request,
             _(

@@ -18,7 +18,7 @@ from kern.concurrency import STALE_MESSAGE, StaleEdit
 from kern.params import id_param
 
 from .. import overzicht, services
-from ..access import can_edit, get_actie, may_read_casussen, require_edit, require_propose
+from ..access import can_edit, can_read_casussen, get_actie, require_edit, require_propose
 from ..forms import MetingForm, StatusForm, VerbeteractieForm, VoortgangForm
 from ..models import ActieOrganisatie, Indicator, Meting, Verbeteractie, Voortgang
 from ..runchart import run_chart
@@ -62,7 +62,7 @@ def detail(request, gemeente_slug, pk):
     any of the gemeente's data renews the stamp."""
     actie = get_actie(pk)
     audit(request, Actie.READ, actie)
-    editable, casus_tekst = can_edit(request, actie), may_read_casussen(request)
+    editable, casus_tekst = can_edit(request, actie), can_read_casussen(request)
     return fragments.render_page(
         request,
         f"verbeteractie-pagina:{actie.pk}:{int(editable)}:{int(casus_tekst)}",
@@ -117,7 +117,7 @@ def _detail_context(
         or VoortgangForm(actie=actie, initial={"datum": timezone.localdate()}),
         "indicatoren": indicatoren,
         "updates": updates,
-        "verhaal": verhaal(actie, updates, casus_tekst=may_read_casussen(request)),
+        "verhaal": verhaal(actie, updates, casus_tekst=can_read_casussen(request)),
         "wijzigingen": Wijziging.objects.of(actie).select_related("by"),
     }
 
