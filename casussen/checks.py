@@ -14,13 +14,13 @@ from .models import Casus, Inzicht
 # Only the columns the checks read: the cockpit loads them for every proeftuin (issue 9).
 def CASUSSEN():  # noqa: N802 - a prefetch lookup, named like the others
     return Prefetch(
-        "casussen", queryset=Casus.objects.only("proeftuin", "gemeente", "status", "verwijderd_op")
+        "casussen", queryset=Casus.objects.only("proeftuin", "gemeente", "status", "deleted_at")
     )
 
 
 def INZICHTEN():  # noqa: N802
     return Prefetch(
-        "casussen__inzichten", queryset=Inzicht.objects.only("casus", "gemeente", "verwijderd_op")
+        "casussen__inzichten", queryset=Inzicht.objects.only("casus", "gemeente", "deleted_at")
     )
 
 
@@ -28,7 +28,7 @@ GENOEG_CASUSSEN = 3
 
 
 def _zichtbaar(proeftuin):
-    return [c for c in proeftuin.casussen.all() if c.verwijderd_op is None]
+    return [c for c in proeftuin.casussen.all() if c.deleted_at is None]
 
 
 @checklist.register(Fase.INVENTARISATIE, prefetch=[CASUSSEN])
@@ -72,7 +72,7 @@ def inzichten_vastgelegd(proeftuin):
         1
         for c in _zichtbaar(proeftuin)
         for inzicht in c.inzichten.all()
-        if inzicht.verwijderd_op is None
+        if inzicht.deleted_at is None
     )
     return [
         Item(

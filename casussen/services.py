@@ -131,7 +131,7 @@ def casus_delete(*, casus: Casus, by: User) -> Casus:
     if casus.is_verwijderd:
         return casus
     casus.mark_deleted(by)
-    casus.save(update_fields=["verwijderd_op", "verwijderd_door", "updated_at"])
+    casus.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
     Wijziging.record(casus, by=by, before=snapshot(casus), deleted=True)
     return casus
 
@@ -140,9 +140,9 @@ def casus_delete(*, casus: Casus, by: User) -> Casus:
 def casus_undelete(*, casus: Casus, by: User) -> Casus:
     if not casus.is_verwijderd:
         return casus
-    casus.verwijderd_op = None
-    casus.verwijderd_door = None
-    casus.save(update_fields=["verwijderd_op", "verwijderd_door", "updated_at"])
+    casus.deleted_at = None
+    casus.deleted_by = None
+    casus.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
     Wijziging.record(casus, by=by, before=None)
     return casus
 
@@ -213,16 +213,16 @@ def inzicht_restore(*, inzicht: Inzicht, wijziging: Wijziging, by: User) -> Inzi
 
 @transaction.atomic
 def inzicht_delete(*, inzicht: Inzicht, by: User) -> Inzicht:
-    inzicht.verwijderd_op = timezone.now()
-    inzicht.save(update_fields=["verwijderd_op", "updated_at"])
+    inzicht.deleted_at = timezone.now()
+    inzicht.save(update_fields=["deleted_at", "updated_at"])
     Wijziging.record(inzicht, by=by, before=snapshot(inzicht), deleted=True)
     return inzicht
 
 
 @transaction.atomic
 def inzicht_undelete(*, inzicht: Inzicht, by: User) -> Inzicht:
-    inzicht.verwijderd_op = None
-    inzicht.save(update_fields=["verwijderd_op", "updated_at"])
+    inzicht.deleted_at = None
+    inzicht.save(update_fields=["deleted_at", "updated_at"])
     Wijziging.record(inzicht, by=by, before=None)
     return inzicht
 

@@ -48,10 +48,10 @@ class Woonsituatie(models.TextChoices):
 class CasusQuerySet(models.QuerySet):
     def zichtbaar(self):
         """Not (soft) deleted."""
-        return self.filter(verwijderd_op__isnull=True)
+        return self.filter(deleted_at__isnull=True)
 
     def verwijderd(self):
-        return self.filter(verwijderd_op__isnull=False)
+        return self.filter(deleted_at__isnull=False)
 
     def concept(self):
         return self.filter(status=Casus.Status.CONCEPT)
@@ -163,8 +163,8 @@ class Casus(TenantModel, VersionedModel):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     ingediend_op = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
     besproken_op = models.DateTimeField(_("discussed at"), null=True, blank=True, editable=False)
-    verwijderd_op = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
-    verwijderd_door = models.ForeignKey(
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
@@ -203,7 +203,7 @@ class Casus(TenantModel, VersionedModel):
 
     @property
     def is_verwijderd(self):
-        return self.verwijderd_op is not None
+        return self.deleted_at is not None
 
     @property
     def dimensies(self):
@@ -224,8 +224,8 @@ class Casus(TenantModel, VersionedModel):
         return {name: getattr(self, name) for name in self.TEXT_FIELDS}
 
     def mark_deleted(self, by):
-        self.verwijderd_op = timezone.now()
-        self.verwijderd_door = by
+        self.deleted_at = timezone.now()
+        self.deleted_by = by
 
 
 class Knelpunt(TenantModel):

@@ -15,7 +15,7 @@ from .taxonomie import KnelpuntCategorie, Succesfactor
 class InzichtQuerySet(models.QuerySet):
     def zichtbaar(self):
         """Not (soft) deleted, of a casus that is not (soft) deleted."""
-        return self.filter(verwijderd_op__isnull=True, casus__verwijderd_op__isnull=True)
+        return self.filter(deleted_at__isnull=True, casus__deleted_at__isnull=True)
 
 
 class Inzicht(TenantModel, VersionedModel):
@@ -70,7 +70,7 @@ class Inzicht(TenantModel, VersionedModel):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    verwijderd_op = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
 
     objects = scoped_manager(InzichtQuerySet)
 

@@ -69,7 +69,7 @@ def _list_context(request):
         # inzichten are counted per row of the page by a subquery, not by joining and grouping
         # all the proeftuin's rows: the pager's count then reads the casussen alone (issue 9).
         inzichten = (
-            Inzicht.objects.filter(casus=OuterRef("pk"), verwijderd_op__isnull=True)
+            Inzicht.objects.filter(casus=OuterRef("pk"), deleted_at__isnull=True)
             .order_by()
             .values("casus")
             .annotate(aantal=Count("pk"))
@@ -146,7 +146,7 @@ def _filtered(request, rows):
         factor = Succesfactor.objects.filter(pk=int(succesfactor)).first()
         if factor is not None:
             rows = rows.filter(
-                inzichten__succesfactoren=factor, inzichten__verwijderd_op__isnull=True
+                inzichten__succesfactoren=factor, inzichten__deleted_at__isnull=True
             ).distinct()
             filters["succesfactor"] = factor.naam
     return rows, filters
@@ -170,7 +170,7 @@ def casus(request, gemeente_slug, pk):
         "is_author": item.auteur_id == request.user.pk,
         "aantal_gemarkeerd": item.gemarkeerde_vondsten.count(),
         "verwijderde_inzichten": (
-            Inzicht.objects.filter(casus=item, verwijderd_op__isnull=False)
+            Inzicht.objects.filter(casus=item, deleted_at__isnull=False)
             if is_moderator(request)
             else []
         ),
@@ -400,7 +400,7 @@ def casus_undelete(request, gemeente_slug, pk):
 def casussen_deleted(request, gemeente_slug):
     require_perm(request, "casussen.moderate")
     proeftuin, proeftuinen = chosen_proeftuin(request)
-    rows = Casus.objects.verwijderd().filter(proeftuin=proeftuin).select_related("verwijderd_door")
+    rows = Casus.objects.verwijderd().filter(proeftuin=proeftuin).select_related("deleted_by")
     return render(
         request,
         "casussen/deleted.html",

@@ -34,7 +34,7 @@ def _history(casus, inzicht_ids):
 def casus_historie(request, gemeente_slug, pk):
     casus = _casus_for_history(request, pk)
     audit(request, Actie.READ, casus)
-    inzichten = dict(Inzicht.objects.filter(casus=casus).values_list("pk", "verwijderd_op"))
+    inzichten = dict(Inzicht.objects.filter(casus=casus).values_list("pk", "deleted_at"))
     moderator = is_moderator(request)
     context = {
         "casus": casus,

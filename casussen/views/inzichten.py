@@ -33,7 +33,7 @@ def _get_inzicht(request, pk, *, deleted=False):
     queryset = Inzicht.objects.select_related("casus", "casus__gemeente")
     if not deleted:
         queryset = queryset.zichtbaar()
-    return get_object_or_404(queryset, pk=pk, casus__verwijderd_op__isnull=True)
+    return get_object_or_404(queryset, pk=pk, casus__deleted_at__isnull=True)
 
 
 def inzicht_edit(request, gemeente_slug, pk):

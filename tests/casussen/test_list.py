@@ -68,7 +68,7 @@ def test_a_row_counts_the_inzichten_that_are_not_deleted(
         casus = CasusFactory(gemeente=gemeente_a, proeftuin=proeftuin_a, status="ingediend")
         for _ in range(2):
             InzichtFactory(gemeente=gemeente_a, casus=casus)
-        InzichtFactory(gemeente=gemeente_a, casus=casus, verwijderd_op="2026-06-01T10:00Z")
+        InzichtFactory(gemeente=gemeente_a, casus=casus, deleted_at="2026-06-01T10:00Z")
         zonder = CasusFactory(gemeente=gemeente_a, proeftuin=proeftuin_a, status="ingediend")
     client.force_login(facilitator)
     page = client.get(curl("list", gemeente_a) + "?page=1").context["page"]
