@@ -145,23 +145,27 @@ def test_a_renamed_label_changes_what_is_shown_not_what_is_restored(
 
 
 def test_a_restore_whose_related_row_was_deleted_says_so_and_changes_nothing(
-    gemeente_a, facilitator
+    gemeente_a, proeftuin, facilitator
 ):
+    from tests.bijeenkomsten.factories import BijeenkomstFactory
+    from tests.verbeteracties.factories import VerbeteractieFactory
+
     with gemeente_scope(gemeente_a):
-        first = UserFactory()
-        casus = CasusFactory(gemeente=gemeente_a, auteur=first, titel="Voor")
-        before = history.snapshot(casus)
-        casus.auteur = facilitator
-        casus.titel = "Na"
-        casus.save()
-        change = Wijziging.record(casus, by=facilitator, before=before)
+        first, later = BijeenkomstFactory.create_batch(2, gemeente=gemeente_a, proeftuin=proeftuin)
+        actie = VerbeteractieFactory(
+            gemeente=gemeente_a, proeftuin=proeftuin, bijeenkomst=first, titel="Voor"
+        )
+        before = history.snapshot(actie)
+        actie.bijeenkomst, actie.titel = later, "Na"
+        actie.save()
+        change = Wijziging.record(actie, by=facilitator, before=before)
         first.delete()
         with pytest.raises(ValidationError, match="intussen verwijderd|deleted meanwhile"):
             writes.restore(
-                casus, by=facilitator, changes=change.changes, fields={"auteur", "titel"}
+                actie, by=facilitator, changes=change.changes, fields={"bijeenkomst", "titel"}
             )
-        casus.refresh_from_db()
-        assert (casus.titel, casus.auteur) == ("Na", facilitator)
+        actie.refresh_from_db()
+        assert (actie.titel, actie.bijeenkomst) == ("Na", later)
 
 
 def test_rows_kept_by_dutch_labels_are_migrated_to_names_and_raw_values(gemeente_a, facilitator):
