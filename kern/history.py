@@ -23,6 +23,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 HIDDEN_FIELDS = frozenset({"id", "gemeente", "version"})
+# Related rows are looked up through their default manager: for a tenant model that is scoped,
+# so a history is read and restored only within the gemeenten in scope.
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def many(field_name, *, label=None, by_key=False):
 
     def restore(instance, value):
         manager = getattr(instance, field_name)
-        related = manager.model._base_manager.filter(pk__in=value)
+        related = manager.model._default_manager.filter(pk__in=value)
         manager.set(list(related), through_defaults={"gemeente_id": instance.gemeente_id})
 
     return Extra(label=label, read=read, show=show, restore=restore)
@@ -79,7 +81,7 @@ def choice_list(choices, *, field_name, label=None):
 
 def related_names(model, pks) -> str:
     """The names of related rows by key, sorted; a row deleted since shows as ``#key``."""
-    names = {obj.pk: str(obj) for obj in model._base_manager.filter(pk__in=pks)}
+    names = {obj.pk: str(obj) for obj in model._default_manager.filter(pk__in=pks)}
     return ", ".join(sorted(names.get(pk, f"#{pk}") for pk in pks))
 
 
@@ -155,7 +157,7 @@ def shown(model, name, value) -> str:
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field.is_relation:
-        related = field.related_model._base_manager.filter(pk=value).first()
+        related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related is not None else f"#{value}"
     if isinstance(field, models.BooleanField):
         return _("yes") if value else _("no")
@@ -180,7 +182,7 @@ def rows(model, changes) -> list[tuple[str, str, str]]:
 
 
 def _exists(model, pk):
-    return model._base_manager.filter(pk=pk).exists()
+    return model._default_manager.filter(pk=pk).exists()
 
 
 def put_back(instance, changes, *, fields, required=()) -> list[Callable]:
