@@ -79,7 +79,7 @@ def fingerprint():
     digest = hashlib.sha256()
     for path in sorted(ROOT.glob("*/generator*.py")) + sorted(ROOT.glob("*/migrations/0*.py")):
         digest.update(path.read_bytes())
-    digest.update((ROOT / "proeftuin/management/commands/generate.py").read_bytes())
+    digest.update((ROOT / "demo/management/commands/generate.py").read_bytes())
     return digest.hexdigest()
 
 
