@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from casussen.models import Casus
 from gemeenten.models import Lidmaatschap, Wijziging
-from gemeenten.models.historie import snapshot
 from kern.concurrency import save_versioned
+from kern.history import snapshot
 from kern.models import User
 
 from .models import (

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gemeenten.models import Wijziging
-from gemeenten.models.historie import snapshot
 from kern import writes
 from kern.concurrency import save_versioned
+from kern.history import snapshot
 from kern.models import User
 
 from .models import Casus, GemarkeerdeVondst, Inzicht, Knelpunt, Succesfactor

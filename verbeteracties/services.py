@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from casussen.models import Succesfactor
 from gemeenten.models import Organisatie, Wijziging
-from gemeenten.models.historie import snapshot
 from kern import writes
+from kern.history import snapshot
 from kern.models import User
 
 from .models import ActieOrganisatie, Indicator, Meting, Status, Verbeteractie, Voortgang

@@ -62,7 +62,7 @@ class Wijziging(TenantModel):
         if deleted:
             actie, changes = cls.Actie.VERWIJDERD, {k: [v, None] for k, v in (before or {}).items()}
         else:
-            changes = history.diff(before, snapshot(instance, extra))
+            changes = history.diff(before, history.snapshot(instance, extra))
             actie = cls.Actie.AANGEMAAKT if before is None else cls.Actie.GEWIJZIGD
             if before is not None and not changes:
                 return None
@@ -96,8 +96,3 @@ class Wijziging(TenantModel):
                 (name, str(old or ""), str(new or "")) for name, (old, new) in self.changes.items()
             ]
         return history.rows(model, self.changes)
-
-
-def snapshot(instance, extra=None):
-    """The row's fields and declared extras by name, as raw values (``kern.history``)."""
-    return history.snapshot(instance, extra)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kern.history import snapshot
 from kern.models import User
 
 from .. import checklist
@@ -16,7 +17,6 @@ from ..models import (
     Proeftuin,
     Wijziging,
 )
-from ..models.historie import snapshot
 
 
 def _snapshot_from_db(instance):
