@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casussen.models import Casus
-from gemeenten.models import Lidmaatschap, Wijziging
-from kern.concurrency import save_versioned
+from gemeenten.models import Lidmaatschap
+from kern import writes
 from kern.history import snapshot
 from kern.models import User
 
@@ -44,8 +44,7 @@ def bijeenkomst_plan(
         bijeenkomst.reeks = Reeks.objects.create(
             gemeente=bijeenkomst.gemeente, titel=bijeenkomst.titel, interval_weken=interval_weken
         )
-    bijeenkomst.save()
-    Wijziging.record(bijeenkomst, by=by)
+    writes.save(bijeenkomst, by=by)
     deadline_offset = bijeenkomst.begin - bijeenkomst.casus_deadline
     for n in range(1, herhalen + 1):
         shift = datetime.timedelta(weeks=interval_weken * n)
@@ -88,10 +87,8 @@ def bijeenkomst_change(
     invited = bijeenkomst.deelnames.filter(uitgenodigd_at__isnull=False).exists()
     if changed and invited:
         bijeenkomst.sequence += 1
-    old = before.get("_snapshot")
-    save_versioned(bijeenkomst, expected_version=expected_version)
+    writes.save(bijeenkomst, by=by, expected_version=expected_version)
     bijeenkomst.refresh_from_db()
-    Wijziging.record(bijeenkomst, by=by, before=old)
     if changed and invited:
         _queue_mail(bijeenkomst, bijeenkomst.deelnames.filter(uitgenodigd_at__isnull=False))
         return True
@@ -109,12 +106,9 @@ def before_change(bijeenkomst: Bijeenkomst) -> dict:
 def bijeenkomst_cancel(*, bijeenkomst: Bijeenkomst, by: User) -> None:
     if bijeenkomst.is_geannuleerd:
         return
-    before = snapshot(bijeenkomst)
     bijeenkomst.geannuleerd_at = timezone.now()
     bijeenkomst.sequence += 1
-    bijeenkomst.version += 1
-    bijeenkomst.save()
-    Wijziging.record(bijeenkomst, by=by, before=before)
+    writes.save(bijeenkomst, by=by)
     _queue_mail(bijeenkomst, bijeenkomst.deelnames.filter(uitgenodigd_at__isnull=False))
 
 
@@ -266,9 +260,12 @@ def verslag_save(*, verslag: Verslag, by: User, expected_version: int | None) ->
     """Save the concept; every new text is kept as a version."""
     if verslag.is_definitief:
         raise ValidationError(_("The minutes are final and can no longer be changed."))
-    save_versioned(verslag, expected_version=expected_version or 1)
-    _new_version(verslag, by=by)
-    return verslag
+    return writes.save(
+        verslag,
+        by=by,
+        expected_version=expected_version or 1,
+        then=lambda: _new_version(verslag, by=by),
+    )
 
 
 def _new_version(verslag, *, by, definitief=False):
@@ -293,9 +290,7 @@ def verslag_set_definitief(*, verslag: Verslag, by: User) -> None:
         raise ValidationError(_("Decide on every open remark first."))
     verslag.status = Verslag.Status.DEFINITIEF
     verslag.definitief_at = timezone.now()
-    verslag.version += 1
-    verslag.save()
-    _new_version(verslag, by=by, definitief=True)
+    writes.save(verslag, by=by, then=lambda: _new_version(verslag, by=by, definitief=True))
 
 
 @transaction.atomic
@@ -319,14 +314,10 @@ def reactie_decide(*, reactie: Reactie, besluit: str, by: User) -> None:
 
 @transaction.atomic
 def actiepunt_add(*, actiepunt: Actiepunt, by: User) -> Actiepunt:
-    actiepunt.save()
-    Wijziging.record(actiepunt, by=by)
-    return actiepunt
+    return writes.save(actiepunt, by=by)
 
 
 @transaction.atomic
 def actiepunt_set_gedaan(*, actiepunt: Actiepunt, gedaan: bool, by: User) -> None:
-    before = snapshot(actiepunt)
     actiepunt.gedaan_at = timezone.now() if gedaan else None
-    actiepunt.save(update_fields=["gedaan_at"])
-    Wijziging.record(actiepunt, by=by, before=before)
+    writes.save(actiepunt, by=by)

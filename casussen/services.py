@@ -11,8 +11,6 @@ from django.utils.translation import gettext as _
 
 from gemeenten.models import Wijziging
 from kern import writes
-from kern.concurrency import save_versioned
-from kern.history import snapshot
 from kern.models import User
 
 from .models import Casus, GemarkeerdeVondst, Inzicht, Knelpunt, Succesfactor
@@ -39,18 +37,18 @@ def casus_save(
     Only call this after the gate passed. Raises ``StaleEdit`` when someone else saved the
     casus after the form was opened.
     """
-    before = snapshot(_stored(casus)) if casus.pk else None
     if casus.pk is None:
         casus.gemeente_id = casus.proeftuin.gemeente_id
         casus.auteur = by
     if casus.teksten_gewist_op:
         raise ValidationError(_("The texts of this casus were purged; it can no longer change."))
-    save_versioned(casus, expected_version=expected_version or 1)
-    if knelpunten is not None:
-        _save_knelpunten(casus, knelpunten)
-    casus_save_marks(casus=casus, marks=marks or {}, by=by)
-    Wijziging.record(casus, by=by, before=before)
-    return casus
+
+    def then():
+        if knelpunten is not None:
+            _save_knelpunten(casus, knelpunten)
+        casus_save_marks(casus=casus, marks=marks or {}, by=by)
+
+    return writes.save(casus, by=by, expected_version=expected_version or 1, then=then)
 
 
 def casus_save_marks(*, casus: Casus, marks: dict[str, str], by: User) -> None:
@@ -84,13 +82,10 @@ def _save_knelpunten(casus, formset):
 
 
 def _set_status(casus, status, *, by, expected_version=None, **fields):
-    before = snapshot(_stored(casus))
     casus.status = status
     for name, value in fields.items():
         setattr(casus, name, value)
-    save_versioned(casus, expected_version=expected_version or casus.version)
-    Wijziging.record(casus, by=by, before=before)
-    return casus
+    return writes.save(casus, by=by, expected_version=expected_version or casus.version)
 
 
 @transaction.atomic
@@ -130,21 +125,14 @@ def casus_delete(*, casus: Casus, by: User) -> Casus:
     """A soft delete: the casus disappears from every list until a facilitator undoes it."""
     if casus.is_verwijderd:
         return casus
-    casus.mark_deleted(by)
-    casus.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
-    Wijziging.record(casus, by=by, before=snapshot(casus), deleted=True)
-    return casus
+    return writes.delete(casus, by=by, soft={"deleted_at": timezone.now(), "deleted_by": by})
 
 
 @transaction.atomic
 def casus_undelete(*, casus: Casus, by: User) -> Casus:
     if not casus.is_verwijderd:
         return casus
-    casus.deleted_at = None
-    casus.deleted_by = None
-    casus.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
-    Wijziging.record(casus, by=by, before=None)
-    return casus
+    return writes.undelete(casus, by=by, soft=("deleted_at", "deleted_by"))
 
 
 RESTORABLE = {
@@ -180,20 +168,20 @@ def inzicht_save(
     knelpunten=None,
     expected_version: int | None = None,
 ) -> Inzicht:
-    before = snapshot(_stored(inzicht)) if inzicht.pk else None
     if inzicht.pk is None:
         inzicht.gemeente_id = inzicht.casus.gemeente_id
         inzicht.by = by
-    save_versioned(inzicht, expected_version=expected_version or 1)
-    through = {"gemeente_id": inzicht.gemeente_id}
-    if succesfactoren is not None:
-        inzicht.succesfactoren.set(succesfactoren, through_defaults=through)
-    if knelpunten is not None:
-        inzicht.knelpunten.set(
-            [k for k in knelpunten if k.casus_id == inzicht.casus_id], through_defaults=through
-        )
-    Wijziging.record(inzicht, by=by, before=before)
-    return inzicht
+
+    def then():
+        through = {"gemeente_id": inzicht.gemeente_id}
+        if succesfactoren is not None:
+            inzicht.succesfactoren.set(succesfactoren, through_defaults=through)
+        if knelpunten is not None:
+            inzicht.knelpunten.set(
+                [k for k in knelpunten if k.casus_id == inzicht.casus_id], through_defaults=through
+            )
+
+    return writes.save(inzicht, by=by, expected_version=expected_version or 1, then=then)
 
 
 @transaction.atomic
@@ -213,28 +201,19 @@ def inzicht_restore(*, inzicht: Inzicht, wijziging: Wijziging, by: User) -> Inzi
 
 @transaction.atomic
 def inzicht_delete(*, inzicht: Inzicht, by: User) -> Inzicht:
-    inzicht.deleted_at = timezone.now()
-    inzicht.save(update_fields=["deleted_at", "updated_at"])
-    Wijziging.record(inzicht, by=by, before=snapshot(inzicht), deleted=True)
-    return inzicht
+    return writes.delete(inzicht, by=by, soft={"deleted_at": timezone.now()})
 
 
 @transaction.atomic
 def inzicht_undelete(*, inzicht: Inzicht, by: User) -> Inzicht:
-    inzicht.deleted_at = None
-    inzicht.save(update_fields=["deleted_at", "updated_at"])
-    Wijziging.record(inzicht, by=by, before=None)
-    return inzicht
+    return writes.undelete(inzicht, by=by, soft=("deleted_at",))
 
 
 @transaction.atomic
 def succesfactor_save(*, succesfactor: Succesfactor, gemeente, by: User) -> Succesfactor:
-    before = snapshot(_stored(succesfactor)) if succesfactor.pk else None
     if succesfactor.pk is None:
         succesfactor.gemeente = gemeente
-    succesfactor.save()
-    Wijziging.record(succesfactor, by=by, before=before)
-    return succesfactor
+    return writes.save(succesfactor, by=by)
 
 
 PURGED = "—"

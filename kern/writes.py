@@ -1,5 +1,6 @@
 """The one write path for tenant rows: every create, change, delete and restore goes through
-``save()``, ``delete()`` or ``restore()`` here, in one transaction and in this order:
+``save()``, ``delete()``, ``undelete()`` or ``restore()`` here, in one transaction and in this
+order:
 
 1. the row as stored is locked and read (its history snapshot: field names and raw values);
 2. the row is saved, with optimistic concurrency for a ``VersionedModel`` (``StaleEdit``);
@@ -15,10 +16,11 @@ in a process that never loaded the apps.
 
 from collections.abc import Callable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from . import history
-from .concurrency import VersionedModel, save_versioned
+from .concurrency import STALE_MESSAGE, StaleEdit, VersionedModel, save_versioned
 
 _record: list[Callable] = []
 
@@ -29,6 +31,8 @@ def register_history(record: Callable) -> None:
 
 
 def _history(instance, **kwargs):
+    if getattr(instance, "keeps_own_history", False):
+        return  # e.g. the verslag: every text is a version of its own
     for record in _record:
         record(instance, **kwargs)
 
@@ -63,6 +67,26 @@ def save(instance, *, by, expected_version=None, then=None, extra=None):
     return instance
 
 
+def save_form(form, *, by, then=None):
+    """``save()`` for a valid model form (a ``VersionedModelForm`` gives the version it was
+    opened at): its many-to-manys, then ``then()``, are written once the row is saved. On
+    ``StaleEdit`` the form carries the message, and the error is raised on."""
+    instance = form.save(commit=False)
+
+    def after_save():
+        form.save_m2m()
+        if then is not None:
+            then()
+
+    try:
+        return save(
+            instance, by=by, expected_version=form.cleaned_data.get("version"), then=after_save
+        )
+    except StaleEdit:
+        form.add_error(None, ValidationError(STALE_MESSAGE, code="stale"))
+        raise
+
+
 @transaction.atomic
 def delete(instance, *, by, soft=None):
     """Delete ``instance`` (kept in the history with its last values). ``soft``: instead of
@@ -72,12 +96,28 @@ def delete(instance, *, by, soft=None):
     if soft:
         for name, value in soft.items():
             setattr(instance, name, value)
-        instance.save(update_fields=list(soft))
+        instance.save(update_fields=[*soft, *_auto_now_fields(instance)])
         _history(instance, by=by, before=before, deleted=True)
     else:
         _history(instance, by=by, before=before, deleted=True)
         instance.delete()
     return instance
+
+
+@transaction.atomic
+def undelete(instance, *, by, soft):
+    """Bring back a soft-deleted ``instance``: the fields of ``soft`` (as given to ``delete``)
+    are emptied again, a change in the history like any other."""
+    before = history.snapshot(instance)
+    for name in soft:
+        setattr(instance, name, None)
+    instance.save(update_fields=[*soft, *_auto_now_fields(instance)])
+    _history(instance, by=by, before=before)
+    return instance
+
+
+def _auto_now_fields(instance):
+    return [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", False)]
 
 
 @transaction.atomic

@@ -10,9 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casussen.models import Succesfactor
-from gemeenten.models import Organisatie, Wijziging
+from gemeenten.models import Organisatie
 from kern import writes
-from kern.history import snapshot
 from kern.models import User
 
 from .models import ActieOrganisatie, Indicator, Meting, Status, Verbeteractie, Voortgang
@@ -105,11 +104,7 @@ def actie_delete(*, actie: Verbeteractie, by: User) -> None:
 @transaction.atomic
 def actie_restore(*, actie: Verbeteractie, by: User) -> None:
     """Take an action out of the bin, as it was."""
-    before = snapshot(actie)
-    actie.deleted_at = None
-    actie.deleted_by = None
-    actie.save(update_fields=["deleted_at", "deleted_by"])
-    Wijziging.record(actie, by=by, before=before)
+    writes.undelete(actie, by=by, soft=("deleted_at", "deleted_by"))
 
 
 @transaction.atomic

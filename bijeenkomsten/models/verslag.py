@@ -14,6 +14,9 @@ from .bijeenkomst import Bijeenkomst
 
 
 class Verslag(TenantModel, VersionedModel):
+    # Every text of the verslag is kept as a VerslagVersie: no second copy in the history.
+    keeps_own_history = True
+
     class Status(models.TextChoices):
         CONCEPT = "concept", _("Draft")
         DEFINITIEF = "definitief", _("Final")

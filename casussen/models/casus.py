@@ -8,7 +8,6 @@ later a verbeteractie, can point at it: casus → knelpunt → inzicht → verbe
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
@@ -222,10 +221,6 @@ class Casus(TenantModel, VersionedModel):
     def texts(self):
         """The free-text fields with their values (what the gate checks)."""
         return {name: getattr(self, name) for name in self.TEXT_FIELDS}
-
-    def mark_deleted(self, by):
-        self.deleted_at = timezone.now()
-        self.deleted_by = by
 
 
 class Knelpunt(TenantModel):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kern.history import snapshot
+from kern import writes
 from kern.models import User
 
 from .. import checklist
@@ -15,15 +15,7 @@ from ..models import (
     Ingredientbeoordeling,
     Kengetal,
     Proeftuin,
-    Wijziging,
 )
-
-
-def _snapshot_from_db(instance):
-    """The row as stored, before the form's values were put on the instance."""
-    if instance.pk is None:
-        return None
-    return snapshot(type(instance).objects.get(pk=instance.pk))
 
 
 @transaction.atomic
@@ -32,11 +24,10 @@ def proeftuin_save(*, form: ProeftuinForm, gemeente: Gemeente, by: User) -> Proe
 
     Raises ``StaleEdit`` (with the error added to the form) when someone saved in between.
     """
-    before = _snapshot_from_db(form.instance)
+    is_new = form.instance.pk is None
     form.instance.gemeente = gemeente
-    proeftuin = form.save()
-    Wijziging.record(proeftuin, by=by, before=before)
-    if before is None:
+    proeftuin = writes.save_form(form, by=by)
+    if is_new:
         FaseOvergang.objects.create(
             gemeente=gemeente, proeftuin=proeftuin, van="", naar=proeftuin.fase, by=by
         )
@@ -60,12 +51,9 @@ def proeftuin_move_phase(*, proeftuin: Proeftuin, by: User, van: str | None = No
     if naar is None:
         raise ValidationError(_("The proeftuin is in its last phase."))
     open_punten = [item.as_record() for item in checklist.open_items(locked)]
-    before = snapshot(locked)
     vorige = locked.fase
     locked.fase = naar
-    locked.version += 1
-    locked.save(update_fields=["fase", "version"])
-    Wijziging.record(locked, by=by, before=before)
+    writes.save(locked, by=by)
     proeftuin.fase, proeftuin.version = locked.fase, locked.version
     return FaseOvergang.objects.create(
         gemeente_id=locked.gemeente_id,
@@ -80,11 +68,8 @@ def proeftuin_move_phase(*, proeftuin: Proeftuin, by: User, van: str | None = No
 @transaction.atomic
 def kengetal_save(*, form: KengetalForm, gemeente: Gemeente, by: User) -> Kengetal:
     """Enter or correct one figure of the gemeenteprofiel (``StaleEdit`` as for the proeftuin)."""
-    before = _snapshot_from_db(form.instance)
     form.instance.gemeente = gemeente
-    kengetal = form.save()
-    Wijziging.record(kengetal, by=by, before=before)
-    return kengetal
+    return writes.save_form(form, by=by)
 
 
 @transaction.atomic
