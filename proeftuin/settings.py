@@ -1,6 +1,8 @@
 """Settings for Proeftuin, read from the environment (one module for every deployment)."""
 
+import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 
@@ -147,6 +149,19 @@ VERBETERACTIE_STIL_WEKEN = env.int("VERBETERACTIE_STIL_WEKEN", default=4)
 
 # Cache: Redis when available (shared rate limits between workers), memory otherwise.
 REDIS_URL = env.str("REDIS_URL", default="")
+
+
+def _redis_db_of_test_worker(url, worker):
+    """Each pytest-xdist process (gw0, gw1 …) gets its own Redis database, counting down from
+    the one in REDIS_URL: a test empties the cache with FLUSHDB and a test worker's Celery
+    broker must not hand its tasks to another's."""
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(base - 1 - int(worker.removeprefix('gw'))) % 16}"))
+
+
+if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):
+    REDIS_URL = _redis_db_of_test_worker(REDIS_URL, os.environ["PYTEST_XDIST_WORKER"])
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}

@@ -4,6 +4,7 @@ import os
 import time
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.db import transaction
 
@@ -24,7 +25,7 @@ def worker(transactional_db):
     from proeftuin.celery import app
 
     app.conf.task_always_eager = False
-    app.conf.result_backend = os.environ["REDIS_URL"]
+    app.conf.result_backend = settings.REDIS_URL
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         yield app
     app.conf.result_backend = None

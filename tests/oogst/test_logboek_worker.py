@@ -36,7 +36,7 @@ def worker(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.LOGBOEK_HARTSLAG_INTERVAL = 1  # the heartbeat thread runs, every second
     app.conf.task_always_eager = False
-    app.conf.result_backend = os.environ["REDIS_URL"]
+    app.conf.result_backend = settings.REDIS_URL
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
         yield app
     app.conf.result_backend = None
