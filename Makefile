@@ -53,9 +53,12 @@ run: migrate
 demo: install anonimisering-cache
 	$(DEV_ENV) $(BIN)/python manage.py demo
 
+# The whole suite, one process per core (pytest-xdist: a test database and, with REDIS_URL, a
+# Redis database per process); TEST_WORKERS=0 runs it in this one process.
+TEST_WORKERS ?= auto
 test: install anonimisering-cache
 	@mkdir -p var/static
-	DEVELOPMENT=1 $(BIN)/pytest $(PYTEST_ARGS)
+	DEVELOPMENT=1 $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The suite to run all day: everything but the browser journeys and the slow tests, on SQLite
 # with in-process tasks, one process per core (pytest-xdist). `--lf` and `--ff` work as usual.
