@@ -9,6 +9,9 @@ class CasussenConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self):
-        from . import access, checks, signals, tasks  # noqa: F401
+        from kern import writes
+
+        from . import access, checks, gate, signals, tasks  # noqa: F401
 
         tasks.register_beat()
+        writes.register_text_gate(gate.refusals)

@@ -6,17 +6,29 @@ the same code checks a casus with its knelpunten, an inzicht, or a single text, 
 replacement edits exactly the posted value. Nothing here stores or logs text.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.utils.crypto import salted_hmac
 
 from . import anonimisering
-from .anonimisering import Finding, Soort, detect, replacement
+from .anonimisering import Finding, Soort, replacement
 
 CONTEXT_CHARS = 40
 # Longer texts are refused by the forms (max_length) before the gate looks at them: a casus
 # field of ~1,300 words is plenty, and the detector's cost grows with the length.
 MAX_TEXT = 8000
+
+
+@functools.lru_cache(maxsize=128)
+def _detect(text: str) -> tuple[Finding, ...]:
+    return tuple(anonimisering.detect(text))
+
+
+def detect(text: str) -> list[Finding]:
+    """``anonimisering.detect``, remembered for the last texts: the form's check and the write
+    path's look at the same text in one request, and the detector takes tens of milliseconds."""
+    return list(_detect(text))
 
 
 def vondst_hash(kind: str, text: str) -> str:
@@ -96,6 +108,16 @@ def check(texts: dict[str, tuple[str, str]], allowed=frozenset()) -> list[Vondst
             before, after = _context(text, finding.start, finding.end)
             found.append(Vondst(field, label, finding, before, after))
     return found
+
+
+def refusals(instance, texts: dict[str, str], allowed=frozenset()) -> list[Vondst]:
+    """The write path's gate (``kern.writes.register_text_gate``): the findings in ``texts``
+    (field name → text) of ``instance`` that are not marked as not identifying."""
+    meta = instance._meta
+    return check(
+        {name: (str(meta.get_field(name).verbose_name), text) for name, text in texts.items()},
+        allowed,
+    )
 
 
 def parse_action(value: str):

@@ -48,7 +48,9 @@ def casus_save(
             _save_knelpunten(casus, knelpunten)
         casus_save_marks(casus=casus, marks=marks or {}, by=by)
 
-    return writes.save(casus, by=by, expected_version=expected_version or 1, then=then)
+    return writes.save(
+        casus, by=by, expected_version=expected_version or 1, then=then, allowed_marks=marks or {}
+    )
 
 
 def casus_save_marks(*, casus: Casus, marks: dict[str, str], by: User) -> None:

@@ -2,27 +2,68 @@
 ``save()``, ``delete()``, ``undelete()`` or ``restore()`` here, in one transaction and in this
 order:
 
-1. the row as stored is locked and read (its history snapshot: field names and raw values);
+1. the row as stored is locked and read (its history snapshot: field names and raw values), and
+   the shared free texts that changed pass the anonymisation gate (``TextRefused``);
 2. the row is saved, with optimistic concurrency for a ``VersionedModel`` (``StaleEdit``);
 3. what hangs off it (many-to-manys, child rows) is written by the caller's ``then``;
 4. the change goes into the history;
 5. the gemeente's data version renews (``kern.data_version``, through the save's own signal or,
    for bulk writes, ``TenantQuerySet``).
 
-The core imports no app, so the history table is a hook that its app fills in ``ready()``
-(gemeenten: ``Wijziging.record``). Until it is filled nothing is recorded, which only happens
-in a process that never loaded the apps.
+The core imports no app, so the history table and the anonymisation gate are hooks that their
+apps fill in ``ready()`` (gemeenten: ``Wijziging.record``; casussen: ``gate.refusals``). Until
+they are filled nothing is recorded or checked, which only happens in a process that never
+loaded the apps. A model names its shared free texts in ``shared_text_fields`` and may add the
+findings already marked as not identifying with ``gate_marks()``.
 """
 
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from . import history
 from .concurrency import STALE_MESSAGE, StaleEdit, VersionedModel, save_versioned
 
 _record: list[Callable] = []
+_text_gate: list[Callable] = []
+
+
+class TextRefused(ValidationError):
+    """A shared free text still holds an identifying detail: nothing was written."""
+
+    def __init__(self, findings):
+        self.findings = findings
+        super().__init__(
+            _("This text still contains identifying details; remove them before saving."),
+            code="identifying",
+        )
+
+
+def register_text_gate(gate: Callable) -> None:
+    """``gate(instance, texts, allowed)`` → the findings that stop a save, for ``texts``
+    (field name → text) and the marks in ``allowed``; one gate (the casussen app's)."""
+    _text_gate[:] = [gate]
+
+
+def _check_texts(instance, earlier, allowed_marks):
+    """The anonymisation gate over the model's ``shared_text_fields`` that changed: the forms
+    run it first and show its findings; here it is the floor under every writer."""
+    names = getattr(instance, "shared_text_fields", ())
+    texts = {
+        name: getattr(instance, name)
+        for name in names
+        if earlier is None or getattr(earlier, name) != getattr(instance, name)
+    }
+    if not texts or not _text_gate:
+        return
+    allowed = set(allowed_marks)
+    if hasattr(instance, "gate_marks"):
+        allowed |= instance.gate_marks()
+    findings = _text_gate[0](instance, texts, frozenset(allowed))
+    if findings:
+        raise TextRefused(findings)
 
 
 def register_history(record: Callable) -> None:
@@ -51,14 +92,17 @@ def _save_row(instance, earlier, expected_version):
 
 
 @transaction.atomic
-def save(instance, *, by, expected_version=None, then=None, extra=None):
+def save(instance, *, by, expected_version=None, then=None, extra=None, allowed_marks=()):
     """Create or change ``instance``; ``then()`` writes what hangs off it once it is saved.
 
     ``expected_version``: the version the form was opened at (default: the instance's own);
     ``extra``: history values given now (for declared extras without a reader, such as the
-    gate's marks). Raises ``StaleEdit`` when someone else saved the row meanwhile.
+    gate's marks); ``allowed_marks``: findings marked as not identifying in this request.
+    Raises ``StaleEdit`` when someone else saved the row meanwhile and ``TextRefused`` when a
+    changed shared text does not pass the anonymisation gate.
     """
     earlier = stored(instance) if instance.pk else None
+    _check_texts(instance, earlier, allowed_marks)
     before = history.snapshot(earlier) if earlier is not None else None
     _save_row(instance, earlier, expected_version)
     if then is not None:

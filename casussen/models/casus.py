@@ -91,6 +91,7 @@ class Casus(TenantModel, VersionedModel):
         "anders_beter",
         "opmerking_facilitator",
     )
+    shared_text_fields = TEXT_FIELDS
 
     proeftuin = models.ForeignKey(
         "gemeenten.Proeftuin",
@@ -217,6 +218,15 @@ class Casus(TenantModel, VersionedModel):
             )
             if getattr(self, name)
         ]
+
+    def gate_marks(self) -> set[str]:
+        """The findings marked as not identifying in this casus (``kind:hash``)."""
+        if self.pk is None:
+            return set()
+        return {
+            f"{soort}:{vondst_hash}"
+            for soort, vondst_hash in self.gemarkeerde_vondsten.values_list("soort", "vondst_hash")
+        }
 
     def texts(self):
         """The free-text fields with their values (what the gate checks)."""

@@ -30,6 +30,11 @@ class Inzicht(TenantModel, VersionedModel):
     """
 
     TEXT_FIELDS = ("titel", "toelichting")
+    shared_text_fields = TEXT_FIELDS
+
+    def gate_marks(self) -> set[str]:
+        """An inzicht is written beside its casus: the casus's marks count."""
+        return self.casus.gate_marks()
 
     casus = models.ForeignKey(
         Casus, on_delete=models.CASCADE, related_name="inzichten", verbose_name=_("casus")

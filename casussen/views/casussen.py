@@ -358,10 +358,11 @@ def casus_return(request, gemeente_slug, pk):
         if not poort.replaced and poort.passes and form.is_valid():
             try:
                 with transaction.atomic():
+                    # The marks first: the write path's gate counts them.
+                    services.casus_save_marks(casus=item, marks=poort.marks, by=request.user)
                     services.casus_return(
                         casus=item, by=request.user, opmerking=form.cleaned_data["opmerking"]
                     )
-                    services.casus_save_marks(casus=item, marks=poort.marks, by=request.user)
             except ValidationError as error:
                 form.add_error(None, error)
             else:

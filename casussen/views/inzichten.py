@@ -61,6 +61,9 @@ def _inzicht_form(request, inzicht):
             created = inzicht.pk is None
             try:
                 with transaction.atomic():
+                    # The marks first: the write path's gate counts them.
+                    if poort.marks:
+                        services.casus_save_marks(casus=casus, marks=poort.marks, by=request.user)
                     services.inzicht_save(
                         inzicht=form.instance,
                         by=request.user,
@@ -68,8 +71,6 @@ def _inzicht_form(request, inzicht):
                         knelpunten=list(form.cleaned_data.get("knelpunten") or []),
                         expected_version=form.cleaned_data.get("version"),
                     )
-                    if poort.marks:
-                        services.casus_save_marks(casus=casus, marks=poort.marks, by=request.user)
             except StaleEdit:
                 conflict, form = _conflict(poort, form, inzicht, casus)
                 status = 200 if request.htmx else 409

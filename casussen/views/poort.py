@@ -9,21 +9,13 @@ from django.utils.translation import gettext as _
 
 from .. import gate
 from ..anonimisering import detect
-from ..models import GemarkeerdeVondst
 
 MAX_REDEN = 200
 MARK_KEY = re.compile(r"^[a-z_]{1,40}:[0-9a-f]{64}$")
 
 
 def stored_marks(casus) -> set[str]:
-    if casus is None or casus.pk is None:
-        return set()
-    return {
-        f"{soort}:{vondst_hash}"
-        for soort, vondst_hash in GemarkeerdeVondst.objects.filter(casus=casus).values_list(
-            "soort", "vondst_hash"
-        )
-    }
+    return set() if casus is None else casus.gate_marks()
 
 
 class Poort:

@@ -1,0 +1,53 @@
+"""The anonymisation gate is also the floor of the write path: a service called without the
+form's check still refuses a shared text with an identifying detail, before anything (history
+included) is written; a finding marked as not identifying passes."""
+
+import pytest
+
+from casussen import gate, services
+from gemeenten.models import Wijziging
+from kern.tenancy import gemeente_scope
+from kern.writes import TextRefused
+
+from .conftest import PHONE
+
+IDENTIFYING = f"Bel haar dochter op {PHONE} als het slechter gaat."
+
+
+def test_a_changed_text_with_an_identifying_detail_is_refused_and_nothing_is_written(
+    own_casus, member, gemeente_a
+):
+    with gemeente_scope(gemeente_a):
+        history_before = Wijziging.objects.of(own_casus).count()
+        own_casus.verloop = IDENTIFYING
+        with pytest.raises(TextRefused) as refused:
+            services.casus_save(casus=own_casus, by=member, expected_version=own_casus.version)
+        own_casus.refresh_from_db()
+        assert own_casus.verloop != IDENTIFYING
+        assert Wijziging.objects.of(own_casus).count() == history_before
+    assert [(v.field, v.kind) for v in refused.value.findings] == [("verloop", "telefoon")]
+
+
+def test_a_finding_marked_as_not_identifying_passes(own_casus, member, gemeente_a):
+    [finding] = gate.detect(IDENTIFYING)
+    marks = {gate.mark_key(finding.kind, finding.text): "Het nummer van de huisartsenpost"}
+    with gemeente_scope(gemeente_a):
+        own_casus.verloop = IDENTIFYING
+        services.casus_save(
+            casus=own_casus, by=member, expected_version=own_casus.version, marks=marks
+        )
+        own_casus.refresh_from_db()
+        assert own_casus.verloop == IDENTIFYING
+        # Stored with the casus, the mark also lets an inzicht quote the same number.
+        assert gate.mark_key(finding.kind, finding.text) in own_casus.gate_marks()
+
+
+def test_an_unchanged_text_is_not_checked_again(own_casus, member, gemeente_a):
+    """Texts stored before the gate knew a pattern stay editable in their other fields."""
+    with gemeente_scope(gemeente_a):
+        type(own_casus).objects.filter(pk=own_casus.pk).update(wat_hielp=IDENTIFYING)
+        own_casus.refresh_from_db()
+        own_casus.vragen = "Wie belt de familie?"
+        services.casus_save(casus=own_casus, by=member, expected_version=own_casus.version)
+        own_casus.refresh_from_db()
+        assert own_casus.vragen == "Wie belt de familie?"
