@@ -93,8 +93,21 @@ def bump(gemeente_id):
     transaction.on_commit(lambda: _set(gemeente_id))
 
 
+# Gemeenten written while the shared cache was down (kern.cache): their new stamps could not be
+# stored, so they are stored once it is back, before a page computed from the old stamp is
+# served again. A process that stops before then leaves it to SUMMARY_SECONDS.
+_unstored: set[int] = set()
+
+
 def _set(gemeente_id):
     cache.set(_key(gemeente_id), time.time_ns(), timeout=None)
+    if getattr(cache, "is_down", False):
+        _unstored.add(int(gemeente_id))
+
+
+def _store_unstored(**kwargs):
+    while _unstored:
+        _set(_unstored.pop())
 
 
 def _changed(sender, instance, **kwargs):
@@ -131,6 +144,9 @@ def _user_changed(sender, instance, created=False, update_fields=None, raw=False
 
 
 def connect():
+    from .cache import came_back
+
+    came_back.connect(_store_unstored, dispatch_uid="kern.data_version.came_back")
     post_save.connect(
         _user_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="kern.data_version.user"
     )

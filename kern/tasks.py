@@ -1,8 +1,13 @@
 """The base of every task that works for one gemeente: it takes ids and enters that scope."""
 
+import logging
+
 from celery import Task
+from kombu.exceptions import OperationalError
 
 from .tenancy import gemeente_scope
+
+logger = logging.getLogger(__name__)
 
 
 class GemeenteTask(Task):
@@ -11,6 +16,19 @@ class GemeenteTask(Task):
 
     Use as ``@shared_task(base=GemeenteTask)``. Tasks take ids, never model instances.
     """
+
+    def delay(self, *args, **kwargs):
+        """Queue the task; when the broker cannot be reached, run it in this process now (the
+        mail still goes out, the request still succeeds) and say so in the log."""
+        try:
+            return self.apply_async(args, kwargs, retry=False)
+        except OperationalError as error:
+            logger.warning(
+                "The broker cannot be reached (%s): %s runs in this process.",
+                type(error).__name__,
+                self.name,
+            )
+            return self.apply(args, kwargs)
 
     def __call__(self, gemeente_id, *args, **kwargs):
         with gemeente_scope(gemeente_id):

@@ -163,8 +163,14 @@ def _redis_db_of_test_worker(url, worker):
 if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):
     REDIS_URL = _redis_db_of_test_worker(REDIS_URL, os.environ["PYTEST_XDIST_WORKER"])
 if REDIS_URL:
+    # kern.cache: while Redis is down, pages are served uncached instead of failing; a short
+    # timeout keeps a request from waiting on it.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "kern.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
