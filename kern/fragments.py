@@ -1,5 +1,5 @@
 """Page content rendered once and shown to many requests (issue 9): the forms in it keep working
-because their CSRF token is written in per request.
+because their CSRF and intent tokens (``kern.intents``) are written in per request.
 
 ``content(request, gemeente_id, name, template_name, context)`` renders ``template_name`` (a
 partial of the page: ``page.html#inhoud``) with a placeholder where ``{% csrf_token %}`` writes
@@ -19,7 +19,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from . import data_version
+from . import data_version, intents
 from .permissions import Rol
 
 CSRF_PLACEHOLDER = "csrf-token-of-the-request"
@@ -44,7 +44,8 @@ def content(request, gemeente_id, name, template_name, context) -> SafeString:
         ),
         store=caches["fragmenten"],
     )
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 (our own markup)
+    html = intents.fill_in(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+    return mark_safe(html)  # noqa: S308 (our own markup)
 
 
 def render_page(request, name, template_name, context, *, live=None, around=None):

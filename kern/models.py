@@ -52,3 +52,18 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.name.split(" ")[0] if self.name else self.email
+
+
+class Intent(models.Model):
+    """One rendered form's intent to change something (``kern.intents``): the first POST with
+    its token does the work, a repeat (a double click, a resent form) is answered with where
+    the first one led. Holds no form content."""
+
+    token = models.CharField(max_length=36, unique=True)
+    user_id = models.BigIntegerField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    location = models.CharField(max_length=2000, blank=True)
+    done = models.BooleanField(default=False)
+
+    def __str__(self):
+        return self.token

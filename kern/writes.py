@@ -20,7 +20,7 @@ findings already marked as not identifying with ``gate_marks()``.
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from . import history
@@ -84,11 +84,27 @@ def stored(instance):
 
 
 def _save_row(instance, earlier, expected_version):
-    if not isinstance(instance, VersionedModel) or earlier is None:
-        instance.save()
-    else:
-        version = expected_version if expected_version is not None else instance.version
-        save_versioned(instance, expected_version=version)
+    try:
+        with transaction.atomic():  # a savepoint: the transaction goes on after a refusal
+            if not isinstance(instance, VersionedModel) or earlier is None:
+                instance.save()
+            else:
+                version = expected_version if expected_version is not None else instance.version
+                save_versioned(instance, expected_version=version)
+    except IntegrityError as error:
+        raise _duplicate(instance) from error
+
+
+def _duplicate(instance) -> ValidationError:
+    """A unique constraint refused the row (often one saved at the same moment by someone
+    else): the message the form would have given, had it known."""
+    try:
+        instance.validate_constraints()
+    except ValidationError as error:
+        return error
+    return ValidationError(
+        _("This clashes with something saved at the same moment. Check it and save again.")
+    )
 
 
 @transaction.atomic
@@ -128,6 +144,9 @@ def save_form(form, *, by, then=None):
         )
     except StaleEdit:
         form.add_error(None, ValidationError(STALE_MESSAGE, code="stale"))
+        raise
+    except ValidationError as error:
+        form.add_error(None, error.messages)
         raise
 
 

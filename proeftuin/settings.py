@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # One object per intent: a repeated POST of one rendered form does the work once.
+    "kern.intents.IntentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "kern.sessions.AbsoluteSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -83,7 +85,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
             ],
-            "builtins": ["template_partials.templatetags.partials"],
+            # kern.templatetags.intent: every {% csrf_token %} also writes an intent token.
+            "builtins": ["template_partials.templatetags.partials", "kern.templatetags.intent"],
         },
     }
 ]

@@ -65,6 +65,8 @@ def _edit(request, organisatie):
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
+        except ValidationError as error:  # the same name saved at the same moment
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("%(naam)s has been saved.") % {"naam": organisatie.naam})
             return redirect(
