@@ -141,6 +141,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Proeftuin] "
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="10/m/ip,5/5m/key"),
 }
+# Behind a reverse proxy every request comes from the proxy's address: the per-address limits
+# must read the client's own from X-Forwarded-For, set by the proxies we run (their number).
+# Without it, ten failed logins from anyone would lock everyone out (docs/deploy.md).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Proeftuin"
 # Facilitators see every gemeente they run: they must use a second factor in production.

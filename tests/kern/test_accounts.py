@@ -2,6 +2,7 @@
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.test import Client
 from django.urls import reverse
 
 
@@ -82,3 +83,43 @@ def test_repeated_failed_logins_are_stopped(client, member, password, settings):
     assert response.status_code in (200, 429)
     assert "_auth_user_id" not in client.session
     assert "Te veel inlogpogingen" in response.text
+
+
+@pytest.fixture
+def behind_the_proxy(settings):
+    """The production shape: one reverse proxy (REMOTE_ADDR) that appends the client's address
+    to X-Forwarded-For; a private in-memory cache for allauth's counters (as above)."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # TRUSTED_PROXY_COUNT=1
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "3/m/ip"}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "proxy-rate-limit-test",
+        }
+    }
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    return lambda client_ip: {**proxy, "HTTP_X_FORWARDED_FOR": client_ip}
+
+
+def test_a_lockout_behind_the_proxy_locks_out_that_address_only(
+    client, member, password, behind_the_proxy
+):
+    attacker = behind_the_proxy("203.0.113.9")
+    for _ in range(3):
+        client.post(
+            reverse("account_login"), {"login": "x@example.org", "password": "f"}, **attacker
+        )
+    refused = client.post(
+        reverse("account_login"), {"login": member.email, "password": password}, **attacker
+    )
+    assert "_auth_user_id" not in client.session
+    assert "Te veel inlogpogingen" in refused.text
+
+    colleague = Client()
+    response = colleague.post(
+        reverse("account_login"),
+        {"login": member.email, "password": password},
+        **behind_the_proxy("198.51.100.7"),
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" in colleague.session
