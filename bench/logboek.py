@@ -47,7 +47,7 @@ def count_queries(gemeente):
 
     from gemeenten.models import Proeftuin
     from kern.tenancy import gemeente_scope
-    from oogst import logboek
+    from oogst.logboek import content as logboek
 
     with gemeente_scope(gemeente), CaptureQueriesContext(connection) as queries:
         proeftuin = Proeftuin.objects.select_related("gemeente").order_by("-start").first()
@@ -73,7 +73,7 @@ def prepare(folder, steps):
     with transaction.atomic():
         gemeenten = load_gemeenten_demo()
         for part in LATER_PARTS:
-            if not part.startswith("oogst.demo_logboek"):
+            if not part.startswith("oogst.logboek.demo"):
                 import_string(part)(gemeenten)
     gemeente = gemeenten[GEMEENTE]
     proeftuin = logboek_data.proeftuin_of(gemeente)
@@ -98,7 +98,8 @@ def child(folder, gemeente_id, proeftuin_id):
     import resource
 
     from kern.tenancy import gemeente_scope
-    from oogst import logboek, pdf, tasks
+    from oogst.logboek import content as logboek
+    from oogst.logboek import pdf, tasks
     from oogst.models import LogboekVersie, RenderStatus
 
     peak_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -9,7 +9,9 @@ class OogstConfig(AppConfig):
 
     def ready(self):
         # Register the verankering checklist items of each part, and the logboek's beat entries.
-        from . import checks, checks_logboek, checks_netwerk  # noqa: F401
-        from .tasks import register_beat
+        from .inhoud import checks  # noqa: F401
+        from .logboek import checks as logboek_checks  # noqa: F401
+        from .logboek.tasks import register_beat
+        from .netwerk import checks as netwerk_checks  # noqa: F401
 
         register_beat()

@@ -15,12 +15,11 @@ from bijeenkomsten.models import Antwoord, Bijeenkomst
 from casussen.models import Casus, Inzicht, KnelpuntCategorie
 from gemeenten import exports
 from gemeenten.models import Commitment, Organisatie
+from oogst.models import Borging, Kennisniveau, Les, Verhaal, Vervolgafspraak
+from oogst.netwerk import comparison as netwerk
 from verbeteracties import metingen_csv
 from verbeteracties.models import Meting, Verbeteractie, Voortgang
 from verbeteracties.tabellen import acties_tabel, voortgang_tabel
-
-from . import netwerk
-from .models import Borging, Kennisniveau, Les, Verhaal, Vervolgafspraak
 
 
 def _ja(value):

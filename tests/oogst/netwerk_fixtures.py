@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from gemeenten.models import Lidmaatschap, Organisatie
 from kern.tenancy import gemeente_scope
-from oogst.netwerk import peiling_opslaan
+from oogst.netwerk.services import peiling_opslaan
 from tests.factories import LidmaatschapFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 

@@ -8,7 +8,7 @@ from demo.loader import load_demo
 from gemeenten import checklist
 from gemeenten.models import Fase, Proeftuin
 from kern.tenancy import gemeente_scope
-from oogst import demo_inhoud
+from oogst.inhoud import demo as demo_inhoud
 from oogst.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
 from tests.scopes import every_gemeente
 

@@ -7,7 +7,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from oogst.views import inhoud, inhoud_lijsten
+from oogst.inhoud.views import lists as inhoud_lijsten
+from oogst.inhoud.views import overview as inhoud
 from tests.factories import GemeenteFactory, LidmaatschapFactory, ProeftuinFactory
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory

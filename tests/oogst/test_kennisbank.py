@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from gemeenten.models import AuditRegel, Lidmaatschap
 from kern.tenancy import gemeente_scope
-from oogst import kennisbank
+from oogst.kennisbank import screening as kennisbank
 from oogst.models import KennisbankItem
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import ActieSuccesfactorFactory, VerbeteractieFactory

@@ -11,8 +11,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from kern.tenancy import gemeente_scope
-from oogst import services_logboek as services
-from oogst import tasks
+from oogst.logboek import services, tasks
 from oogst.models import LogboekVersie, RenderStatus
 from tests.oogst.factories import LogboekVersieFactory
 from tests.scopes import every_gemeente
@@ -42,8 +41,8 @@ def _fake_pdf(monkeypatch):
     class Doc:
         pages = [1, 2, 3]
 
-    monkeypatch.setattr("oogst.pdf.layout", lambda html: Doc())
-    monkeypatch.setattr("oogst.pdf.write", lambda document: b"%PDF-1.7 test")
+    monkeypatch.setattr("oogst.logboek.pdf.layout", lambda html: Doc())
+    monkeypatch.setattr("oogst.logboek.pdf.write", lambda document: b"%PDF-1.7 test")
 
 
 @pytest.fixture
@@ -193,8 +192,8 @@ def test_a_render_whose_claim_was_taken_over_does_not_finish_the_job(gemeente_a,
             LogboekVersie.objects.filter(pk=versie.pk).update(pogingen=2)
         return Doc()
 
-    monkeypatch.setattr("oogst.pdf.layout", slow_layout)
-    monkeypatch.setattr("oogst.pdf.write", lambda document: b"%PDF-")
+    monkeypatch.setattr("oogst.logboek.pdf.layout", slow_layout)
+    monkeypatch.setattr("oogst.logboek.pdf.write", lambda document: b"%PDF-")
     with gemeente_scope(gemeente_a):
         assert services.render(LogboekVersie, versie.pk, gemeente_a.pk) is False
         versie.refresh_from_db()
@@ -240,7 +239,7 @@ def test_a_failing_render_is_marked_failed_with_a_message(gemeente_a, monkeypatc
     def broken(html):
         raise ValueError("layout broke")
 
-    monkeypatch.setattr("oogst.pdf.layout", broken)
+    monkeypatch.setattr("oogst.logboek.pdf.layout", broken)
     versie = _versie(gemeente_a, nummer=1, status=RenderStatus.WACHTRIJ)
     with gemeente_scope(gemeente_a):
         services.render(LogboekVersie, versie.pk, gemeente_a.pk)

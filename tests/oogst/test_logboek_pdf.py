@@ -13,7 +13,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from kern.tenancy import gemeente_scope
-from oogst import logboek, pdf
+from oogst.logboek import content as logboek
+from oogst.logboek import pdf
 
 from .logboek_data import (
     CASUS_GEHEIM,

@@ -13,8 +13,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from kern.tenancy import gemeente_scope
-from oogst import services_logboek as services
-from oogst import tasks
+from oogst.logboek import services, tasks
 from oogst.models import LogboekVersie, RenderStatus
 from tests.oogst.factories import LogboekVersieFactory
 from tests.scopes import every_gemeente
@@ -49,8 +48,8 @@ def fake_pdf(monkeypatch):
     class Doc:
         pages = [1, 2]
 
-    monkeypatch.setattr("oogst.pdf.layout", lambda html: Doc())
-    monkeypatch.setattr("oogst.pdf.write", lambda document: b"%PDF-1.7 worker")
+    monkeypatch.setattr("oogst.logboek.pdf.layout", lambda html: Doc())
+    monkeypatch.setattr("oogst.logboek.pdf.write", lambda document: b"%PDF-1.7 worker")
 
 
 def _get(gemeente, pk):

@@ -7,8 +7,9 @@ import pytest
 from gemeenten import checklist
 from gemeenten.models import Fase, Proeftuin
 from kern.tenancy import gemeente_scope
-from oogst import netwerk
 from oogst.models import Netwerkpeiling, PeilMoment
+from oogst.netwerk import comparison as netwerk
+from oogst.netwerk import drawing
 from tests.factories import OrganisatieFactory
 from tests.scopes import every_gemeente
 
@@ -139,8 +140,8 @@ def test_the_svg_escapes_names_and_marks_new_ties(gemeente_a, proeftuin, orgs, a
     v = _vergelijking(gemeente_a, proeftuin)
     svg = str(v.svg_oogst)
     assert "<script>" not in svg and "&lt;script&gt;" in svg
-    assert svg.count(netwerk.LIJN_NIEUW) == 3
-    assert netwerk.LIJN_NIEUW not in str(v.svg_start)
+    assert svg.count(drawing.LIJN_NIEUW) == 3
+    assert drawing.LIJN_NIEUW not in str(v.svg_start)
     assert 'role="img"' in svg
 
 

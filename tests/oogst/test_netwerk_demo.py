@@ -9,8 +9,9 @@ from demo.loader import load_demo
 from gemeenten import generator as gemeenten_generator
 from gemeenten.models import Gemeente, Proeftuin
 from kern.tenancy import gemeente_scope
-from oogst import generator_netwerk, netwerk
+from oogst import generator_netwerk
 from oogst.models import KennisbankItem, Netwerkantwoord, Netwerkpeiling
+from oogst.netwerk import comparison as netwerk
 from tests.factories import UserFactory
 from tests.scopes import every_gemeente
 

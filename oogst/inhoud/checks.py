@@ -1,0 +1,118 @@
+"""What the verankering phase normally produces, for the phase checklist (gemeenten.checklist).
+Filled in by the oogst parts as they land, each in its own functions."""
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from gemeenten import checklist
+from gemeenten.models import Fase
+from oogst.models import Les, Vervolgafspraak
+from verbeteracties.models import Status, Verbeteractie
+
+# --- inhoud: lessen, borging, vervolgafspraken -----------------------------------------------
+# Read as annotations on the proeftuin (checklist.annotated): the dashboard and the cockpit are
+# at their query budget (issue 9), and a yes/no or a count per proeftuin needs no rows.
+
+KLAAR = (Status.AFGEROND, Status.GEBORGD)
+
+
+def _heeft_lessen():
+    return Exists(Les.objects.filter(proeftuin=OuterRef("pk")))
+
+
+def _heeft_vervolg():
+    return Exists(Vervolgafspraak.objects.filter(proeftuin=OuterRef("pk")))
+
+
+def _acties_klaar():
+    return Verbeteractie.objects.levend().filter(proeftuin=OuterRef("pk"), status__in=KLAAR)
+
+
+def _count(queryset):
+    per_proeftuin = queryset.order_by().values("proeftuin").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(per_proeftuin, output_field=IntegerField()), Value(0))
+
+
+def _aantal_klaar():
+    return _count(_acties_klaar())
+
+
+def _aantal_zonder_borging():
+    return _count(_acties_klaar().filter(borging__isnull=True))
+
+
+def _oogst_link(proeftuin, anchor):
+    url = checklist.gemeente_url(proeftuin, "oogst:overzicht")
+    return f"{url}?proeftuin={proeftuin.pk}#{anchor}" if url else ""
+
+
+@checklist.register(Fase.VERANKERING, annotate={"oogst_heeft_lessen": _heeft_lessen})
+def lessen_vastgelegd(proeftuin):
+    done = checklist.annotation(
+        proeftuin,
+        "oogst_heeft_lessen",
+        lambda: Les.objects.filter(proeftuin=proeftuin).exists(),
+    )
+    return [
+        checklist.Item(
+            _("Lessons learnt recorded"),
+            done=done,
+            hint=_("Record what the partners learnt, with the success factors it is about."),
+            link=_oogst_link(proeftuin, "lessen"),
+        )
+    ]
+
+
+@checklist.register(
+    Fase.VERANKERING,
+    annotate={
+        "oogst_acties_klaar": _aantal_klaar,
+        "oogst_acties_zonder_borging": _aantal_zonder_borging,
+    },
+)
+def borging_vastgelegd(proeftuin):
+    acties = Verbeteractie.objects.levend().filter(proeftuin=proeftuin, status__in=KLAAR)
+    klaar = checklist.annotation(proeftuin, "oogst_acties_klaar", acties.count)
+    zonder = checklist.annotation(
+        proeftuin,
+        "oogst_acties_zonder_borging",
+        lambda: acties.filter(borging__isnull=True).count(),
+    )
+    if zonder:
+        hint = ngettext(
+            "%(n)s completed action has no embedding recorded yet.",
+            "%(n)s completed actions have no embedding recorded yet.",
+            zonder,
+        ) % {"n": zonder}
+    else:
+        hint = _("Complete the improvement actions, then record how each lives on.")
+    return [
+        checklist.Item(
+            _("Embedding of every completed improvement action recorded"),
+            done=bool(klaar) and not zonder,
+            hint=hint,
+            link=_oogst_link(proeftuin, "borging"),
+        )
+    ]
+
+
+@checklist.register(Fase.VERANKERING, annotate={"oogst_heeft_vervolg": _heeft_vervolg})
+def vervolgafspraken_gemaakt(proeftuin):
+    done = checklist.annotation(
+        proeftuin,
+        "oogst_heeft_vervolg",
+        lambda: Vervolgafspraak.objects.filter(proeftuin=proeftuin).exists(),
+    )
+    return [
+        checklist.Item(
+            _("Follow-up agreements made"),
+            done=done,
+            hint=_(
+                "Agree how the partners stay a learning network, what bestuurders do and how "
+                "work processes stay aligned."
+            ),
+            link=_oogst_link(proeftuin, "vervolg"),
+        )
+    ]
