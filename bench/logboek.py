@@ -66,7 +66,7 @@ def prepare(folder, steps):
     from demo.loader import LATER_PARTS
     from gemeenten.demo import load_demo as load_gemeenten_demo
     from kern.tenancy import gemeente_scope
-    from oogst.models import Oogst
+    from oogst.inhoud.models import Oogst
     from tests.oogst import logboek_data
 
     call_command("migrate", verbosity=0)
@@ -100,7 +100,7 @@ def child(folder, gemeente_id, proeftuin_id):
     from kern.tenancy import gemeente_scope
     from oogst.logboek import content as logboek
     from oogst.logboek import pdf, tasks
-    from oogst.models import LogboekVersie, RenderStatus
+    from oogst.logboek.models import LogboekVersie, RenderStatus
 
     peak_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     captured = {}

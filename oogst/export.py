@@ -15,8 +15,9 @@ from bijeenkomsten.models import Antwoord, Bijeenkomst
 from casussen.models import Casus, Inzicht, KnelpuntCategorie
 from gemeenten import exports
 from gemeenten.models import Commitment, Organisatie
-from oogst.models import Borging, Kennisniveau, Les, Verhaal, Vervolgafspraak
+from oogst.inhoud.models import Borging, Les, Verhaal, Vervolgafspraak
 from oogst.netwerk import comparison as netwerk
+from oogst.netwerk.models import Kennisniveau
 from verbeteracties import metingen_csv
 from verbeteracties.models import Meting, Verbeteractie, Voortgang
 from verbeteracties.tabellen import acties_tabel, voortgang_tabel

@@ -14,8 +14,9 @@ from gemeenten.access import chosen_proeftuin
 from gemeenten.models import Proeftuin
 from kern.permissions import Rol
 from oogst.access import is_facilitator, role
-from oogst.models import Les, Verhaal, Vervolgafspraak
 from verbeteracties.models import Verbeteractie
+
+from .models import Les, Verhaal, Vervolgafspraak
 
 
 def can_add_les(request) -> bool:

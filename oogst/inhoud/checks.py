@@ -8,8 +8,9 @@ from django.utils.translation import ngettext
 
 from gemeenten import checklist
 from gemeenten.models import Fase
-from oogst.models import Les, Vervolgafspraak
 from verbeteracties.models import Status, Verbeteractie
+
+from .models import Les, Vervolgafspraak
 
 # --- inhoud: lessen, borging, vervolgafspraken -----------------------------------------------
 # Read as annotations on the proeftuin (checklist.annotated): the dashboard and the cockpit are

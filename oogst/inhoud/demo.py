@@ -11,8 +11,9 @@ from casussen.models import Succesfactor
 from gemeenten.models import Fase, Organisatie, Proeftuin
 from kern.models import User
 from kern.tenancy import gemeente_scope
-from oogst.models import Borging, Les, LesSuccesfactor, Oogst, Verhaal, Vervolgafspraak
 from verbeteracties.models import Verbeteractie
+
+from .models import Borging, Les, LesSuccesfactor, Oogst, Verhaal, Vervolgafspraak
 
 SLUG = "oude-ijsselstreek"
 FACILITATOR = "facilitator@demo.nl"

@@ -11,8 +11,9 @@ from casussen.models import Succesfactor
 from gemeenten.forms.commitments import DateInput, OrganisatiesField
 from gemeenten.models import Organisatie
 from kern.concurrency import VersionedModelForm
-from oogst.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
 from verbeteracties.models import Verbeteractie
+
+from .models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
 
 MAX_TEKST = 8000
 

@@ -8,7 +8,8 @@ from casussen.models import Succesfactor
 from gemeenten.models import Proeftuin
 from kern import writes
 from kern.models import User
-from oogst.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
+
+from .models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
 
 
 def _marks_extra(marks: dict[str, str] | None) -> dict:

@@ -4,10 +4,11 @@ Oude IJsselstreek proeftuin. Called from ``demo.loader.load_demo()``; idempotent
 from gemeenten.models import Proeftuin
 from kern.models import User
 from kern.tenancy import gemeente_scope
-from oogst.models import KennisbankItem, Les
+from oogst.inhoud.models import Les
 from verbeteracties.models import Verbeteractie
 
 from . import screening, services
+from .models import KennisbankItem
 
 SLUG = "oude-ijsselstreek"
 PUBLICEER_ACTIE = "Huisarts verwijst naar geestelijk verzorger"

@@ -3,8 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oogst.models import KennisbankItem
-
+from .models import KennisbankItem
 from .screening import MAX_TEKST
 
 

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from oogst.models import KennisbankItem
+from .models import KennisbankItem
 
 
 def zichtbaar():

@@ -6,7 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from oogst.models import Borging, KennisbankItem
+from oogst.inhoud.models import Borging
+
+from .models import KennisbankItem
 
 
 def bron_voor(proeftuin) -> str:

@@ -13,13 +13,14 @@ from gemeenten.access import chosen_proeftuin
 from gemeenten.audit import Actie, audit
 from kern.permissions import Rol
 from oogst.access import require_facilitator
-from oogst.models import KennisbankItem, Les
+from oogst.inhoud.models import Les
 from verbeteracties.access import get_actie
 from verbeteracties.models import Verbeteractie
 
 from . import screening, search, services
 from .access import can_withdraw
 from .forms import KennisbankForm
+from .models import KennisbankItem
 
 PER_PAGINA = 20
 # The source line names the proeftuin on purpose; it is checked for the names of people only.

@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404
 
 from gemeenten.access import require_perm
 from kern import permissions
-from oogst.models import LogboekVersie, RenderStatus
+
+from .models import LogboekVersie, RenderStatus
 
 rules.add_perm("oogst.logboek_lezen", permissions.is_member)
 rules.add_perm("oogst.logboek_maken", permissions.is_facilitator)

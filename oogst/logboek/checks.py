@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeenten import checklist
 from gemeenten.models import Fase
-from oogst.models import LogboekVersie
+
+from .models import LogboekVersie
 
 
 def _heeft_definitief():

@@ -29,7 +29,7 @@ from casussen.models import (
 from casussen.models.casus import Leeftijdscategorie, Woonsituatie, Ziektebeeld
 from gemeenten import kostenbaten
 from gemeenten.models import Commitment, Domein, Kerngroeplid, Organisatie
-from oogst.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
+from oogst.inhoud.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
 from oogst.netwerk import comparison as netwerk
 from verbeteracties.models import (
     ActieCasus,

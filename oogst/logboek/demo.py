@@ -7,9 +7,9 @@ from django.db import transaction
 from gemeenten.models import Proeftuin
 from kern.models import User
 from kern.tenancy import gemeente_scope
-from oogst.models import LogboekVersie, RenderStatus
 
 from . import services
+from .models import LogboekVersie, RenderStatus
 
 GEMEENTE = "oude-ijsselstreek"
 FACILITATOR = "facilitator@demo.nl"

@@ -28,10 +28,10 @@ from django.utils.translation import gettext as _
 from gemeenten.models import Gemeente, Lidmaatschap, Proeftuin
 from kern.permissions import Rol
 from kern.tenancy import gemeente_scope
-from oogst.models import GecombineerdLogboek, LogboekVersie, RenderStatus
 
 from . import content as logboek_data
 from . import pdf
+from .models import GecombineerdLogboek, LogboekVersie, RenderStatus
 
 logger = logging.getLogger(__name__)
 

@@ -42,8 +42,7 @@ def register_beat():
     reject_on_worker_lost=True,
 )
 def render_logboek(gemeente_id, versie_id):
-    from oogst.models import LogboekVersie
-
+    from .models import LogboekVersie
     from .services import render
 
     return render(LogboekVersie, versie_id, gemeente_id)
@@ -57,8 +56,7 @@ def render_logboek(gemeente_id, versie_id):
 )
 def render_gecombineerd(gemeente_ids, job_id):
     """``gemeente_ids``: every gemeente of the combined logboek (the scope spans exactly those)."""
-    from oogst.models import GecombineerdLogboek
-
+    from .models import GecombineerdLogboek
     from .services import render
 
     return render(GecombineerdLogboek, job_id, gemeente_ids)

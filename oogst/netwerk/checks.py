@@ -10,9 +10,9 @@ from django.utils.translation import ngettext
 
 from gemeenten import checklist
 from gemeenten.models import Fase
-from oogst.models import Netwerkpeiling, PeilMoment
 
 from .comparison import MIN_RESPONDENTEN
+from .models import Netwerkpeiling, PeilMoment
 
 
 def _peilingen_bij_oogst():

@@ -17,9 +17,9 @@ current partner. New ties can only be told once both moments have answers.
 from dataclasses import dataclass, field
 
 from gemeenten.models import Domein, Fase, Organisatie
-from oogst.models import Kennisniveau, Netwerkpeiling, PeilMoment
 
 from .drawing import DOMEIN_VOLGORDE, netwerk_svg
+from .models import Kennisniveau, Netwerkpeiling, PeilMoment
 
 Paar = frozenset  # of two organisation ids
 

@@ -4,8 +4,8 @@ answer at the start and at the oogst (the network is visibly denser at the oogst
 
 from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
 from kern.tenancy import gemeente_scope
-from oogst.models import PeilMoment
 
+from .models import PeilMoment
 from .services import peiling_opslaan
 
 SLUG = "oude-ijsselstreek"

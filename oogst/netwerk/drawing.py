@@ -8,7 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from gemeenten.models import Domein
-from oogst.models import Kennisniveau, PeilMoment
+
+from .models import Kennisniveau, PeilMoment
 
 # Colours and shapes by domain, with the domain also in the legend and the table (never colour
 # alone). Colours have at least 4.5:1 contrast on white.

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oogst.models import Kennisniveau
+from .models import Kennisniveau
 
 
 class NetwerkpeilingForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from oogst.models import Netwerkantwoord, Netwerkpeiling
+from .models import Netwerkantwoord, Netwerkpeiling
 
 
 def eigen_peiling(proeftuin, moment, lidmaatschap):

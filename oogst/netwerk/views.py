@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 
 from gemeenten.access import chosen_proeftuin
 from gemeenten.models import Organisatie
-from oogst.models import Netwerkpeiling, PeilMoment
 
 from . import comparison, drawing, services
 from .access import can_answer_peiling
 from .forms import NetwerkpeilingForm
+from .models import Netwerkpeiling, PeilMoment
 
 
 def netwerk_overzicht(request, gemeente_slug):

@@ -9,7 +9,7 @@ import pytest
 
 from gemeenten.models import AuditRegel, Proeftuin
 from oogst import export
-from oogst.models import PeilMoment
+from oogst.netwerk.models import PeilMoment
 from tests.bijeenkomsten.factories import BijeenkomstFactory, DeelnameFactory, GastFactory
 from tests.casussen.factories import CasusFactory, InzichtFactory, KnelpuntFactory
 from tests.factories import CommitmentFactory, ProeftuinFactory

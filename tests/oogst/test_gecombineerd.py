@@ -10,7 +10,7 @@ from django.urls import reverse
 from gemeenten.models import Lidmaatschap, Proeftuin
 from kern.permissions import Rol
 from oogst.logboek import services, tasks
-from oogst.models import GecombineerdLogboek, RenderStatus
+from oogst.logboek.models import GecombineerdLogboek, RenderStatus
 from tests.factories import LidmaatschapFactory
 from tests.scopes import every_gemeente
 

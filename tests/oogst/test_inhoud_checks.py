@@ -9,7 +9,7 @@ from gemeenten import checklist
 from gemeenten.models import Fase, Proeftuin
 from kern.tenancy import gemeente_scope
 from oogst.inhoud import demo as demo_inhoud
-from oogst.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
+from oogst.inhoud.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
 from tests.scopes import every_gemeente
 
 from .factories import BorgingFactory, LesFactory, VervolgafspraakFactory

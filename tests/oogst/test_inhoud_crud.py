@@ -8,7 +8,7 @@ from django.utils import timezone
 from casussen.models import Succesfactor
 from gemeenten.models import Wijziging
 from kern.tenancy import gemeente_scope
-from oogst.models import Borging, Les, Verhaal, Vervolgafspraak
+from oogst.inhoud.models import Borging, Les, Verhaal, Vervolgafspraak
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory
 

@@ -5,8 +5,8 @@ facilitator's foreword and outlook."""
 from casussen.models import Succesfactor
 from gemeenten.models import Wijziging
 from kern.tenancy import gemeente_scope
+from oogst.inhoud.models import Oogst
 from oogst.inhoud.views import overview as inhoud
-from oogst.models import Oogst
 from tests.factories import GemeenteFactory, LidmaatschapFactory
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory

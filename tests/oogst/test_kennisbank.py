@@ -8,7 +8,7 @@ from django.urls import reverse
 from gemeenten.models import AuditRegel, Lidmaatschap
 from kern.tenancy import gemeente_scope
 from oogst.kennisbank import screening as kennisbank
-from oogst.models import KennisbankItem
+from oogst.kennisbank.models import KennisbankItem
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import ActieSuccesfactorFactory, VerbeteractieFactory
 
@@ -107,7 +107,7 @@ def test_publishing_is_recorded_in_the_audit_log_against_the_original(
     with every_gemeente():
         regel = AuditRegel.objects.get(actie="export")
         assert regel.object_id == les.pk
-        assert regel.content_type == ContentType.objects.get(app_label="oogst", model="les")
+        assert regel.content_type == ContentType.objects.get(app_label="inhoud", model="les")
 
 
 def test_identifying_details_stop_publication_and_replace_all_clears_them(

@@ -14,7 +14,7 @@ from kombu.exceptions import OperationalError
 
 from kern.tenancy import gemeente_scope
 from oogst.logboek import services, tasks
-from oogst.models import LogboekVersie, RenderStatus
+from oogst.logboek.models import LogboekVersie, RenderStatus
 from tests.oogst.factories import LogboekVersieFactory
 from tests.scopes import every_gemeente
 

@@ -7,9 +7,9 @@ import pytest
 from gemeenten import checklist
 from gemeenten.models import Fase, Proeftuin
 from kern.tenancy import gemeente_scope
-from oogst.models import Netwerkpeiling, PeilMoment
 from oogst.netwerk import comparison as netwerk
 from oogst.netwerk import drawing
+from oogst.netwerk.models import Netwerkpeiling, PeilMoment
 from tests.factories import OrganisatieFactory
 from tests.scopes import every_gemeente
 

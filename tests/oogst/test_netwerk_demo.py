@@ -9,9 +9,10 @@ from demo.loader import load_demo
 from gemeenten import generator as gemeenten_generator
 from gemeenten.models import Gemeente, Proeftuin
 from kern.tenancy import gemeente_scope
-from oogst import generator_netwerk
-from oogst.models import KennisbankItem, Netwerkantwoord, Netwerkpeiling
+from oogst.kennisbank.models import KennisbankItem
 from oogst.netwerk import comparison as netwerk
+from oogst.netwerk import generator as generator_netwerk
+from oogst.netwerk.models import Netwerkantwoord, Netwerkpeiling
 from tests.factories import UserFactory
 from tests.scopes import every_gemeente
 

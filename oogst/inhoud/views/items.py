@@ -10,7 +10,6 @@ from casussen.views.poort import Poort
 from gemeenten.audit import Actie, audit
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 from oogst.access import require
-from oogst.models import Borging, Les, Verhaal, Vervolgafspraak
 
 from .. import services
 from ..access import (
@@ -26,6 +25,7 @@ from ..access import (
     require_proeftuin,
 )
 from ..forms import BorgingForm, LesForm, VerhaalForm, VervolgafspraakForm
+from ..models import Borging, Les, Verhaal, Vervolgafspraak
 from .lists import terug_query, terug_url
 
 

@@ -13,7 +13,6 @@ from kern import fragments
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 from kern.params import id_param
 from oogst.access import require
-from oogst.models import Oogst
 
 from .. import services
 from ..access import (
@@ -22,6 +21,7 @@ from ..access import (
     require_proeftuin,
 )
 from ..forms import OogstForm
+from ..models import Oogst
 from . import rows as rijen
 
 # The pages of the other oogst parts, linked from the "More" list while they exist.

@@ -7,7 +7,6 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from casussen.models import Succesfactor
-from oogst.models import Les, Verhaal, Vervolgafspraak
 from verbeteracties.models import Verbeteractie
 
 from ..access import (
@@ -17,6 +16,7 @@ from ..access import (
     can_manage_verhalen,
     can_manage_vervolg,
 )
+from ..models import Les, Verhaal, Vervolgafspraak
 
 
 def lessen(proeftuin):

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kern.permissions import Rol
-from oogst.models import GecombineerdLogboek, RenderStatus
 
 from .. import services
 from ..forms import GecombineerdForm
+from ..models import GecombineerdLogboek, RenderStatus
 
 STOP_POLLING = 286
 

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_http_methods
 
 from gemeenten.access import chosen_proeftuin, require_perm
 from gemeenten.audit import Actie, audit
-from oogst.models import LogboekVersie, Oogst, RenderStatus
+from oogst.inhoud.models import Oogst
 
 from .. import services
 from ..access import can_make, get_versie_for_user
+from ..models import LogboekVersie, RenderStatus
 
 # htmx stops polling on this status (the job is done, failed or kept for later).
 STOP_POLLING = 286

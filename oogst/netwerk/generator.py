@@ -1,6 +1,6 @@
-"""Synthetic netwerkpeilingen of one gemeente (see ``proeftuin/generator.py``; called from
-``oogst/generator.py``): a share of the members with an organisation answers at the start and
-at the oogst, with ties that grow between the two."""
+"""Synthetic netwerkpeilingen of one gemeente (see ``demo/generator.py``; run after the inhoud's
+generator, in the order of INSTALLED_APPS): a share of the members with an organisation answers
+at the start and at the oogst, with ties that grow between the two."""
 
 from .models import Kennisniveau, Netwerkantwoord, Netwerkpeiling, PeilMoment
 

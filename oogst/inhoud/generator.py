@@ -1,9 +1,8 @@
 """Synthetic oogst of one gemeente: the texts, lessen tagged with succesfactoren, verhalen
 (some without consent), the borging of finished verbeteracties and vervolgafspraken (see
-``proeftuin/generator.py``). The network survey has its own module, called from here."""
+``demo/generator.py``)."""
 
 import datetime
-import importlib
 
 from verbeteracties.models import Status
 
@@ -21,7 +20,6 @@ VERHALEN = [
         "Dankzij het overleg kon [naam] thuis blijven, met hulp van buren en vrijwilligers.",
     ),
 ]
-NETWERK_MODULE = "oogst.generator_netwerk"
 
 
 def generate(ctx):
@@ -97,15 +95,3 @@ def generate(ctx):
         for n in range(aantal)
     )
     ctx.made.update(lessen=lessen)
-    _netwerk(ctx)
-
-
-def _netwerk(ctx):
-    """The network survey's generator, once it exists (another part of the oogst)."""
-    try:
-        module = importlib.import_module(NETWERK_MODULE)
-    except ModuleNotFoundError as error:
-        if error.name != NETWERK_MODULE:
-            raise
-        return
-    module.generate(ctx)

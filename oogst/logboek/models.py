@@ -3,7 +3,11 @@ definitief. A combined logboek spans several gemeenten of one facilitator.
 
 A render is a job with a state: queued (possibly not yet handed to the broker when Redis was
 down), rendering (claimed by one worker, with a heartbeat), done or failed. At most one job per
-proeftuin is open at a time (a partial unique constraint), so two clicks give one job."""
+proeftuin is open at a time (a partial unique constraint), so two clicks give one job.
+
+Each table keeps the name it got when these models were the oogst app's (``oogst_<model>``,
+``Meta.db_table``): they moved to this app without touching the database
+(migrations/0001_initial.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -87,6 +91,7 @@ class LogboekVersie(TenantModel, RenderJob):
     )
 
     class Meta:
+        db_table = "oogst_logboekversie"
         verbose_name = _("logbook version")
         verbose_name_plural = _("logbook versions")
         ordering = ["-nummer"]
@@ -128,6 +133,7 @@ class GecombineerdLogboek(RenderJob):
     inleiding = models.TextField(_("shared introduction"), blank=True)
 
     class Meta:
+        db_table = "oogst_gecombineerdlogboek"
         verbose_name = _("combined logbook")
         verbose_name_plural = _("combined logbooks")
         ordering = ["-aangevraagd_op"]
@@ -146,6 +152,7 @@ class GecombineerdLogboekGemeente(models.Model):
     )
 
     class Meta:
+        db_table = "oogst_gecombineerdlogboekgemeente"
         verbose_name = _("gemeente in a combined logbook")
         verbose_name_plural = _("gemeenten in combined logbooks")
         constraints = [

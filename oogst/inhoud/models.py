@@ -1,6 +1,10 @@
 """What a proeftuin harvests: the foreword and outlook (Oogst), geleerde lessen, verhalen with
 the consent of the people quoted, the borging of each verbeteractie and the vervolgafspraken
-that carry the proeftuin over into a lasting learning network."""
+that carry the proeftuin over into a lasting learning network.
+
+Each table keeps the name it got when these models were the oogst app's (``oogst_<model>``,
+``Meta.db_table``): they moved to this app without touching the database
+(migrations/0001_initial.py)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,6 +47,7 @@ class Oogst(TenantModel, VersionedModel):
     )
 
     class Meta:
+        db_table = "oogst_oogst"
         verbose_name = _("harvest")
         verbose_name_plural = _("harvests")
 
@@ -84,6 +89,7 @@ class Les(TenantModel, VersionedModel):
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
 
     class Meta:
+        db_table = "oogst_les"
         verbose_name = _("lesson learnt")
         verbose_name_plural = _("lessons learnt")
         ordering = ["created_at", "pk"]
@@ -98,6 +104,7 @@ class LesSuccesfactor(TenantModel):
     succesfactor = models.ForeignKey(Succesfactor, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
+        db_table = "oogst_lessuccesfactor"
         verbose_name = _("success factor of a lesson")
         verbose_name_plural = _("success factors of lessons")
         constraints = [
@@ -153,6 +160,7 @@ class Verhaal(TenantModel, VersionedModel):
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
 
     class Meta:
+        db_table = "oogst_verhaal"
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         ordering = ["created_at", "pk"]
@@ -203,6 +211,7 @@ class Borging(TenantModel, VersionedModel):
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
     class Meta:
+        db_table = "oogst_borging"
         verbose_name = _("embedding")
         verbose_name_plural = _("embeddings")
 
@@ -254,6 +263,7 @@ class Vervolgafspraak(TenantModel, VersionedModel):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        db_table = "oogst_vervolgafspraak"
         verbose_name = _("follow-up agreement")
         verbose_name_plural = _("follow-up agreements")
         ordering = ["soort", "wanneer", "pk"]

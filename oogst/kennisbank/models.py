@@ -2,7 +2,11 @@
 
 An entry is a copy, detached from the tenant's data: it holds its own texts (reviewed and
 passed through the anonymisation gate at publication) and no key into any gemeente's rows, so
-it is not a tenant model and every logged-in user may read it."""
+it is not a tenant model and every logged-in user may read it.
+
+Each table keeps the name it got when these models were the oogst app's (``oogst_<model>``,
+``Meta.db_table``): they moved to this app without touching the database
+(migrations/0001_initial.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -37,6 +41,7 @@ class KennisbankItem(models.Model):
     ingetrokken_op = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
+        db_table = "oogst_kennisbankitem"
         verbose_name = _("knowledge base entry")
         verbose_name_plural = _("knowledge base entries")
         ordering = ["-gepubliceerd_op", "pk"]

@@ -1,5 +1,9 @@
 """Netwerkpeiling "elkaar kennen": at the start and at the oogst each participant says, for each
-partner organisation, how well they know and work with it. Shown as aggregates only."""
+partner organisation, how well they know and work with it. Shown as aggregates only.
+
+Each table keeps the name it got when these models were the oogst app's (``oogst_<model>``,
+``Meta.db_table``): they moved to this app without touching the database
+(migrations/0001_initial.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +54,7 @@ class Netwerkpeiling(TenantModel):
     answered_at = models.DateTimeField(_("answered at"), auto_now=True)
 
     class Meta:
+        db_table = "oogst_netwerkpeiling"
         verbose_name = _("network survey")
         verbose_name_plural = _("network surveys")
         constraints = [
@@ -73,6 +78,7 @@ class Netwerkantwoord(TenantModel):
     niveau = models.PositiveSmallIntegerField(_("how well"), choices=Kennisniveau.choices)
 
     class Meta:
+        db_table = "oogst_netwerkantwoord"
         verbose_name = _("network answer")
         verbose_name_plural = _("network answers")
         constraints = [
