@@ -331,7 +331,7 @@ def _niveau(niveau):
 
 def netwerk_cijfers(proeftuin, vergelijking=None):
     """The network's figures per moment: aggregates, never an individual's answers."""
-    v = vergelijking or netwerk.vergelijking(proeftuin)
+    v = vergelijking or netwerk.compare(proeftuin)
     header = [
         _("Moment"),
         _("Respondents"),
@@ -355,7 +355,7 @@ def netwerk_cijfers(proeftuin, vergelijking=None):
 
 
 def netwerk_banden(proeftuin, vergelijking=None):
-    v = vergelijking or netwerk.vergelijking(proeftuin)
+    v = vergelijking or netwerk.compare(proeftuin)
     header = [
         _("Organisation"),
         _("Domain"),
@@ -367,7 +367,7 @@ def netwerk_banden(proeftuin, vergelijking=None):
     ]
     table = [
         [a.naam, a.get_domein_display(), b.naam, b.get_domein_display(), _niveau(s), _niveau(o), n]
-        for a, b, s, o, n in netwerk.banden_tabel(v)
+        for a, b, s, o, n in netwerk.ties_table(v)
     ]
     return header, table
 
@@ -425,7 +425,7 @@ def leesmij(proeftuin) -> str:
 def zip_bytes(proeftuin) -> bytes:
     buffer = io.BytesIO()
     bijeenkomst_rows = list(_bijeenkomsten(proeftuin))
-    vergelijking = netwerk.vergelijking(proeftuin)
+    vergelijking = netwerk.compare(proeftuin)
     extra = {
         bijeenkomsten: {"rows": bijeenkomst_rows},
         aanwezigheid: {"rows": bijeenkomst_rows},

@@ -55,7 +55,7 @@ def verzamel(job, *, now=None):
     return delen
 
 
-def vergelijking(delen):
+def comparison(delen):
     return [
         {"label": str(label), "waarden": [deel["logboek"].cijfers[key] for deel in delen]}
         for key, label in VERGELIJKING
@@ -70,7 +70,7 @@ def html(job) -> str:
             {
                 "job": job,
                 "delen": delen,
-                "vergelijking": vergelijking(delen),
+                "vergelijking": comparison(delen),
                 "gemaakt_op": timezone.now(),
                 "kort": True,
             },

@@ -418,7 +418,7 @@ def verzamel(proeftuin, *, now=None) -> Logboek:
         "lessen": len(lessen),
         "verhalen": len(verhalen),
     }
-    vergelijking = netwerk.vergelijking(proeftuin)
+    vergelijking = netwerk.compare(proeftuin)
     return Logboek(
         proeftuin=proeftuin,
         gemeente=gemeente,

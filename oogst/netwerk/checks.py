@@ -11,23 +11,23 @@ from django.utils.translation import ngettext
 from gemeenten import checklist
 from gemeenten.models import Fase
 
-from .comparison import MIN_RESPONDENTEN
+from .comparison import MIN_RESPONDENTS
 from .models import Netwerkpeiling, PeilMoment
 
 
-def _peilingen_bij_oogst():
+def _peilingen_at_oogst():
     return Netwerkpeiling.objects.filter(proeftuin=OuterRef("pk"), moment=PeilMoment.OOGST)
 
 
-def _aantal_bij_oogst():
+def _count_at_oogst():
     per_proeftuin = (
-        _peilingen_bij_oogst().order_by().values("proeftuin").annotate(n=Count("pk")).values("n")
+        _peilingen_at_oogst().order_by().values("proeftuin").annotate(n=Count("pk")).values("n")
     )
     return Coalesce(Subquery(per_proeftuin, output_field=IntegerField()), Value(0))
 
 
-@checklist.register(Fase.VERANKERING, annotate={"oogst_peilingen_bij_oogst": _aantal_bij_oogst})
-def netwerkpeiling_oogst(proeftuin):
+@checklist.register(Fase.VERANKERING, annotate={"oogst_peilingen_bij_oogst": _count_at_oogst})
+def netwerkpeiling_at_oogst(proeftuin):
     n = checklist.annotation(
         proeftuin,
         "oogst_peilingen_bij_oogst",
@@ -37,11 +37,11 @@ def netwerkpeiling_oogst(proeftuin):
         "%(n)s participant has answered; the picture is reliable from %(min)s answers.",
         "%(n)s participants have answered; the picture is reliable from %(min)s answers.",
         n,
-    ) % {"n": n, "min": MIN_RESPONDENTEN}
+    ) % {"n": n, "min": MIN_RESPONDENTS}
     return [
         checklist.Item(
             _("Network survey at the harvest filled in"),
-            done=n >= MIN_RESPONDENTEN,
+            done=n >= MIN_RESPONDENTS,
             hint=hint,
             link=checklist.gemeente_url(proeftuin, "oogst:netwerk"),
         )

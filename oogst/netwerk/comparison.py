@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 
 from gemeenten.models import Domein, Fase, Organisatie
 
-from .drawing import DOMEIN_VOLGORDE, netwerk_svg
+from .drawing import DOMAIN_ORDER, network_svg
 from .models import Kennisniveau, Netwerkpeiling, PeilMoment
 
-Paar = frozenset  # of two organisation ids
+Pair = frozenset  # of two organisation ids
 
 # Below this many respondents a picture is shown, with a note that it rests on few answers:
 # with one or two people a single person's view decides every tie.
-MIN_RESPONDENTEN = 3
+MIN_RESPONDENTS = 3
 
 # Which moment is open in which phase: the start measurement while the partners meet for the
 # first times, the oogst measurement from the improvement half-year to the harvest.
@@ -43,23 +43,23 @@ def open_moment(proeftuin):
 
 
 @dataclass
-class Netwerkbeeld:
+class NetworkPicture:
     moment: str
     organisaties: list
     respondenten: int
-    banden: dict = field(default_factory=dict)  # Paar -> strongest Kennisniveau
+    ties: dict = field(default_factory=dict)  # Pair -> strongest Kennisniveau
 
-    def paren(self, minimaal):
-        return {paar for paar, niveau in self.banden.items() if niveau >= minimaal}
+    def pairs(self, minimum):
+        return {pair for pair, level in self.ties.items() if level >= minimum}
 
     @property
     def structureel(self):
-        return self.paren(Kennisniveau.STRUCTUREEL)
+        return self.pairs(Kennisniveau.STRUCTUREEL)
 
     @property
     def contact(self):
         """Pairs with at least contact (structural ties included)."""
-        return self.paren(Kennisniveau.CONTACT)
+        return self.pairs(Kennisniveau.CONTACT)
 
     @property
     def alleen_contact(self):
@@ -86,8 +86,8 @@ class Netwerkbeeld:
 
     @property
     def weinig_antwoorden(self):
-        """Answers, but fewer than MIN_RESPONDENTEN: the picture rests on few people."""
-        return 0 < self.respondenten < MIN_RESPONDENTEN
+        """Answers, but fewer than MIN_RESPONDENTS: the picture rests on few people."""
+        return 0 < self.respondenten < MIN_RESPONDENTS
 
     @property
     def label(self):
@@ -95,9 +95,9 @@ class Netwerkbeeld:
 
 
 @dataclass
-class Netwerkvergelijking:
-    start: Netwerkbeeld
-    oogst: Netwerkbeeld
+class NetworkComparison:
+    start: NetworkPicture
+    oogst: NetworkPicture
     organisaties: list
 
     @property
@@ -122,55 +122,51 @@ class Netwerkvergelijking:
         (zorg, sociaal) pairs of organisations, sorted by name."""
         by_id = {o.pk: o for o in self.organisaties}
         found = []
-        for paar in self.nieuwe_structurele_banden:
-            a, b = (by_id[pk] for pk in paar)
-            domeinen = {a.domein, b.domein}
-            if domeinen == {Domein.ZORG, Domein.SOCIAAL}:
+        for pair in self.nieuwe_structurele_banden:
+            a, b = (by_id[pk] for pk in pair)
+            domains = {a.domein, b.domein}
+            if domains == {Domein.ZORG, Domein.SOCIAAL}:
                 found.append((a, b) if a.domein == Domein.ZORG else (b, a))
         return sorted(found, key=lambda pair: (pair[0].naam, pair[1].naam))
 
     @property
     def svg_start(self):
-        return netwerk_svg(self.start, nieuw=set(), layout=self.organisaties)
+        return network_svg(self.start, new=set(), layout=self.organisaties)
 
     @property
     def svg_oogst(self):
-        return netwerk_svg(
-            self.oogst, nieuw=self.nieuwe_structurele_banden, layout=self.organisaties
-        )
+        return network_svg(self.oogst, new=self.nieuwe_structurele_banden, layout=self.organisaties)
 
 
-def _beeld(moment, organisaties, peilingen):
+def _picture(moment, organisaties, peilingen):
     ids = {o.pk for o in organisaties}
-    banden = {}
-    gevraagd = set()
+    ties = {}
+    asked = set()
     for peiling in peilingen:
         if peiling.organisatie_id in ids:
-            gevraagd.add(peiling.organisatie_id)
+            asked.add(peiling.organisatie_id)
         for antwoord in peiling.antwoorden.all():
-            anders = antwoord.organisatie_id
-            if anders not in ids:
+            other = antwoord.organisatie_id
+            if other not in ids:
                 continue
-            gevraagd.add(anders)
-            if peiling.organisatie_id not in ids or anders == peiling.organisatie_id:
+            asked.add(other)
+            if peiling.organisatie_id not in ids or other == peiling.organisatie_id:
                 continue
-            paar = Paar((peiling.organisatie_id, anders))
-            banden[paar] = max(banden.get(paar, 0), antwoord.niveau)
-    in_beeld = [o for o in organisaties if o.pk in gevraagd] if gevraagd else list(organisaties)
-    return Netwerkbeeld(
-        moment=moment, organisaties=in_beeld, respondenten=len(peilingen), banden=banden
-    )
+            pair = Pair((peiling.organisatie_id, other))
+            ties[pair] = max(ties.get(pair, 0), antwoord.niveau)
+    shown = [o for o in organisaties if o.pk in asked] if asked else list(organisaties)
+    return NetworkPicture(moment=moment, organisaties=shown, respondenten=len(peilingen), ties=ties)
 
 
-def _volgorde(organisatie):
-    domein = organisatie.domein
-    rang = DOMEIN_VOLGORDE.index(domein) if domein in DOMEIN_VOLGORDE else len(DOMEIN_VOLGORDE)
-    return (rang, organisatie.naam.casefold())
+def _sort_key(organisatie):
+    domain = organisatie.domein
+    rank = DOMAIN_ORDER.index(domain) if domain in DOMAIN_ORDER else len(DOMAIN_ORDER)
+    return (rank, organisatie.naam.casefold())
 
 
-def vergelijking(proeftuin) -> Netwerkvergelijking:
+def compare(proeftuin) -> NetworkComparison:
     """The network at the start and at the oogst, in three queries whatever the size."""
-    organisaties = sorted(Organisatie.objects.only("id", "naam", "domein"), key=_volgorde)
+    organisaties = sorted(Organisatie.objects.only("id", "naam", "domein"), key=_sort_key)
     peilingen = list(
         Netwerkpeiling.objects.filter(proeftuin=proeftuin)
         .only("id", "moment", "organisatie_id", "proeftuin_id")
@@ -179,30 +175,30 @@ def vergelijking(proeftuin) -> Netwerkvergelijking:
     per_moment = {moment: [] for moment in PeilMoment.values}
     for peiling in peilingen:
         per_moment[peiling.moment].append(peiling)
-    return Netwerkvergelijking(
-        start=_beeld(PeilMoment.START, organisaties, per_moment[PeilMoment.START]),
-        oogst=_beeld(PeilMoment.OOGST, organisaties, per_moment[PeilMoment.OOGST]),
+    return NetworkComparison(
+        start=_picture(PeilMoment.START, organisaties, per_moment[PeilMoment.START]),
+        oogst=_picture(PeilMoment.OOGST, organisaties, per_moment[PeilMoment.OOGST]),
         organisaties=organisaties,
     )
 
 
-def banden_tabel(vergelijking_):
+def ties_table(compared):
     """Every pair with contact at either moment, with its level at both, for the table and the
     export: (organisation a, organisation b, level at start or None, level at oogst or None,
     new structural tie)."""
-    by_id = {o.pk: o for o in vergelijking_.organisaties}
-    paren = vergelijking_.start.contact | vergelijking_.oogst.contact
-    nieuw = vergelijking_.nieuwe_structurele_banden
+    by_id = {o.pk: o for o in compared.organisaties}
+    pairs = compared.start.contact | compared.oogst.contact
+    new = compared.nieuwe_structurele_banden
     rows = []
-    for paar in paren:
-        a, b = sorted((by_id[pk] for pk in paar), key=_volgorde)
+    for pair in pairs:
+        a, b = sorted((by_id[pk] for pk in pair), key=_sort_key)
         rows.append(
             (
                 a,
                 b,
-                vergelijking_.start.banden.get(paar),
-                vergelijking_.oogst.banden.get(paar),
-                paar in nieuw,
+                compared.start.ties.get(pair),
+                compared.oogst.ties.get(pair),
+                pair in new,
             )
         )
-    return sorted(rows, key=lambda row: (_volgorde(row[0]), _volgorde(row[1])))
+    return sorted(rows, key=lambda row: (_sort_key(row[0]), _sort_key(row[1])))

@@ -6,7 +6,7 @@ from gemeenten.models import Lidmaatschap, Organisatie, Proeftuin
 from kern.tenancy import gemeente_scope
 
 from .models import PeilMoment
-from .services import peiling_opslaan
+from .services import save_peiling
 
 SLUG = "oude-ijsselstreek"
 LINDE = "Huisartsenpraktijk De Linde"
@@ -18,7 +18,7 @@ MANTELZORG = "Steunpunt Mantelzorg De Schakel"
 
 # Only the demo members who work for a partner answer (the facilitator has no organisation).
 # e-mail -> moment -> {organisation: level 0..3}
-ANTWOORDEN = {
+ANSWERS = {
     "huisarts@oude-ijsselstreek.demo.nl": {
         PeilMoment.START: {THUISZORG: 3, WMO: 1, BRUG: 0, ZINGEVING: 1, MANTELZORG: 0},
         PeilMoment.OOGST: {THUISZORG: 3, WMO: 3, BRUG: 3, ZINGEVING: 3, MANTELZORG: 2},
@@ -30,7 +30,7 @@ ANTWOORDEN = {
 }
 
 
-def load_oogst_netwerk_demo(gemeenten):
+def load_netwerk_demo(gemeenten):
     gemeente = gemeenten.get(SLUG)
     if gemeente is None:
         return
@@ -39,18 +39,18 @@ def load_oogst_netwerk_demo(gemeenten):
         if proeftuin is None:
             return
         organisaties = {o.naam: o.pk for o in Organisatie.objects.all()}
-        for email, per_moment in ANTWOORDEN.items():
+        for email, per_moment in ANSWERS.items():
             lid = Lidmaatschap.objects.filter(user__email=email).first()
             if lid is None or lid.organisatie_id is None:
                 continue
-            for moment, antwoorden in per_moment.items():
-                peiling_opslaan(
+            for moment, levels in per_moment.items():
+                save_peiling(
                     proeftuin=proeftuin,
                     moment=moment,
                     lidmaatschap=lid,
-                    antwoorden={
-                        organisaties[naam]: niveau
-                        for naam, niveau in antwoorden.items()
-                        if naam in organisaties
+                    answers={
+                        organisaties[name]: level
+                        for name, level in levels.items()
+                        if name in organisaties
                     },
                 )

@@ -13,7 +13,7 @@ class NetwerkpeilingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.organisaties = list(organisaties)
         for organisatie in self.organisaties:
-            self.fields[self.veldnaam(organisatie)] = forms.TypedChoiceField(
+            self.fields[self.field_name(organisatie)] = forms.TypedChoiceField(
                 label=organisatie.naam,
                 help_text=organisatie.get_domein_display(),
                 choices=Kennisniveau.choices,
@@ -23,9 +23,9 @@ class NetwerkpeilingForm(forms.Form):
             )
 
     @staticmethod
-    def veldnaam(organisatie):
+    def field_name(organisatie):
         return f"org_{organisatie.pk}"
 
-    def antwoorden(self):
+    def answers(self):
         """{organisation id: level} from the cleaned data."""
-        return {o.pk: self.cleaned_data[self.veldnaam(o)] for o in self.organisaties}
+        return {o.pk: self.cleaned_data[self.field_name(o)] for o in self.organisaties}

@@ -5,11 +5,11 @@ at the start and at the oogst, with ties that grow between the two."""
 from .models import Kennisniveau, Netwerkantwoord, Netwerkpeiling, PeilMoment
 
 # How likely each level is, per moment: at the oogst people know each other better.
-KANSEN = {
+WEIGHTS = {
     PeilMoment.START: [0.35, 0.35, 0.2, 0.1],
     PeilMoment.OOGST: [0.1, 0.25, 0.35, 0.3],
 }
-AANDEEL = {PeilMoment.START: 0.6, PeilMoment.OOGST: 0.7}
+SHARES = {PeilMoment.START: 0.6, PeilMoment.OOGST: 0.7}
 
 
 def generate(ctx):
@@ -17,12 +17,12 @@ def generate(ctx):
     proeftuin = ctx.made["proeftuin"]
     organisaties = ctx.made["organisaties"]
     leden = [lid for lid in ctx.made["leden"] if lid.organisatie_id]
-    niveaus = list(Kennisniveau.values)
+    levels = list(Kennisniveau.values)
 
     peilingen = []
-    for moment, aandeel in AANDEEL.items():
+    for moment, share in SHARES.items():
         for lid in leden:
-            if rng.random() < aandeel:
+            if rng.random() < share:
                 peilingen.append(
                     Netwerkpeiling(
                         gemeente=gemeente,
@@ -38,7 +38,7 @@ def generate(ctx):
             gemeente=gemeente,
             peiling=peiling,
             organisatie=organisatie,
-            niveau=rng.choices(niveaus, weights=KANSEN[peiling.moment])[0],
+            niveau=rng.choices(levels, weights=WEIGHTS[peiling.moment])[0],
         )
         for peiling in peilingen
         for organisatie in organisaties

@@ -5,7 +5,7 @@ from django.db import transaction
 from .models import Netwerkantwoord, Netwerkpeiling
 
 
-def eigen_peiling(proeftuin, moment, lidmaatschap):
+def own_peiling(proeftuin, moment, lidmaatschap):
     """The member's own answers at this moment as {organisation id: level} (empty if none)."""
     peiling = Netwerkpeiling.objects.filter(
         proeftuin=proeftuin, moment=moment, respondent=lidmaatschap
@@ -16,7 +16,7 @@ def eigen_peiling(proeftuin, moment, lidmaatschap):
 
 
 @transaction.atomic
-def peiling_opslaan(*, proeftuin, moment, lidmaatschap, antwoorden: dict) -> Netwerkpeiling:
+def save_peiling(*, proeftuin, moment, lidmaatschap, answers: dict) -> Netwerkpeiling:
     """Store (or replace) one member's answers at one moment: {organisation id: level}. The
     respondent's organisation is their membership's organisation at the time of answering."""
     peiling, _created = Netwerkpeiling.objects.update_or_create(
@@ -29,9 +29,9 @@ def peiling_opslaan(*, proeftuin, moment, lidmaatschap, antwoorden: dict) -> Net
     peiling.antwoorden.all().delete()
     Netwerkantwoord.objects.bulk_create(
         Netwerkantwoord(
-            gemeente_id=proeftuin.gemeente_id, peiling=peiling, organisatie_id=pk, niveau=niveau
+            gemeente_id=proeftuin.gemeente_id, peiling=peiling, organisatie_id=pk, niveau=level
         )
-        for pk, niveau in antwoorden.items()
+        for pk, level in answers.items()
         if pk != lidmaatschap.organisatie_id
     )
     return peiling

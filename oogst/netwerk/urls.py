@@ -6,6 +6,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("netwerk/", views.netwerk_overzicht, name="netwerk"),
-    path("netwerk/invullen/", views.netwerk_invullen, name="netwerk_invullen"),
+    path("netwerk/", views.overview, name="netwerk"),
+    path("netwerk/invullen/", views.answer, name="answer"),
 ]

@@ -15,37 +15,37 @@ from .forms import NetwerkpeilingForm
 from .models import Netwerkpeiling, PeilMoment
 
 
-def netwerk_overzicht(request, gemeente_slug):
+def overview(request, gemeente_slug):
     proeftuin, proeftuinen = chosen_proeftuin(request)
     context = {"proeftuin": proeftuin, "proeftuinen": proeftuinen}
     if proeftuin is not None:
         moment = comparison.open_moment(proeftuin)
-        vergelijking = comparison.vergelijking(proeftuin)
-        beantwoord = (
+        compared = comparison.compare(proeftuin)
+        answered = (
             moment is not None
             and Netwerkpeiling.objects.filter(
                 proeftuin=proeftuin, moment=moment, respondent=request.lidmaatschap
             ).exists()
         )
         context.update(
-            vergelijking=vergelijking,
-            banden=comparison.banden_tabel(vergelijking),
+            vergelijking=compared,
+            banden=comparison.ties_table(compared),
             open_moment=PeilMoment(moment) if moment else None,
-            beantwoord=beantwoord,
+            beantwoord=answered,
             can_answer=can_answer_peiling(request),
-            legenda=drawing.legenda(),
-            min_respondenten=comparison.MIN_RESPONDENTEN,
+            legenda=drawing.legend(),
+            min_respondenten=comparison.MIN_RESPONDENTS,
         )
     return render(request, "oogst/netwerk/overzicht.html", context)
 
 
-def netwerk_invullen(request, gemeente_slug):
+def answer(request, gemeente_slug):
     proeftuin, _proeftuinen = chosen_proeftuin(request)
-    terug = reverse("oogst:netwerk", kwargs={"gemeente_slug": request.gemeente.slug})
+    back = reverse("oogst:netwerk", kwargs={"gemeente_slug": request.gemeente.slug})
     moment = comparison.open_moment(proeftuin)
     if proeftuin is None or moment is None:
         messages.error(request, _("The network survey is not open at the moment."))
-        return redirect(terug)
+        return redirect(back)
     if not can_answer_peiling(request):
         messages.error(
             request,
@@ -54,19 +54,19 @@ def netwerk_invullen(request, gemeente_slug):
                 "Ask the facilitator to add your organisation to your membership."
             ),
         )
-        return redirect(terug)
+        return redirect(back)
     lid = request.lidmaatschap
     organisaties = Organisatie.objects.exclude(pk=lid.organisatie_id).order_by("naam")
-    peiling, eerder = services.eigen_peiling(proeftuin, moment, lid)
-    initial = {f"org_{pk}": niveau for pk, niveau in eerder.items()}
+    peiling, earlier = services.own_peiling(proeftuin, moment, lid)
+    initial = {f"org_{pk}": level for pk, level in earlier.items()}
     form = NetwerkpeilingForm(
         request.POST if request.method == "POST" else None,
         organisaties=organisaties,
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        services.peiling_opslaan(
-            proeftuin=proeftuin, moment=moment, lidmaatschap=lid, antwoorden=form.antwoorden()
+        services.save_peiling(
+            proeftuin=proeftuin, moment=moment, lidmaatschap=lid, answers=form.answers()
         )
         messages.success(
             request,
@@ -75,7 +75,7 @@ def netwerk_invullen(request, gemeente_slug):
                 "is open."
             ),
         )
-        return redirect(terug)
+        return redirect(back)
     context = {
         "form": form,
         "proeftuin": proeftuin,

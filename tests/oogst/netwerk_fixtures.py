@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from gemeenten.models import Lidmaatschap, Organisatie
 from kern.tenancy import gemeente_scope
-from oogst.netwerk.services import peiling_opslaan
+from oogst.netwerk.services import save_peiling
 from tests.factories import LidmaatschapFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 
@@ -46,11 +46,11 @@ def lid_bij(gemeente, organisatie, user=None, **kwargs):
 def antwoord(gemeente, proeftuin, lid, moment, antwoorden):
     """answers as {organisation: level}."""
     with gemeente_scope(gemeente):
-        return peiling_opslaan(
+        return save_peiling(
             proeftuin=proeftuin,
             moment=moment,
             lidmaatschap=lid,
-            antwoorden={o.pk: niveau for o, niveau in antwoorden.items()},
+            answers={o.pk: niveau for o, niveau in antwoorden.items()},
         )
 
 

@@ -26,7 +26,7 @@ def test_the_demo_network_is_denser_at_the_oogst_and_loads_twice_the_same(db):
     gemeente = Gemeente.objects.get(slug="oude-ijsselstreek")
     with gemeente_scope(gemeente):
         proeftuin = Proeftuin.objects.get()
-        v = netwerk.vergelijking(proeftuin)
+        v = netwerk.compare(proeftuin)
         assert Netwerkpeiling.objects.count() == 4
     assert v.start.respondenten == v.oogst.respondenten == 2
     assert v.start.dichtheid_procent == 20
@@ -61,5 +61,5 @@ def test_the_generator_answers_for_a_share_of_the_members_at_both_moments(db):
         assert 0 < per_moment["oogst"] <= len(met_organisatie)
         partners = len(ctx.made["organisaties"])
         assert Netwerkantwoord.objects.count() == len(peilingen) * (partners - 1)
-        v = netwerk.vergelijking(ctx.made["proeftuin"])
+        v = netwerk.compare(ctx.made["proeftuin"])
         assert v.oogst.dichtheid > v.start.dichtheid
