@@ -13,7 +13,7 @@ LATER_PARTS = [
     "verbeteracties.demo.load_verbeteracties_demo",
     "oogst.inhoud.demo.load_oogst_inhoud_demo",
     "oogst.netwerk.demo.load_netwerk_demo",
-    "oogst.kennisbank.demo.load_oogst_kennisbank_demo",
+    "oogst.kennisbank.demo.load_kennisbank_demo",
     # Last: the rendered logboek shows what every part before it loaded.
     "oogst.logboek.demo.load_oogst_logboek_demo",
 ]

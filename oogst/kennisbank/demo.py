@@ -11,10 +11,10 @@ from . import screening, services
 from .models import KennisbankItem
 
 SLUG = "oude-ijsselstreek"
-PUBLICEER_ACTIE = "Huisarts verwijst naar geestelijk verzorger"
+ACTIE_TO_PUBLISH = "Huisarts verwijst naar geestelijk verzorger"
 
 
-def load_oogst_kennisbank_demo(gemeenten):
+def load_kennisbank_demo(gemeenten):
     gemeente = gemeenten.get(SLUG)
     if gemeente is None:
         return
@@ -22,40 +22,40 @@ def load_oogst_kennisbank_demo(gemeenten):
         proeftuin = Proeftuin.objects.order_by("-start").first()
         if proeftuin is None:
             return
-        _kennisbank(proeftuin)
+        _publish_examples(proeftuin)
 
 
-def _kennisbank(proeftuin):
+def _publish_examples(proeftuin):
     facilitator = User.objects.filter(email="facilitator@demo.nl").first()
-    concepten = []
+    drafts = []
     actie = (
         Verbeteractie.objects.levend()
-        .filter(proeftuin=proeftuin, titel=PUBLICEER_ACTIE)
+        .filter(proeftuin=proeftuin, titel=ACTIE_TO_PUBLISH)
         .select_related("proeftuin__gemeente")
         .first()
     )
     if actie is not None:
-        concepten.append(services.concept_uit_actie(actie))
+        drafts.append(services.draft_from_actie(actie))
     les = (
         Les.objects.filter(proeftuin=proeftuin)
         .select_related("proeftuin__gemeente", "verbeteractie")
         .first()
     )
     if les is not None:
-        concepten.append(services.concept_uit_les(les))
-    if not concepten:
+        drafts.append(services.draft_from_les(les))
+    if not drafts:
         return
-    namen = screening.namen_van_mensen()
-    for concept in concepten:
-        if KennisbankItem.objects.filter(titel=concept["titel"], bron=concept["bron"]).exists():
+    names = screening.names_of_people()
+    for draft in drafts:
+        if KennisbankItem.objects.filter(titel=draft["titel"], bron=draft["bron"]).exists():
             continue
         data = {
-            veld: screening.vervang_alles(concept[veld], namen) for veld in screening.TEKSTVELDEN
+            field: screening.replace_all(draft[field], names) for field in screening.TEXT_FIELDS
         }
-        services.publiceer(
-            soort=concept["soort"],
-            data={**data, "bron": concept["bron"]},
-            succesfactoren=concept["succesfactoren"],
-            knelpunt_categorieen=concept["knelpunt_categorieen"],
+        services.publish(
+            soort=draft["soort"],
+            data={**data, "bron": draft["bron"]},
+            succesfactoren=draft["succesfactoren"],
+            knelpunt_categorieen=draft["knelpunt_categorieen"],
             by=facilitator,
         )

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import KennisbankItem
-from .screening import MAX_TEKST
+from .screening import MAX_TEXT
 
 
 class KennisbankForm(forms.ModelForm):
@@ -19,14 +19,14 @@ class KennisbankForm(forms.ModelForm):
     )
     tekst = forms.CharField(
         label=_("Text"),
-        max_length=MAX_TEKST,
+        max_length=MAX_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("How it went, for professionals in other gemeenten."),
     )
     resultaat = forms.CharField(
         label=_("Result"),
-        max_length=MAX_TEKST,
+        max_length=MAX_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What it brought, and how it lives on."),
@@ -42,7 +42,7 @@ class KennisbankForm(forms.ModelForm):
         model = KennisbankItem
         fields = ["titel", "samenvatting", "tekst", "resultaat", "bron"]
 
-    def __init__(self, *args, factoren=(), categorieen=(), **kwargs):
+    def __init__(self, *args, factors=(), categories=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["succesfactoren"].choices = [(f, f) for f in factoren]
-        self.fields["knelpunt_categorieen"].choices = [(c, c) for c in categorieen]
+        self.fields["succesfactoren"].choices = [(f, f) for f in factors]
+        self.fields["knelpunt_categorieen"].choices = [(c, c) for c in categories]

@@ -15,54 +15,52 @@ from gemeenten.models import Kerngroeplid, Lidmaatschap, Organisatie
 
 # The texts checked and copied; longer texts are refused by the form (the detector's cost
 # grows with the length, and casussen.gate skips what is longer).
-TEKSTVELDEN = ("titel", "samenvatting", "tekst", "resultaat")
-MAX_TEKST = 8000
+TEXT_FIELDS = ("titel", "samenvatting", "tekst", "resultaat")
+MAX_TEXT = 8000
 CONTEXT = 40
 
 
 @dataclass(frozen=True)
-class Vondst:
-    veld: str
+class FieldFinding:
+    """A finding in one field of the publish form, with the words around it."""
+
+    field: str
     label: str
     finding: Finding
-    voor: str
-    na: str
+    before: str
+    after: str
 
     @property
-    def tekst(self):
+    def text(self):
         return self.finding.text
 
     @property
-    def soort_label(self):
+    def kind_label(self):
         try:
             return Soort(self.finding.kind).label
         except ValueError:
             return self.finding.kind
 
-    @property
-    def vervanging(self):
-        return anonimisering.replacement(self.finding.kind)
 
-
-def namen_van_mensen() -> list[str]:
+def names_of_people() -> list[str]:
     """The names of people the gemeente in scope knows, longest first (so "Anna de Vries" is
     found before "Anna")."""
-    namen = set(Lidmaatschap.objects.exclude(user__name="").values_list("user__name", flat=True))
-    namen |= set(Kerngroeplid.objects.exclude(naam="").values_list("naam", flat=True))
-    namen |= set(
+    names = set(Lidmaatschap.objects.exclude(user__name="").values_list("user__name", flat=True))
+    names |= set(Kerngroeplid.objects.exclude(naam="").values_list("naam", flat=True))
+    names |= set(
         Organisatie.objects.exclude(contactpersoon_naam="").values_list(
             "contactpersoon_naam", flat=True
         )
     )
-    namen |= set(Gast.objects.exclude(naam="").values_list("naam", flat=True))
-    namen = {" ".join(n.split()) for n in namen if len(n.strip()) >= 3}
-    return sorted(namen, key=len, reverse=True)
+    names |= set(Gast.objects.exclude(naam="").values_list("naam", flat=True))
+    names = {" ".join(n.split()) for n in names if len(n.strip()) >= 3}
+    return sorted(names, key=len, reverse=True)
 
 
-def _naam_vondsten(text, namen, taken):
+def _name_findings(text, names, taken):
     found = []
-    for naam in namen:
-        pattern = r"(?<!\w)" + r"\s+".join(re.escape(part) for part in naam.split()) + r"(?!\w)"
+    for name in names:
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(part) for part in name.split()) + r"(?!\w)"
         for m in re.finditer(pattern, text, flags=re.IGNORECASE):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
@@ -71,40 +69,40 @@ def _naam_vondsten(text, namen, taken):
     return found
 
 
-def findings(text: str, namen=(), *, detector=True) -> list[Finding]:
+def findings(text: str, names=(), *, detector=True) -> list[Finding]:
     """The detector's findings plus the known names of people, without overlaps, in order.
     Without ``detector`` only the names (for the source line, which names the gemeente)."""
     if not text or not text.strip():
         return []
     found = detect(text) if detector else []
     taken = [(f.start, f.end) for f in found]
-    found += _naam_vondsten(text, namen, taken)
+    found += _name_findings(text, names, taken)
     return sorted(found)
 
 
 def _context(text, start, end):
-    voor = text[max(0, start - CONTEXT) : start]
-    na = text[end : end + CONTEXT]
-    if start > CONTEXT and " " in voor:
-        voor = "…" + voor[voor.index(" ") + 1 :]
-    if end + CONTEXT < len(text) and " " in na:
-        na = na[: na.rindex(" ")] + "…"
-    return voor, na
+    before = text[max(0, start - CONTEXT) : start]
+    after = text[end : end + CONTEXT]
+    if start > CONTEXT and " " in before:
+        before = "…" + before[before.index(" ") + 1 :]
+    if end + CONTEXT < len(text) and " " in after:
+        after = after[: after.rindex(" ")] + "…"
+    return before, after
 
 
-def controleer(teksten: dict, namen=(), *, alleen_namen=()) -> list[Vondst]:
+def check(texts: dict, names=(), *, names_only=()) -> list[FieldFinding]:
     """``teksten`` maps field name to (label, text): every finding that stops publication.
-    Fields in ``alleen_namen`` are checked for the known names only."""
-    vondsten = []
-    for veld, (label, text) in teksten.items():
-        for f in findings(text[:MAX_TEKST], namen, detector=veld not in alleen_namen):
-            voor, na = _context(text, f.start, f.end)
-            vondsten.append(Vondst(veld, label, f, voor, na))
-    return vondsten
+    Fields in ``names_only`` are checked for the known names only."""
+    found = []
+    for field, (label, text) in texts.items():
+        for f in findings(text[:MAX_TEXT], names, detector=field not in names_only):
+            before, after = _context(text, f.start, f.end)
+            found.append(FieldFinding(field, label, f, before, after))
+    return found
 
 
-def vervang_alles(text: str, namen=(), *, detector=True) -> str:
+def replace_all(text: str, names=(), *, detector=True) -> str:
     """``text`` with every finding replaced by its placeholder."""
-    if not text or len(text) > MAX_TEKST:
+    if not text or len(text) > MAX_TEXT:
         return text
-    return anonimisering.replace_all(text, findings(text, namen, detector=detector))
+    return anonimisering.replace_all(text, findings(text, names, detector=detector))

@@ -5,15 +5,15 @@ from django.db.models import Q
 from .models import KennisbankItem
 
 
-def zichtbaar():
+def visible():
     return KennisbankItem.objects.filter(ingetrokken_op__isnull=True)
 
 
-def zoek(*, q="", succesfactor="", categorie="", soort=""):
+def find(*, q="", succesfactor="", categorie="", soort=""):
     """Entries matching the words of ``q`` (each in title, summary, text or result) and the
     label filters. Label filters run in Python: a JSON list lookup is not portable to SQLite,
     and the Kennisbank is small."""
-    items = zichtbaar()
+    items = visible()
     if soort in KennisbankItem.Soort.values:
         items = items.filter(soort=soort)
     for word in q.split()[:10]:
@@ -34,8 +34,8 @@ def zoek(*, q="", succesfactor="", categorie="", soort=""):
 
 def labels():
     """Every succesfactor and category label in use, for the filters."""
-    factoren, categorieen = set(), set()
-    for s, c in zichtbaar().values_list("succesfactoren", "knelpunt_categorieen"):
-        factoren.update(s or [])
-        categorieen.update(c or [])
-    return sorted(factoren, key=str.casefold), sorted(categorieen, key=str.casefold)
+    factors, categories = set(), set()
+    for s, c in visible().values_list("succesfactoren", "knelpunt_categorieen"):
+        factors.update(s or [])
+        categories.update(c or [])
+    return sorted(factors, key=str.casefold), sorted(categories, key=str.casefold)

@@ -11,24 +11,24 @@ from oogst.inhoud.models import Borging
 from .models import KennisbankItem
 
 
-def bron_voor(proeftuin) -> str:
-    start, eind = proeftuin.start.year, proeftuin.eind.year
+def source_for(proeftuin) -> str:
+    start, end = proeftuin.start.year, proeftuin.eind.year
     return _("Proeftuin %(gemeente)s, %(jaar)s") % {
         "gemeente": proeftuin.gemeente.naam,
-        "jaar": start if start == eind else f"{start}–{eind}",
+        "jaar": start if start == end else f"{start}–{end}",
     }
 
 
-def concept_uit_les(les) -> dict:
+def draft_from_les(les) -> dict:
     """What the publish form starts with for a les: its texts, never its author."""
-    eerste_alinea = les.tekst.strip().split("\n\n")[0]
+    first_paragraph = les.tekst.strip().split("\n\n")[0]
     return {
         "soort": KennisbankItem.Soort.LES,
         "titel": les.titel,
-        "samenvatting": eerste_alinea[:500],
+        "samenvatting": first_paragraph[:500],
         "tekst": les.tekst,
         "resultaat": "",
-        "bron": bron_voor(les.proeftuin),
+        "bron": source_for(les.proeftuin),
         "succesfactoren": [s.naam for s in les.succesfactoren.all()],
         "knelpunt_categorieen": (
             [str(c) for c in les.verbeteractie.categorie_labels] if les.verbeteractie else []
@@ -36,30 +36,30 @@ def concept_uit_les(les) -> dict:
     }
 
 
-def concept_uit_actie(actie) -> dict:
+def draft_from_actie(actie) -> dict:
     """What the publish form starts with for a verbeteractie: what, why and to what effect,
     never its owner or the casussen it came from."""
-    tekst = "\n\n".join(t.strip() for t in (actie.beschrijving, actie.aanleiding) if t.strip())
-    resultaat = actie.get_status_display()
+    text = "\n\n".join(t.strip() for t in (actie.beschrijving, actie.aanleiding) if t.strip())
+    result = actie.get_status_display()
     borging = Borging.objects.filter(verbeteractie=actie).first()
     if borging is not None and borging.werkproces:
-        resultaat = f"{resultaat}: {borging.werkproces}"
+        result = f"{result}: {borging.werkproces}"
     if actie.beoogd_effect.strip():
-        resultaat = f"{resultaat}\n\n{_('Intended effect')}: {actie.beoogd_effect.strip()}"
+        result = f"{result}\n\n{_('Intended effect')}: {actie.beoogd_effect.strip()}"
     return {
         "soort": KennisbankItem.Soort.VERBETERACTIE,
         "titel": actie.titel,
         "samenvatting": (actie.beoogd_effect or actie.beschrijving).strip()[:500],
-        "tekst": tekst,
-        "resultaat": resultaat,
-        "bron": bron_voor(actie.proeftuin),
+        "tekst": text,
+        "resultaat": result,
+        "bron": source_for(actie.proeftuin),
         "succesfactoren": [s.naam for s in actie.succesfactoren.all()],
         "knelpunt_categorieen": [str(c) for c in actie.categorie_labels],
     }
 
 
 @transaction.atomic
-def publiceer(*, soort, data: dict, succesfactoren, knelpunt_categorieen, by) -> KennisbankItem:
+def publish(*, soort, data: dict, succesfactoren, knelpunt_categorieen, by) -> KennisbankItem:
     """Store the reviewed copy (the caller has checked that nothing identifying is left)."""
     return KennisbankItem.objects.create(
         soort=soort,
@@ -74,6 +74,6 @@ def publiceer(*, soort, data: dict, succesfactoren, knelpunt_categorieen, by) ->
     )
 
 
-def intrekken(*, item: KennisbankItem) -> None:
+def withdraw(*, item: KennisbankItem) -> None:
     item.ingetrokken_op = timezone.now()
     item.save(update_fields=["ingetrokken_op"])

@@ -6,7 +6,7 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("kennisbank/", views.kiezen, name="kennisbank_kiezen"),
-    path("kennisbank/les/<int:pk>/", views.publiceer_les, name="kennisbank_les"),
-    path("kennisbank/actie/<int:pk>/", views.publiceer_actie, name="kennisbank_actie"),
+    path("kennisbank/", views.choose, name="kennisbank_kiezen"),
+    path("kennisbank/les/<int:pk>/", views.publish_les, name="kennisbank_les"),
+    path("kennisbank/actie/<int:pk>/", views.publish_actie, name="kennisbank_actie"),
 ]

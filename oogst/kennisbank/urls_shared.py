@@ -7,7 +7,7 @@ from . import views
 app_name = "kennisbank"
 
 urlpatterns = [
-    path("", views.lijst, name="lijst"),
+    path("", views.index, name="lijst"),
     path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/intrekken/", views.intrekken, name="intrekken"),
+    path("<int:pk>/intrekken/", views.withdraw, name="intrekken"),
 ]

@@ -22,32 +22,32 @@ from .access import can_withdraw
 from .forms import KennisbankForm
 from .models import KennisbankItem
 
-PER_PAGINA = 20
+PER_PAGE = 20
 # The source line names the proeftuin on purpose; it is checked for the names of people only.
-BRON = "bron"
+SOURCE = "bron"
 
 
 @login_required
-def lijst(request):
+def index(request):
     q = request.GET.get("q", "").strip()[:200]
     succesfactor = request.GET.get("succesfactor", "")[:200]
     categorie = request.GET.get("categorie", "")[:200]
     soort = request.GET.get("soort", "")
-    items = search.zoek(q=q, succesfactor=succesfactor, categorie=categorie, soort=soort)
-    factoren, categorieen = search.labels()
+    items = search.find(q=q, succesfactor=succesfactor, categorie=categorie, soort=soort)
+    factors, categories = search.labels()
     facilitator_in = [
         m.gemeente for m in getattr(request, "lidmaatschappen", []) if m.role == Rol.FACILITATOR
     ]
     context = {
-        "page": Paginator(items, PER_PAGINA).get_page(request.GET.get("page")),
+        "page": Paginator(items, PER_PAGE).get_page(request.GET.get("page")),
         "aantal": len(items),
         "q": q,
         "succesfactor": succesfactor,
         "categorie": categorie,
         "soort": soort,
         "soorten": KennisbankItem.Soort.choices,
-        "factoren": factoren,
-        "categorieen": categorieen,
+        "factoren": factors,
+        "categorieen": categories,
         "gefilterd": bool(q or succesfactor or categorie or soort),
         "facilitator_in": facilitator_in,
     }
@@ -56,18 +56,18 @@ def lijst(request):
 
 @login_required
 def detail(request, pk):
-    item = get_object_or_404(search.zichtbaar(), pk=pk)
+    item = get_object_or_404(search.visible(), pk=pk)
     context = {"item": item, "can_withdraw": can_withdraw(request.user, item)}
     return render(request, "oogst/kennisbank/detail.html", context)
 
 
 @login_required
-def intrekken(request, pk):
-    item = get_object_or_404(search.zichtbaar(), pk=pk)
+def withdraw(request, pk):
+    item = get_object_or_404(search.visible(), pk=pk)
     if not can_withdraw(request.user, item):
         raise PermissionDenied
     if request.method == "POST":
-        services.intrekken(item=item)
+        services.withdraw(item=item)
         messages.success(
             request,
             _("“%(titel)s” has been withdrawn from the Kennisbank.") % {"titel": item.titel},
@@ -76,7 +76,7 @@ def intrekken(request, pk):
     return render(request, "oogst/kennisbank/intrekken.html", {"item": item})
 
 
-def kiezen(request, gemeente_slug):
+def choose(request, gemeente_slug):
     """What the facilitator can publish from this gemeente: its lessen and verbeteracties."""
     require_facilitator(request)
     proeftuin, proeftuinen = chosen_proeftuin(request)
@@ -97,7 +97,7 @@ def kiezen(request, gemeente_slug):
     return render(request, "oogst/kennisbank/kiezen.html", context)
 
 
-def publiceer_les(request, gemeente_slug, pk):
+def publish_les(request, gemeente_slug, pk):
     require_facilitator(request)
     les = get_object_or_404(
         Les.objects.select_related("proeftuin__gemeente", "verbeteractie").prefetch_related(
@@ -105,54 +105,54 @@ def publiceer_les(request, gemeente_slug, pk):
         ),
         pk=pk,
     )
-    return _publiceer(request, les, services.concept_uit_les(les))
+    return _publish(request, les, services.draft_from_les(les))
 
 
-def publiceer_actie(request, gemeente_slug, pk):
+def publish_actie(request, gemeente_slug, pk):
     require_facilitator(request)
     actie = get_actie(pk)
-    return _publiceer(request, actie, services.concept_uit_actie(actie))
+    return _publish(request, actie, services.draft_from_actie(actie))
 
 
-def _publiceer(request, origineel, concept):
-    namen = screening.namen_van_mensen()
-    keuzes = {"factoren": concept["succesfactoren"], "categorieen": concept["knelpunt_categorieen"]}
-    vervangen = False
+def _publish(request, original, draft):
+    names = screening.names_of_people()
+    choices = {"factors": draft["succesfactoren"], "categories": draft["knelpunt_categorieen"]}
+    replaced = False
     if request.method == "POST":
         data = request.POST.copy()
         if "vervang_alles" in data:
-            for veld in screening.TEKSTVELDEN:
-                data[veld] = screening.vervang_alles(data.get(veld, ""), namen)
-            data[BRON] = screening.vervang_alles(data.get(BRON, ""), namen, detector=False)
-            vervangen = True
-        form = KennisbankForm(data, **keuzes)
+            for field in screening.TEXT_FIELDS:
+                data[field] = screening.replace_all(data.get(field, ""), names)
+            data[SOURCE] = screening.replace_all(data.get(SOURCE, ""), names, detector=False)
+            replaced = True
+        form = KennisbankForm(data, **choices)
     else:
-        form = KennisbankForm(initial=concept, **keuzes)
-    teksten = {
-        veld: (form[veld].label, str(form[veld].value() or ""))
-        for veld in (*screening.TEKSTVELDEN, BRON)
+        form = KennisbankForm(initial=draft, **choices)
+    texts = {
+        field: (form[field].label, str(form[field].value() or ""))
+        for field in (*screening.TEXT_FIELDS, SOURCE)
     }
-    vondsten = screening.controleer(teksten, namen, alleen_namen={BRON})
+    found = screening.check(texts, names, names_only={SOURCE})
     status = 200
-    if request.method == "POST" and not vervangen:
-        if form.is_valid() and not vondsten:
-            item = services.publiceer(
-                soort=concept["soort"],
+    if request.method == "POST" and not replaced:
+        if form.is_valid() and not found:
+            item = services.publish(
+                soort=draft["soort"],
                 data=form.cleaned_data,
                 succesfactoren=form.cleaned_data["succesfactoren"],
                 knelpunt_categorieen=form.cleaned_data["knelpunt_categorieen"],
                 by=request.user,
             )
             # The copy leaves the gemeente: recorded against the original.
-            audit(request, Actie.EXPORT, origineel)
+            audit(request, Actie.EXPORT, original)
             messages.success(request, _("Published in the Kennisbank, for every gemeente to read."))
             return redirect("kennisbank:detail", pk=item.pk)
         status = 400
     context = {
         "form": form,
-        "origineel": origineel,
-        "soort": KennisbankItem.Soort(concept["soort"]),
-        "vondsten": vondsten,
-        "vervangen": vervangen,
+        "origineel": original,
+        "soort": KennisbankItem.Soort(draft["soort"]),
+        "vondsten": found,
+        "vervangen": replaced,
     }
     return render(request, "oogst/kennisbank/publiceren.html", context, status=status)

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from gemeenten.models import AuditRegel, Lidmaatschap
 from kern.tenancy import gemeente_scope
-from oogst.kennisbank import screening as kennisbank
+from oogst.kennisbank import screening
 from oogst.kennisbank.models import KennisbankItem
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import ActieSuccesfactorFactory, VerbeteractieFactory
@@ -141,11 +141,11 @@ def test_the_names_of_the_gemeente_s_people_are_found_even_when_the_detector_mis
         lid.user.save()
     tekst = "Het idee kwam van ploink wobbel uit het wijkteam."
     with gemeente_scope(gemeente_a):
-        namen = kennisbank.namen_van_mensen()
-        gevonden = kennisbank.findings(tekst, namen)
+        namen = screening.names_of_people()
+        gevonden = screening.findings(tekst, namen)
     assert "ploink wobbel" in namen
     assert [(f.kind, f.text) for f in gevonden] == [("naam", "ploink wobbel")]
-    assert kennisbank.vervang_alles(tekst, namen) == "Het idee kwam van [naam] uit het wijkteam."
+    assert screening.replace_all(tekst, namen) == "Het idee kwam van [naam] uit het wijkteam."
 
 
 def test_a_member_s_name_in_the_source_line_stops_publication(client, gemeente_a, les, facilitator):
