@@ -34,7 +34,7 @@ def can_manage_verhalen(request) -> bool:
     return is_facilitator(request)
 
 
-def can_edit_teksten(request) -> bool:
+def can_edit_texts(request) -> bool:
     return is_facilitator(request)
 
 

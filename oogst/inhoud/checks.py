@@ -16,19 +16,19 @@ from .models import Les, Vervolgafspraak
 # Read as annotations on the proeftuin (checklist.annotated): the dashboard and the cockpit are
 # at their query budget (issue 9), and a yes/no or a count per proeftuin needs no rows.
 
-KLAAR = (Status.AFGEROND, Status.GEBORGD)
+DONE = (Status.AFGEROND, Status.GEBORGD)
 
 
-def _heeft_lessen():
+def _has_lessen():
     return Exists(Les.objects.filter(proeftuin=OuterRef("pk")))
 
 
-def _heeft_vervolg():
+def _has_vervolgafspraken():
     return Exists(Vervolgafspraak.objects.filter(proeftuin=OuterRef("pk")))
 
 
-def _acties_klaar():
-    return Verbeteractie.objects.levend().filter(proeftuin=OuterRef("pk"), status__in=KLAAR)
+def _acties_done():
+    return Verbeteractie.objects.levend().filter(proeftuin=OuterRef("pk"), status__in=DONE)
 
 
 def _count(queryset):
@@ -36,12 +36,12 @@ def _count(queryset):
     return Coalesce(Subquery(per_proeftuin, output_field=IntegerField()), Value(0))
 
 
-def _aantal_klaar():
-    return _count(_acties_klaar())
+def _count_done():
+    return _count(_acties_done())
 
 
-def _aantal_zonder_borging():
-    return _count(_acties_klaar().filter(borging__isnull=True))
+def _count_without_borging():
+    return _count(_acties_done().filter(borging__isnull=True))
 
 
 def _oogst_link(proeftuin, anchor):
@@ -49,8 +49,8 @@ def _oogst_link(proeftuin, anchor):
     return f"{url}?proeftuin={proeftuin.pk}#{anchor}" if url else ""
 
 
-@checklist.register(Fase.VERANKERING, annotate={"oogst_heeft_lessen": _heeft_lessen})
-def lessen_vastgelegd(proeftuin):
+@checklist.register(Fase.VERANKERING, annotate={"oogst_heeft_lessen": _has_lessen})
+def lessen_recorded(proeftuin):
     done = checklist.annotation(
         proeftuin,
         "oogst_heeft_lessen",
@@ -69,38 +69,38 @@ def lessen_vastgelegd(proeftuin):
 @checklist.register(
     Fase.VERANKERING,
     annotate={
-        "oogst_acties_klaar": _aantal_klaar,
-        "oogst_acties_zonder_borging": _aantal_zonder_borging,
+        "oogst_acties_klaar": _count_done,
+        "oogst_acties_zonder_borging": _count_without_borging,
     },
 )
-def borging_vastgelegd(proeftuin):
-    acties = Verbeteractie.objects.levend().filter(proeftuin=proeftuin, status__in=KLAAR)
-    klaar = checklist.annotation(proeftuin, "oogst_acties_klaar", acties.count)
-    zonder = checklist.annotation(
+def borging_recorded(proeftuin):
+    acties = Verbeteractie.objects.levend().filter(proeftuin=proeftuin, status__in=DONE)
+    completed = checklist.annotation(proeftuin, "oogst_acties_klaar", acties.count)
+    missing = checklist.annotation(
         proeftuin,
         "oogst_acties_zonder_borging",
         lambda: acties.filter(borging__isnull=True).count(),
     )
-    if zonder:
+    if missing:
         hint = ngettext(
             "%(n)s completed action has no embedding recorded yet.",
             "%(n)s completed actions have no embedding recorded yet.",
-            zonder,
-        ) % {"n": zonder}
+            missing,
+        ) % {"n": missing}
     else:
         hint = _("Complete the improvement actions, then record how each lives on.")
     return [
         checklist.Item(
             _("Embedding of every completed improvement action recorded"),
-            done=bool(klaar) and not zonder,
+            done=bool(completed) and not missing,
             hint=hint,
             link=_oogst_link(proeftuin, "borging"),
         )
     ]
 
 
-@checklist.register(Fase.VERANKERING, annotate={"oogst_heeft_vervolg": _heeft_vervolg})
-def vervolgafspraken_gemaakt(proeftuin):
+@checklist.register(Fase.VERANKERING, annotate={"oogst_heeft_vervolg": _has_vervolgafspraken})
+def vervolgafspraken_made(proeftuin):
     done = checklist.annotation(
         proeftuin,
         "oogst_heeft_vervolg",

@@ -205,7 +205,7 @@ def gated_texts():
 
 
 @transaction.atomic
-def load_oogst_inhoud_demo(gemeenten):
+def load_inhoud_demo(gemeenten):
     gemeente = gemeenten.get(SLUG)
     if gemeente is None:
         return
@@ -227,9 +227,9 @@ def load_oogst_inhoud_demo(gemeenten):
 
 
 def _lessen(gemeente, proeftuin, users):
-    factoren = list(Succesfactor.objects.order_by("volgorde", "naam"))
+    factors = list(Succesfactor.objects.order_by("volgorde", "naam"))
     acties = {a.titel: a for a in Verbeteractie.objects.levend().filter(proeftuin=proeftuin)}
-    for titel, tekst, indexes, actie, auteur in LESSEN:
+    for titel, tekst, indexes, actie, author in LESSEN:
         les, _ = Les.objects.update_or_create(
             gemeente=gemeente,
             proeftuin=proeftuin,
@@ -237,18 +237,18 @@ def _lessen(gemeente, proeftuin, users):
             defaults={
                 "tekst": tekst,
                 "verbeteractie": acties.get(actie),
-                "created_by": users.get(auteur),
+                "created_by": users.get(author),
             },
         )
         for index in indexes:
-            if index < len(factoren):
+            if index < len(factors):
                 LesSuccesfactor.objects.get_or_create(
-                    gemeente=gemeente, les=les, succesfactor=factoren[index]
+                    gemeente=gemeente, les=les, succesfactor=factors[index]
                 )
 
 
 def _verhalen(gemeente, proeftuin, facilitator):
-    for soort, titel, tekst, wie, hoe in VERHALEN:
+    for soort, titel, tekst, wie, how in VERHALEN:
         Verhaal.objects.update_or_create(
             gemeente=gemeente,
             proeftuin=proeftuin,
@@ -257,10 +257,10 @@ def _verhalen(gemeente, proeftuin, facilitator):
                 "soort": soort,
                 "titel": titel,
                 "wie": wie,
-                "toestemming": bool(hoe),
-                "toestemming_hoe": hoe,
-                "toestemming_op": proeftuin.eind - datetime.timedelta(days=20) if hoe else None,
-                "toestemming_door": facilitator if hoe else None,
+                "toestemming": bool(how),
+                "toestemming_hoe": how,
+                "toestemming_op": proeftuin.eind - datetime.timedelta(days=20) if how else None,
+                "toestemming_door": facilitator if how else None,
                 "created_by": facilitator,
             },
         )
@@ -282,7 +282,7 @@ def _borging(gemeente, proeftuin):
 
 
 def _vervolg(gemeente, proeftuin):
-    for soort, wat, wie, organisatie, dagen, ritme in VERVOLG:
+    for soort, wat, wie, organisatie, days, ritme in VERVOLG:
         Vervolgafspraak.objects.update_or_create(
             gemeente=gemeente,
             proeftuin=proeftuin,
@@ -293,7 +293,7 @@ def _vervolg(gemeente, proeftuin):
                 "organisatie": Organisatie.objects.filter(naam=organisatie).first()
                 if organisatie
                 else None,
-                "wanneer": proeftuin.eind + datetime.timedelta(days=dagen),
+                "wanneer": proeftuin.eind + datetime.timedelta(days=days),
                 "ritme": ritme,
             },
         )

@@ -15,7 +15,7 @@ from verbeteracties.models import Verbeteractie
 
 from .models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
 
-MAX_TEKST = 8000
+MAX_TEXT = 8000
 
 
 class _GatedForm(VersionedModelForm):
@@ -35,15 +35,15 @@ class OogstForm(VersionedModelForm):
         model = Oogst
         fields = ["voorwoord", "hoe_verder"]
         widgets = {
-            "voorwoord": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_TEKST}),
-            "hoe_verder": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_TEKST}),
+            "voorwoord": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_TEXT}),
+            "hoe_verder": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_TEXT}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("voorwoord", "hoe_verder"):
-            self.fields[name].max_length = MAX_TEKST
-            self.fields[name].validators.append(MaxLengthValidator(MAX_TEKST))
+            self.fields[name].max_length = MAX_TEXT
+            self.fields[name].validators.append(MaxLengthValidator(MAX_TEXT))
 
 
 class LesForm(_GatedForm):
@@ -111,14 +111,14 @@ class BorgingForm(VersionedModelForm):
         fields = ["stand", "door", "werkproces", "waarom_niet"]
         widgets = {
             "stand": forms.RadioSelect,
-            "waarom_niet": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_TEKST}),
+            "waarom_niet": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_TEXT}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["door"].queryset = Organisatie.objects.order_by("naam")
-        self.fields["waarom_niet"].max_length = MAX_TEKST
-        self.fields["waarom_niet"].validators.append(MaxLengthValidator(MAX_TEKST))
+        self.fields["waarom_niet"].max_length = MAX_TEXT
+        self.fields["waarom_niet"].validators.append(MaxLengthValidator(MAX_TEXT))
         self.fields["stand"].choices = Borging.Stand.choices
 
 

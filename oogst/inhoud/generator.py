@@ -26,9 +26,9 @@ def generate(ctx):
     rng, gemeente, scale = ctx.rng, ctx.gemeente, ctx.scale
     proeftuin, leden = ctx.made["proeftuin"], ctx.made["leden"]
     organisaties = ctx.made["organisaties"]
-    factoren = ctx.made.get("succesfactoren", [])
+    factors = ctx.made.get("succesfactoren", [])
     acties = ctx.made.get("verbeteracties", [])
-    aantal = max(scale.verbeteracties, 1)
+    count = max(scale.verbeteracties, 1)
 
     Oogst.objects.create(
         gemeente=gemeente,
@@ -46,13 +46,13 @@ def generate(ctx):
             verbeteractie=rng.choice(acties) if acties and n % 2 == 0 else None,
             created_by=rng.choice(leden).user,
         )
-        for n, (titel, tekst) in ((n, rng.choice(LESSEN)) for n in range(aantal))
+        for n, (titel, tekst) in ((n, rng.choice(LESSEN)) for n in range(count))
     )
-    if factoren:
+    if factors:
         LesSuccesfactor.objects.bulk_create(
             LesSuccesfactor(gemeente=gemeente, les=les, succesfactor=factor)
             for les in lessen
-            for factor in rng.sample(factoren, min(2, len(factoren)))
+            for factor in rng.sample(factors, min(2, len(factors)))
         )
     Verhaal.objects.bulk_create(
         Verhaal(
@@ -67,7 +67,7 @@ def generate(ctx):
             toestemming_door=ctx.facilitator if n % 3 != 0 else None,
             created_by=ctx.facilitator,
         )
-        for n, (soort, tekst) in ((n, rng.choice(VERHALEN)) for n in range(aantal))
+        for n, (soort, tekst) in ((n, rng.choice(VERHALEN)) for n in range(count))
     )
     Borging.objects.bulk_create(
         Borging(
@@ -80,18 +80,18 @@ def generate(ctx):
         for actie in acties
         if actie.status in (Status.AFGEROND, Status.GEBORGD, Status.LOOPT)
     )
-    soorten = list(Vervolgafspraak.Soort)
+    kinds = list(Vervolgafspraak.Soort)
     Vervolgafspraak.objects.bulk_create(
         Vervolgafspraak(
             gemeente=gemeente,
             proeftuin=proeftuin,
-            soort=soorten[n % len(soorten)],
+            soort=kinds[n % len(kinds)],
             wat=f"Vervolgafspraak {n + 1}",
             wie="de kerngroep",
             organisatie=rng.choice(organisaties),
             wanneer=proeftuin.eind + datetime.timedelta(days=30 * (n + 1)),
             ritme="elke zes weken",
         )
-        for n in range(aantal)
+        for n in range(count)
     )
     ctx.made.update(lessen=lessen)

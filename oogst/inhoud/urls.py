@@ -6,8 +6,8 @@ from django.urls import path
 from .views import items, lists, overview
 
 urlpatterns = [
-    path("", overview.overzicht, name="overzicht"),
-    path("teksten/", overview.teksten, name="teksten"),
+    path("", overview.overview, name="overzicht"),
+    path("teksten/", overview.texts, name="teksten"),
     path("lessen/", lists.lessen, name="lessen"),
     path("verhalen/", lists.verhalen, name="verhalen"),
     path("borging/", lists.borgingen, name="borgingen"),

@@ -8,7 +8,7 @@ from demo.loader import load_demo
 from gemeenten import checklist
 from gemeenten.models import Fase, Proeftuin
 from kern.tenancy import gemeente_scope
-from oogst.inhoud import demo as demo_inhoud
+from oogst.inhoud import demo
 from oogst.inhoud.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
 from tests.scopes import every_gemeente
 
@@ -75,7 +75,7 @@ def test_the_checklist_items_make_no_query_of_their_own(
 
 
 def test_the_demo_texts_pass_the_anonymisation_gate():
-    for text in demo_inhoud.gated_texts():
+    for text in demo.gated_texts():
         assert detect(text) == [], text
 
 
@@ -90,12 +90,12 @@ def test_the_demo_oogst_of_oude_ijsselstreek_is_complete_and_loads_twice(client)
         assert oogst.gemeente.slug == "oude-ijsselstreek"
         assert oogst.proeftuin.fase == Fase.VERANKERING
         assert oogst.voorwoord and oogst.hoe_verder
-        assert Les.objects.count() == len(demo_inhoud.LESSEN)
+        assert Les.objects.count() == len(demo.LESSEN)
         assert all(les.succesfactoren.exists() for les in Les.objects.all())
         assert Verhaal.objects.filter(toestemming=False).count() == 1
-        assert Verhaal.objects.count() == len(demo_inhoud.VERHALEN)
+        assert Verhaal.objects.count() == len(demo.VERHALEN)
         assert Borging.objects.count() == 2
-        assert Vervolgafspraak.objects.count() == len(demo_inhoud.VERVOLG)
+        assert Vervolgafspraak.objects.count() == len(demo.VERVOLG)
         gemeente, proeftuin = oogst.gemeente, oogst.proeftuin
     labels = _labels(gemeente, proeftuin)
     assert labels[LESSEN].done and labels[BORGING].done and labels[VERVOLG].done

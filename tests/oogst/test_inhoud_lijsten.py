@@ -7,8 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from oogst.inhoud.views import lists as inhoud_lijsten
-from oogst.inhoud.views import overview as inhoud
+from oogst.inhoud.views import lists, overview
 from tests.factories import GemeenteFactory, LidmaatschapFactory, ProeftuinFactory
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory
@@ -29,22 +28,22 @@ def _lessen(gemeente, proeftuin, n, **kwargs):
 def test_the_oogst_page_shows_the_first_lessen_and_a_link_to_all(
     client, member, gemeente_a, proeftuin
 ):
-    _lessen(gemeente_a, proeftuin, inhoud.KAARTEN + 2)
+    _lessen(gemeente_a, proeftuin, overview.CARDS + 2)
     client.force_login(member)
     response = client.get(ourl("overzicht", gemeente_a))
     body = response.content.decode()
-    assert len(response.context["lessen"]) == inhoud.KAARTEN
+    assert len(response.context["lessen"]) == overview.CARDS
     assert "<h3>Les nummer 00</h3>" in body and "Les nummer 07" not in body
-    assert response.context["lessen_totaal"] == inhoud.KAARTEN + 2
+    assert response.context["lessen_totaal"] == overview.CARDS + 2
     link = ourl("lessen", gemeente_a, f"?proeftuin={proeftuin.pk}")
     assert f'href="{link}"' in body
-    assert f"Show all ({inhoud.KAARTEN + 2})" in body
+    assert f"Show all ({overview.CARDS + 2})" in body
 
 
 def test_the_oogst_page_has_no_link_to_all_when_it_shows_them_all(
     client, member, gemeente_a, proeftuin
 ):
-    _lessen(gemeente_a, proeftuin, inhoud.KAARTEN)
+    _lessen(gemeente_a, proeftuin, overview.CARDS)
     client.force_login(member)
     body = client.get(ourl("overzicht", gemeente_a)).content.decode()
     assert "Show all" not in body
@@ -54,7 +53,7 @@ def test_the_oogst_page_has_no_link_to_all_when_it_shows_them_all(
 def test_the_page_of_all_lessen_pages_through_them(
     client, facilitator, gemeente_a, proeftuin, monkeypatch
 ):
-    monkeypatch.setattr(inhoud_lijsten, "PER_PAGINA", 2)
+    monkeypatch.setattr(lists, "PER_PAGE", 2)
     lessen = _lessen(gemeente_a, proeftuin, 5)
     client.force_login(facilitator)
     url = ourl("lessen", gemeente_a, f"?proeftuin={proeftuin.pk}")
@@ -120,7 +119,7 @@ def test_the_oogst_page_counts_only_the_verhalen_a_member_may_read(
     client, member, gemeente_a, proeftuin
 ):
     with every_gemeente():
-        for _ in range(inhoud.KAARTEN + 1):
+        for _ in range(overview.CARDS + 1):
             VerhaalFactory(
                 gemeente=gemeente_a, proeftuin=proeftuin, toestemming=False, toestemming_hoe=""
             )
@@ -137,7 +136,7 @@ def test_the_page_of_all_borging_lists_every_living_action(
     with every_gemeente():
         anderen = [
             VerbeteractieFactory(gemeente=gemeente_a, proeftuin=proeftuin, titel=f"Actie {i:02}")
-            for i in range(inhoud.RIJEN)
+            for i in range(overview.ROWS)
         ]
         VerbeteractieFactory(
             gemeente=gemeente_a,
@@ -148,8 +147,8 @@ def test_the_page_of_all_borging_lists_every_living_action(
         BorgingFactory(gemeente=gemeente_a, verbeteractie=actie, werkproces="het MDO")
     client.force_login(member)
     overzicht = client.get(ourl("overzicht", gemeente_a))
-    assert len(overzicht.context["acties"]) == inhoud.RIJEN
-    assert f"Show all ({inhoud.RIJEN + 1})" in overzicht.content.decode()
+    assert len(overzicht.context["acties"]) == overview.ROWS
+    assert f"Show all ({overview.ROWS + 1})" in overzicht.content.decode()
     body = client.get(ourl("borgingen", gemeente_a)).content.decode()
     assert all(a.titel in body for a in anderen)
     assert "het MDO" in body and "Weggegooide actie" not in body
@@ -169,7 +168,7 @@ def test_the_oogst_page_shows_the_first_vervolgafspraken_of_each_kind(
                 wat=f"Netwerkafspraak {i}",
                 wanneer=datetime.date(2027, 1, 1 + i),
             )
-            for i in range(inhoud.VERVOLG_PER_SOORT + 2)
+            for i in range(overview.VERVOLG_PER_KIND + 2)
         ]
         VervolgafspraakFactory(
             gemeente=gemeente_a, proeftuin=proeftuin, soort="bestuurlijk", wat="Wethoudersoverleg"
@@ -178,7 +177,7 @@ def test_the_oogst_page_shows_the_first_vervolgafspraken_of_each_kind(
     response = client.get(ourl("overzicht", gemeente_a))
     groepen = {g["soort"]: g for g in response.context["vervolg"]}
     eerste = [a.wat for a, _ in groepen["lerend_netwerk"]["afspraken"]]
-    assert eerste == [a.wat for a in netwerk[: inhoud.VERVOLG_PER_SOORT]]
+    assert eerste == [a.wat for a in netwerk[: overview.VERVOLG_PER_KIND]]
     assert groepen["lerend_netwerk"]["totaal"] == len(netwerk)
     assert [a.wat for a, _ in groepen["bestuurlijk"]["afspraken"]] == ["Wethoudersoverleg"]
     assert groepen["werkproces"]["afspraken"] == []
@@ -236,7 +235,7 @@ def test_the_page_of_all_shows_the_chosen_proeftuin(client, member, gemeente_a, 
 def test_a_lesson_changed_from_the_page_of_all_goes_back_to_that_page(
     client, facilitator, gemeente_a, proeftuin, monkeypatch
 ):
-    monkeypatch.setattr(inhoud_lijsten, "PER_PAGINA", 2)
+    monkeypatch.setattr(lists, "PER_PAGE", 2)
     lessen = _lessen(gemeente_a, proeftuin, 3)
     client.force_login(facilitator)
     page = client.get(ourl("lessen", gemeente_a, f"?proeftuin={proeftuin.pk}&page=2"))

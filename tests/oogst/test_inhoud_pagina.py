@@ -6,7 +6,7 @@ from casussen.models import Succesfactor
 from gemeenten.models import Wijziging
 from kern.tenancy import gemeente_scope
 from oogst.inhoud.models import Oogst
-from oogst.inhoud.views import overview as inhoud
+from oogst.inhoud.views import overview
 from tests.factories import GemeenteFactory, LidmaatschapFactory
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory
@@ -130,8 +130,8 @@ def test_the_more_list_links_only_the_pages_that_exist(
     client, member, gemeente_a, proeftuin, monkeypatch
 ):
     monkeypatch.setattr(
-        inhoud,
-        "MEER",
+        overview,
+        "MORE_LINKS",
         [("oogst:overzicht", "Bestaat", True), ("oogst:bestaat_niet", "Bestaat niet", True)],
     )
     client.force_login(member)

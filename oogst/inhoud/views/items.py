@@ -26,7 +26,7 @@ from ..access import (
 )
 from ..forms import BorgingForm, LesForm, VerhaalForm, VervolgafspraakForm
 from ..models import Borging, Les, Verhaal, Vervolgafspraak
-from .lists import terug_query, terug_url
+from .lists import back_query, back_url
 
 
 def _gated(request, *, form_class, instance, proeftuin, save, template, anchor, form_kwargs=None):
@@ -34,50 +34,50 @@ def _gated(request, *, form_class, instance, proeftuin, save, template, anchor, 
     its replacement, and one button that replaces them all), the input kept."""
     posted = request.method == "POST"
     form_kwargs = form_kwargs or {}
-    poort = Poort(request.POST if posted else {})
-    form = form_class(poort.data if posted else None, instance=instance, **form_kwargs)
+    gate = Poort(request.POST if posted else {})
+    form = form_class(gate.data if posted else None, instance=instance, **form_kwargs)
     status = 200
     if posted:
         text_fields = form.text_fields()
-        if poort.apply_replacements(text_fields):
-            form = form_class(poort.data, instance=instance, **form_kwargs)
-            poort.check(text_fields)
-        elif poort.check(text_fields) or not poort.passes or not form.is_valid():
+        if gate.apply_replacements(text_fields):
+            form = form_class(gate.data, instance=instance, **form_kwargs)
+            gate.check(text_fields)
+        elif gate.check(text_fields) or not gate.passes or not form.is_valid():
             status = 400
         else:
             created = instance.pk is None
             try:
-                save(form, poort.marks)
+                save(form, gate.marks)
             except StaleEdit:
                 form.add_error(None, STALE_MESSAGE)
                 status = 409
             else:
                 audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
                 messages.success(request, _("Saved."))
-                return redirect(terug_url(request, proeftuin, anchor))
+                return redirect(back_url(request, proeftuin, anchor))
     context = {
         "form": form,
         "object": instance,
         "proeftuin": proeftuin,
-        "cancel_url": terug_url(request, proeftuin, anchor),
+        "cancel_url": back_url(request, proeftuin, anchor),
         "gated": True,
-        **poort.context(),
+        **gate.context(),
     }
     return render(request, template, context, status=status)
 
 
-def _confirm_delete(request, *, obj, proeftuin, anchor, delete, titel, uitleg):
+def _confirm_delete(request, *, obj, proeftuin, anchor, delete, title, explanation):
     """Ask first; delete on POST."""
     if request.method == "POST":
         with transaction.atomic():
             audit(request, Actie.DELETE, obj)
             delete()
         messages.success(request, _("Deleted."))
-        return redirect(terug_url(request, proeftuin, anchor))
+        return redirect(back_url(request, proeftuin, anchor))
     context = {
-        "titel": titel,
-        "uitleg": uitleg,
-        "cancel_url": terug_url(request, proeftuin, anchor),
+        "titel": title,
+        "uitleg": explanation,
+        "cancel_url": back_url(request, proeftuin, anchor),
     }
     return render(request, "oogst/inhoud/verwijderen.html", context)
 
@@ -128,8 +128,8 @@ def les_delete(request, gemeente_slug, pk):
         proeftuin=les.proeftuin,
         anchor="lessen",
         delete=lambda: services.les_delete(les=les, by=request.user),
-        titel=_("Delete the lesson “%(titel)s”?") % {"titel": les.titel},
-        uitleg=_("The lesson disappears from the harvest and from the Logboek Oogst."),
+        title=_("Delete the lesson “%(titel)s”?") % {"titel": les.titel},
+        explanation=_("The lesson disappears from the harvest and from the Logboek Oogst."),
     )
 
 
@@ -176,8 +176,8 @@ def verhaal_delete(request, gemeente_slug, pk):
         proeftuin=verhaal.proeftuin,
         anchor="verhalen",
         delete=lambda: services.verhaal_delete(verhaal=verhaal, by=request.user),
-        titel=_("Delete the story “%(titel)s”?") % {"titel": verhaal},
-        uitleg=_("The story and its recorded consent disappear from the harvest."),
+        title=_("Delete the story “%(titel)s”?") % {"titel": verhaal},
+        explanation=_("The story and its recorded consent disappear from the harvest."),
     )
 
 
@@ -205,14 +205,14 @@ def borging_edit(request, gemeente_slug, pk):
         else:
             audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
             messages.success(request, _("The embedding has been saved."))
-            return redirect(terug_url(request, actie.proeftuin, "borging"))
+            return redirect(back_url(request, actie.proeftuin, "borging"))
     context = {
         "form": form,
         "actie": actie,
         "borging": borging,
         "proeftuin": actie.proeftuin,
-        "cancel_url": terug_url(request, actie.proeftuin, "borging"),
-        "terug_query": terug_query(request),
+        "cancel_url": back_url(request, actie.proeftuin, "borging"),
+        "terug_query": back_query(request),
     }
     return render(
         request, "oogst/inhoud/borging_form.html", context, status=400 if form.errors else 200
@@ -224,15 +224,15 @@ def borging_delete(request, gemeente_slug, pk):
     require(can_edit_borging(request, actie))
     borging = Borging.objects.filter(verbeteractie=actie).first()
     if borging is None:
-        return redirect(terug_url(request, actie.proeftuin, "borging"))
+        return redirect(back_url(request, actie.proeftuin, "borging"))
     return _confirm_delete(
         request,
         obj=borging,
         proeftuin=actie.proeftuin,
         anchor="borging",
         delete=lambda: services.borging_delete(borging=borging, by=request.user),
-        titel=_("Delete the embedding of “%(titel)s”?") % {"titel": actie.titel},
-        uitleg=_("The action then shows as “not recorded yet” again."),
+        title=_("Delete the embedding of “%(titel)s”?") % {"titel": actie.titel},
+        explanation=_("The action then shows as “not recorded yet” again."),
     )
 
 
@@ -266,12 +266,12 @@ def _vervolg_form(request, afspraak):
         else:
             audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
             messages.success(request, _("The follow-up agreement has been saved."))
-            return redirect(terug_url(request, proeftuin, "vervolg"))
+            return redirect(back_url(request, proeftuin, "vervolg"))
     context = {
         "form": form,
         "afspraak": afspraak,
         "proeftuin": proeftuin,
-        "cancel_url": terug_url(request, proeftuin, "vervolg"),
+        "cancel_url": back_url(request, proeftuin, "vervolg"),
     }
     return render(
         request, "oogst/inhoud/vervolg_form.html", context, status=400 if form.errors else 200
@@ -287,6 +287,6 @@ def vervolg_delete(request, gemeente_slug, pk):
         proeftuin=afspraak.proeftuin,
         anchor="vervolg",
         delete=lambda: services.vervolgafspraak_delete(afspraak=afspraak, by=request.user),
-        titel=_("Delete the follow-up agreement “%(wat)s”?") % {"wat": afspraak.wat},
-        uitleg=_("The agreement disappears from the harvest and from the Logboek Oogst."),
+        title=_("Delete the follow-up agreement “%(wat)s”?") % {"wat": afspraak.wat},
+        explanation=_("The agreement disappears from the harvest and from the Logboek Oogst."),
     )

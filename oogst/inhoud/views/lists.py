@@ -7,13 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..access import require_proeftuin
-from . import rows as rijen
-from .overview import overzicht_url, proeftuin_query
+from . import rows
+from .overview import overview_url, proeftuin_query
 
-PER_PAGINA = 50
+PER_PAGE = 50
 
 # The page of all of each part, by the part's anchor on the oogst page.
-LIJSTEN = {
+LISTS = {
     "lessen": "oogst:lessen",
     "verhalen": "oogst:verhalen",
     "borging": "oogst:borgingen",
@@ -21,40 +21,40 @@ LIJSTEN = {
 }
 
 
-def lijst_pagina(request):
+def list_page(request):
     """The page of the list of all a row's form was opened from (``?lijst=<page>``), or None."""
     page = request.GET.get("lijst", "")
     return int(page) if page.isascii() and page.isdigit() and len(page) <= 6 else None
 
 
-def terug_url(request, proeftuin, sectie):
+def back_url(request, proeftuin, section):
     """Where the form of a row goes back to: the page of the list of all it was opened from,
     else the part on the oogst page."""
-    page = lijst_pagina(request)
+    page = list_page(request)
     if page is None:
-        return overzicht_url(request, proeftuin, sectie)
-    url = reverse(LIJSTEN[sectie], kwargs={"gemeente_slug": request.gemeente.slug})
+        return overview_url(request, proeftuin, section)
+    url = reverse(LISTS[section], kwargs={"gemeente_slug": request.gemeente.slug})
     return f"{url}{proeftuin_query(proeftuin)}&page={page}"
 
 
-def terug_query(request):
+def back_query(request):
     """The query that keeps a row's form on its way back to the list of all (or "")."""
-    page = lijst_pagina(request)
+    page = list_page(request)
     return "" if page is None else f"?lijst={page}"
 
 
-def _lijst(request, proeftuin, *, sectie, kop, queryset, rows, fragment):
-    page = Paginator(queryset, PER_PAGINA).get_page(request.GET.get("page"))
+def _list_page(request, proeftuin, *, section, heading, queryset, make_rows, fragment):
+    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        **rijen.context(request, proeftuin),
+        **rows.context(request, proeftuin),
         "query": proeftuin_query(proeftuin),
         "kop_niveau": 2,
-        "sectie": sectie,
-        "kop": kop,
+        "sectie": section,
+        "kop": heading,
         "page": page,
         "fragment": fragment,
-        "terug_url": overzicht_url(request, proeftuin, sectie),
-        **rows(page.object_list, f"?lijst={page.number}"),
+        "terug_url": overview_url(request, proeftuin, section),
+        **make_rows(page.object_list, f"?lijst={page.number}"),
     }
     return render(request, "oogst/inhoud/lijst.html", context)
 
@@ -62,13 +62,13 @@ def _lijst(request, proeftuin, *, sectie, kop, queryset, rows, fragment):
 def lessen(request, gemeente_slug):
     """Every lesson learnt of the proeftuin."""
     proeftuin = require_proeftuin(request)
-    return _lijst(
+    return _list_page(
         request,
         proeftuin,
-        sectie="lessen",
-        kop=_("Lessons learnt"),
-        queryset=rijen.lessen(proeftuin),
-        rows=lambda page, terug: {"lessen": rijen.lessen_rijen(request, page, terug)},
+        section="lessen",
+        heading=_("Lessons learnt"),
+        queryset=rows.lessen(proeftuin),
+        make_rows=lambda page, back: {"lessen": rows.lessen_rows(request, page, back)},
         fragment="oogst/inhoud/les_kaarten.html",
     )
 
@@ -76,13 +76,13 @@ def lessen(request, gemeente_slug):
 def verhalen(request, gemeente_slug):
     """Every story and quote of the proeftuin (with consent only, but for the facilitator)."""
     proeftuin = require_proeftuin(request)
-    return _lijst(
+    return _list_page(
         request,
         proeftuin,
-        sectie="verhalen",
-        kop=_("Stories and quotes"),
-        queryset=rijen.verhalen(request, proeftuin),
-        rows=lambda page, terug: {"verhalen": rijen.verhalen_rijen(request, page, terug)},
+        section="verhalen",
+        heading=_("Stories and quotes"),
+        queryset=rows.verhalen(request, proeftuin),
+        make_rows=lambda page, back: {"verhalen": rows.verhalen_rows(request, page, back)},
         fragment="oogst/inhoud/verhaal_kaarten.html",
     )
 
@@ -90,13 +90,13 @@ def verhalen(request, gemeente_slug):
 def borgingen(request, gemeente_slug):
     """The borging of every living verbeteractie of the proeftuin."""
     proeftuin = require_proeftuin(request)
-    return _lijst(
+    return _list_page(
         request,
         proeftuin,
-        sectie="borging",
-        kop=_("Embedding per improvement action"),
-        queryset=rijen.acties(proeftuin),
-        rows=lambda page, terug: {"acties": rijen.acties_rijen(request, page, terug)},
+        section="borging",
+        heading=_("Embedding per improvement action"),
+        queryset=rows.acties(proeftuin),
+        make_rows=lambda page, back: {"acties": rows.acties_rows(request, page, back)},
         fragment="oogst/inhoud/borging_tabel.html",
     )
 
@@ -104,14 +104,14 @@ def borgingen(request, gemeente_slug):
 def vervolgafspraken(request, gemeente_slug):
     """Every vervolgafspraak of the proeftuin, by kind."""
     proeftuin = require_proeftuin(request)
-    return _lijst(
+    return _list_page(
         request,
         proeftuin,
-        sectie="vervolg",
-        kop=_("Follow-up agreements"),
-        queryset=rijen.vervolgafspraken(proeftuin),
-        rows=lambda page, terug: {
-            "vervolg": [g for g in rijen.vervolg_rijen(request, page, terug) if g["afspraken"]]
+        section="vervolg",
+        heading=_("Follow-up agreements"),
+        queryset=rows.vervolgafspraken(proeftuin),
+        make_rows=lambda page, back: {
+            "vervolg": [g for g in rows.vervolg_rows(request, page, back) if g["afspraken"]]
         },
         fragment="oogst/inhoud/vervolg_lijst.html",
     )

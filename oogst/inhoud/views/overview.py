@@ -16,16 +16,16 @@ from oogst.access import require
 
 from .. import services
 from ..access import (
-    can_edit_teksten,
+    can_edit_texts,
     get_proeftuin,
     require_proeftuin,
 )
 from ..forms import OogstForm
 from ..models import Oogst
-from . import rows as rijen
+from . import rows
 
 # The pages of the other oogst parts, linked from the "More" list while they exist.
-MEER = [
+MORE_LINKS = [
     ("oogst:netwerk", gettext_lazy("Network survey"), True),
     ("oogst:logboek", gettext_lazy("Logboek Oogst"), True),
     ("oogst:export", gettext_lazy("Export (ZIP)"), True),
@@ -47,15 +47,15 @@ def proeftuin_query(proeftuin):
     return f"?proeftuin={proeftuin.pk}"
 
 
-def overzicht_url(request, proeftuin, anchor=""):
+def overview_url(request, proeftuin, anchor=""):
     url = reverse("oogst:overzicht", kwargs={"gemeente_slug": request.gemeente.slug})
     return url + proeftuin_query(proeftuin) + (f"#{anchor}" if anchor else "")
 
 
-def _meer(request, proeftuin):
+def _more_links(request, proeftuin):
     query = proeftuin_query(proeftuin)
     links = []
-    for name, label, in_gemeente in MEER:
+    for name, label, in_gemeente in MORE_LINKS:
         url = link(
             name, request.gemeente.slug if in_gemeente else None, query if in_gemeente else ""
         )
@@ -67,66 +67,68 @@ def _meer(request, proeftuin):
 # The oogst page shows the first rows of each part and links to all of it, a page at a time, so
 # it costs the same however much a proeftuin harvests: two rows of cards (lessen, verhalen), ten
 # rows of the borging table, three vervolgafspraken of each kind.
-KAARTEN = 6
-RIJEN = 10
-VERVOLG_PER_SOORT = 3
+CARDS = 6
+ROWS = 10
+VERVOLG_PER_KIND = 3
 
 
-def overzicht(request, gemeente_slug):
+def overview(request, gemeente_slug):
     """The proeftuin's oogst in one view: the first rows of each part, each linked to all of it;
     a fixed number of queries and rows whatever its size. Its content is rendered once per data
     stamp of the gemeente, proeftuin asked for and reader's rights, not on every request."""
     return fragments.render_page(
         request,
-        f"oogst-overzicht:{_gevraagd(request)}:{fragments.reader(request)}",
+        f"oogst-overzicht:{_asked_for(request)}:{fragments.reader(request)}",
         "oogst/inhoud/overzicht.html",
-        lambda: _overzicht_context(request),
+        lambda: _overview_context(request),
         live=False,  # ?proeftuin= is in the name
     )
 
 
-def _gevraagd(request):
+def _asked_for(request):
     """The proeftuin asked for, as get_proeftuin() reads it: its id, or "" for the latest. An
     unknown id raises Http404 while computing, so only the gemeente's proeftuinen are cached."""
     chosen = id_param(request, "proeftuin")
     return "" if chosen is None else chosen
 
 
-def _overzicht_context(request):
+def _overview_context(request):
     proeftuinen = list(Proeftuin.objects.order_by("-start"))
     proeftuin = get_proeftuin(request, proeftuinen)
     if proeftuin is None:
         return {"proeftuin": None}
     oogst = Oogst.objects.filter(proeftuin=proeftuin).select_related("updated_by").first()
-    lessen, lessen_totaal = rijen.eerste(rijen.lessen(proeftuin), KAARTEN)
-    verhalen, verhalen_totaal = rijen.eerste(rijen.verhalen(request, proeftuin), KAARTEN)
-    acties, acties_totaal = rijen.eerste(rijen.acties(proeftuin), RIJEN)
-    vervolg = rijen.vervolg_rijen(
-        request, rijen.eerste_per_soort(rijen.vervolgafspraken(proeftuin), VERVOLG_PER_SOORT)
+    lessen, lessen_total = rows.first_rows(rows.lessen(proeftuin), CARDS)
+    verhalen, verhalen_total = rows.first_rows(rows.verhalen(request, proeftuin), CARDS)
+    acties, acties_total = rows.first_rows(rows.acties(proeftuin), ROWS)
+    vervolg_groups = rows.vervolg_rows(
+        request, rows.first_per_kind(rows.vervolgafspraken(proeftuin), VERVOLG_PER_KIND)
     )
     return {
-        **rijen.context(request, proeftuin),
+        **rows.context(request, proeftuin),
         "query": proeftuin_query(proeftuin),
         "proeftuinen": proeftuinen,
         "niet_verankering": proeftuin.fase != Fase.VERANKERING,
         "oogst": oogst,
-        "lessen": rijen.lessen_rijen(request, lessen),
-        "lessen_totaal": lessen_totaal,
-        "verhalen": rijen.verhalen_rijen(request, verhalen),
-        "verhalen_totaal": verhalen_totaal,
-        "acties": rijen.acties_rijen(request, acties),
-        "acties_totaal": acties_totaal,
-        "vervolg": vervolg,
-        "vervolg_totaal": sum(groep["totaal"] for groep in vervolg),
-        "vervolg_ingekort": any(len(groep["afspraken"]) < groep["totaal"] for groep in vervolg),
-        "can_edit_teksten": can_edit_teksten(request),
-        "meer": _meer(request, proeftuin),
+        "lessen": rows.lessen_rows(request, lessen),
+        "lessen_totaal": lessen_total,
+        "verhalen": rows.verhalen_rows(request, verhalen),
+        "verhalen_totaal": verhalen_total,
+        "acties": rows.acties_rows(request, acties),
+        "acties_totaal": acties_total,
+        "vervolg": vervolg_groups,
+        "vervolg_totaal": sum(g["totaal"] for g in vervolg_groups),
+        "vervolg_ingekort": any(
+            len(group["afspraken"]) < group["totaal"] for group in vervolg_groups
+        ),
+        "can_edit_teksten": can_edit_texts(request),
+        "meer": _more_links(request, proeftuin),
     }
 
 
-def teksten(request, gemeente_slug):
+def texts(request, gemeente_slug):
     """The foreword and "how we go on" of the proeftuin's oogst (facilitator)."""
-    require(can_edit_teksten(request))
+    require(can_edit_texts(request))
     proeftuin = require_proeftuin(request)
     oogst = Oogst.objects.filter(proeftuin=proeftuin).first() or Oogst(
         gemeente=request.gemeente, proeftuin=proeftuin
@@ -144,14 +146,14 @@ def teksten(request, gemeente_slug):
         else:
             audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
             messages.success(request, _("The texts of the harvest have been saved."))
-            return redirect(overzicht_url(request, proeftuin, "teksten"))
+            return redirect(overview_url(request, proeftuin, "teksten"))
     return render(
         request,
         "oogst/inhoud/teksten.html",
         {
             "form": form,
             "proeftuin": proeftuin,
-            "cancel_url": overzicht_url(request, proeftuin, "teksten"),
+            "cancel_url": overview_url(request, proeftuin, "teksten"),
         },
         status=400 if form.errors else 200,
     )

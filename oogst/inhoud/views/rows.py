@@ -68,22 +68,22 @@ def vervolgafspraken(proeftuin):
     )
 
 
-def eerste(queryset, aantal):
+def first_rows(queryset, count):
     """The first ``aantal`` rows and how many there are in all, in one query: the count is a
     window over every row, counted before the limit."""
-    rows = list(queryset.annotate(totaal=Window(Count("pk")))[:aantal])
+    rows = list(queryset.annotate(totaal=Window(Count("pk")))[:count])
     return rows, (rows[0].totaal if rows else 0)
 
 
-def eerste_per_soort(afspraken, aantal):
+def first_per_kind(afspraken, count):
     """The first vervolgafspraken of each kind (in the model's order) and how many each kind
     has, in one query."""
-    per_soort = {"partition_by": F("soort")}
+    per_kind = {"partition_by": F("soort")}
     return list(
         afspraken.annotate(
-            rang=Window(RowNumber(), order_by=(F("wanneer").asc(), F("pk").asc()), **per_soort),
-            in_soort=Window(Count("pk"), **per_soort),
-        ).filter(rang__lte=aantal)
+            rang=Window(RowNumber(), order_by=(F("wanneer").asc(), F("pk").asc()), **per_kind),
+            in_soort=Window(Count("pk"), **per_kind),
+        ).filter(rang__lte=count)
     )
 
 
@@ -97,26 +97,26 @@ def _pk_url(request, name, query=""):
     return lambda pk: f"{head}{pk}{tail}"
 
 
-def _wijzig_urls(request, soort, terug):
+def _edit_urls(request, kind, back):
     """(change, delete) URLs of the rows of one kind, by pk; ``terug`` brings their forms back
     to the page of the list of all they were opened from."""
     return (
-        _pk_url(request, f"oogst:{soort}_edit", terug),
-        _pk_url(request, f"oogst:{soort}_delete", terug),
+        _pk_url(request, f"oogst:{kind}_edit", back),
+        _pk_url(request, f"oogst:{kind}_delete", back),
     )
 
 
-def lessen_rijen(request, lessen, terug=""):
+def lessen_rows(request, lessen, back=""):
     """(les, URL of its action, change and delete URLs or None) for each les."""
     actie_url = _pk_url(request, "verbeteracties:detail")
-    wijzigen, verwijderen = _wijzig_urls(request, "les", terug)
+    edit, delete = _edit_urls(request, "les", back)
     return [
         (
             les,
             actie_url(les.verbeteractie_id)
             if les.verbeteractie and not les.verbeteractie.deleted_at
             else None,
-            {"wijzigen": wijzigen(les.pk), "verwijderen": verwijderen(les.pk)}
+            {"wijzigen": edit(les.pk), "verwijderen": delete(les.pk)}
             if can_edit_les(request, les)
             else None,
         )
@@ -124,21 +124,21 @@ def lessen_rijen(request, lessen, terug=""):
     ]
 
 
-def verhalen_rijen(request, verhalen, terug=""):
+def verhalen_rows(request, verhalen, back=""):
     """(verhaal, change and delete URLs or None) for each verhaal."""
     if not can_manage_verhalen(request):
         return [(verhaal, None) for verhaal in verhalen]
-    wijzigen, verwijderen = _wijzig_urls(request, "verhaal", terug)
+    edit, delete = _edit_urls(request, "verhaal", back)
     return [
-        (verhaal, {"wijzigen": wijzigen(verhaal.pk), "verwijderen": verwijderen(verhaal.pk)})
+        (verhaal, {"wijzigen": edit(verhaal.pk), "verwijderen": delete(verhaal.pk)})
         for verhaal in verhalen
     ]
 
 
-def acties_rijen(request, acties, terug=""):
+def acties_rows(request, acties, back=""):
     """(actie, its borging or None, its URL, the URL to record its borging or None)."""
     actie_url = _pk_url(request, "verbeteracties:detail")
-    borging_url = _pk_url(request, "oogst:borging_edit", terug)
+    borging_url = _pk_url(request, "oogst:borging_edit", back)
     return [
         (
             actie,
@@ -150,23 +150,23 @@ def acties_rijen(request, acties, terug=""):
     ]
 
 
-def vervolg_rijen(request, afspraken, terug=""):
+def vervolg_rows(request, afspraken, back=""):
     """The afspraken by kind, each as (afspraak, change and delete URLs or None)."""
-    mag = can_manage_vervolg(request)
-    wijzigen, verwijderen = _wijzig_urls(request, "vervolg", terug)
-    groups = {soort: [] for soort in Vervolgafspraak.Soort}
+    allowed = can_manage_vervolg(request)
+    edit, delete = _edit_urls(request, "vervolg", back)
+    groups = {kind: [] for kind in Vervolgafspraak.Soort}
     for a in afspraken:
-        urls = {"wijzigen": wijzigen(a.pk), "verwijderen": verwijderen(a.pk)} if mag else None
+        urls = {"wijzigen": edit(a.pk), "verwijderen": delete(a.pk)} if allowed else None
         groups[Vervolgafspraak.Soort(a.soort)].append((a, urls))
     return [
         {
-            "soort": soort,
-            "label": soort.label,
+            "soort": kind,
+            "label": kind.label,
             "afspraken": rows,
             # How many of the kind there are in all: known on the oogst page only.
             "totaal": getattr(rows[0][0], "in_soort", None) if rows else 0,
         }
-        for soort, rows in groups.items()
+        for kind, rows in groups.items()
     ]
 
 
