@@ -7,5 +7,5 @@ from . import views
 
 urlpatterns = [
     path("netwerk/", views.overview, name="netwerk"),
-    path("netwerk/invullen/", views.answer, name="answer"),
+    path("netwerk/invullen/", views.answer, name="netwerk_invullen"),
 ]

@@ -153,13 +153,13 @@ def test_a_professional_answers_for_each_other_partner_while_the_start_is_open(
 ):
     lid = lid_bij(gemeente_a, orgs["huisarts"], user=member)
     client.force_login(member)
-    page = client.get(ourl("answer", gemeente_a))
+    page = client.get(ourl("netwerk_invullen", gemeente_a))
     assert page.status_code == 200
     body = page.content.decode()
     assert "<fieldset" in body and "<legend" in body
     assert "Thuiszorg Oost" in body and f'name="org_{orgs["huisarts"].pk}"' not in body
     data = {f"org_{o.pk}": "2" for k, o in orgs.items() if k != "huisarts"}
-    response = client.post(ourl("answer", gemeente_a), data)
+    response = client.post(ourl("netwerk_invullen", gemeente_a), data)
     assert response.status_code == 302
     with every_gemeente():
         peiling = Netwerkpeiling.objects.get(respondent=lid)
@@ -173,7 +173,7 @@ def test_answers_can_be_changed_while_the_moment_is_open(
 ):
     lid = lid_bij(gemeente_a, orgs["huisarts"], user=member)
     client.force_login(member)
-    url = ourl("answer", gemeente_a)
+    url = ourl("netwerk_invullen", gemeente_a)
     others = [o for k, o in orgs.items() if k != "huisarts"]
     client.post(url, {f"org_{o.pk}": "0" for o in others})
     page = client.get(url).content.decode()
@@ -191,7 +191,7 @@ def test_a_missing_answer_is_refused_and_the_other_answers_are_kept(
     lid_bij(gemeente_a, orgs["huisarts"], user=member)
     client.force_login(member)
     data = {f"org_{orgs['thuiszorg'].pk}": "3", f"org_{orgs['welzijn'].pk}": "99"}
-    response = client.post(ourl("answer", gemeente_a), data)
+    response = client.post(ourl("netwerk_invullen", gemeente_a), data)
     assert response.status_code == 400
     body = response.content.decode()
     assert "Please answer for every organisation." in body
@@ -207,7 +207,7 @@ def test_the_oogst_moment_opens_in_the_improvement_phase_and_the_start_closes(
     _zet_fase(proeftuin, Fase.VERBETEREN)
     client.force_login(member)
     data = {f"org_{o.pk}": "1" for k, o in orgs.items() if k != "huisarts"}
-    client.post(ourl("answer", gemeente_a), data)
+    client.post(ourl("netwerk_invullen", gemeente_a), data)
     with every_gemeente():
         assert Netwerkpeiling.objects.get(respondent=lid).moment == OOGST
 
@@ -216,9 +216,9 @@ def test_a_member_without_an_organisation_is_told_why_they_cannot_answer(
     client, gemeente_a, proeftuin, orgs, facilitator
 ):
     client.force_login(facilitator)
-    response = client.get(ourl("answer", gemeente_a), follow=True)
+    response = client.get(ourl("netwerk_invullen", gemeente_a), follow=True)
     assert "Your membership has no organisation" in response.content.decode()
-    response = client.post(ourl("answer", gemeente_a), {"org_1": "3"})
+    response = client.post(ourl("netwerk_invullen", gemeente_a), {"org_1": "3"})
     assert response.status_code == 302
     with every_gemeente():
         assert not Netwerkpeiling.objects.exists()
@@ -254,8 +254,17 @@ def test_no_page_of_the_netwerk_part_shows_another_member_s_answers(
     """The form shows the member's own answers only; with none yet, nothing is checked."""
     lid_bij(gemeente_a, orgs["wmo"], user=member)
     client.force_login(member)
-    body = client.get(ourl("answer", gemeente_a)).content.decode()
+    body = client.get(ourl("netwerk_invullen", gemeente_a)).content.decode()
     assert "checked" not in body
+
+
+def test_the_page_links_a_member_with_an_organisation_to_the_form(
+    client, gemeente_a, proeftuin, orgs, member
+):
+    lid_bij(gemeente_a, orgs["wmo"], user=member)
+    client.force_login(member)
+    body = client.get(ourl("netwerk", gemeente_a)).content.decode()
+    assert f'<a class="button" href="{ourl("netwerk_invullen", gemeente_a)}">' in body
 
 
 def test_few_respondents_are_shown_with_a_note(client, gemeente_a, proeftuin, orgs, member):
@@ -277,7 +286,7 @@ def test_an_empty_network_page_says_there_are_no_answers_yet(client, gemeente_a,
 def test_the_netwerk_page_of_gemeente_a_is_404_for_a_member_of_b(client, gemeente_a, outsider):
     client.force_login(outsider)
     assert client.get(ourl("netwerk", gemeente_a)).status_code == 404
-    assert client.get(ourl("answer", gemeente_a)).status_code == 404
+    assert client.get(ourl("netwerk_invullen", gemeente_a)).status_code == 404
 
 
 def test_the_verankering_checklist_asks_for_the_oogst_survey(
