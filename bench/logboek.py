@@ -47,12 +47,12 @@ def count_queries(gemeente):
 
     from gemeenten.models import Proeftuin
     from kern.tenancy import gemeente_scope
-    from oogst.logboek import content as logboek
+    from oogst.logboek import content, document
 
     with gemeente_scope(gemeente), CaptureQueriesContext(connection) as queries:
         proeftuin = Proeftuin.objects.select_related("gemeente").order_by("-start").first()
-        data = logboek.verzamel(proeftuin)
-        logboek.html(data)
+        data = content.collect(proeftuin)
+        document.html(data)
     n = sum(1 for q in queries if "set_config(" not in q["sql"])
     return n, data.cijfers
 
@@ -98,13 +98,12 @@ def child(folder, gemeente_id, proeftuin_id):
     import resource
 
     from kern.tenancy import gemeente_scope
-    from oogst.logboek import content as logboek
-    from oogst.logboek import pdf, tasks
+    from oogst.logboek import content, document, pdf, tasks
     from oogst.logboek.models import LogboekVersie, RenderStatus
 
     peak_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     captured = {}
-    spent = {"verzamel": 0.0, "html": 0.0, "layout": 0.0, "write": 0.0}
+    spent = {"collect": 0.0, "html": 0.0, "layout": 0.0, "write": 0.0}
     layout, write = pdf.layout, pdf.write
 
     def timed(name, func, keep=False):
@@ -126,8 +125,8 @@ def child(folder, gemeente_id, proeftuin_id):
 
     pdf.layout = timed("layout", layout, keep=True)
     pdf.write = timed("write", write)
-    logboek.verzamel = timed("verzamel", logboek.verzamel)
-    logboek.html = timed("html", logboek.html)
+    content.collect = timed("collect", content.collect)
+    document.html = timed("html", document.html)
     with gemeente_scope(gemeente_id):
         nummer = LogboekVersie.objects.filter(proeftuin_id=proeftuin_id).count() + 1
         versie = LogboekVersie.objects.create(
@@ -215,9 +214,9 @@ def main():
     spent = measured["spent"]
     in_task = spent["layout"] + spent["write"]
     print(
-        f"  inside the task: data {spent['verzamel']:.2f} s, templates and charts "
+        f"  inside the task: data {spent['collect']:.2f} s, templates and charts "
         f"{spent['html']:.2f} s, WeasyPrint {in_task:.2f} s, the rest (claim, progress, "
-        f"file) {measured['task_seconds'] - in_task - spent['verzamel'] - spent['html']:.2f} s"
+        f"file) {measured['task_seconds'] - in_task - spent['collect'] - spent['html']:.2f} s"
     )
     print(f"  (WeasyPrint's warm-up on one page before both: {measured['warm_seconds']:.2f} s)")
     print(f"pages                 {measured['pages']}")

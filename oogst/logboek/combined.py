@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy
 from gemeenten.models import Proeftuin
 from kern.tenancy import gemeente_scope
 
-from . import content as logboek_data
+from . import content, document
 
 # The comparison: (key in Logboek.cijfers, label), in print order.
-VERGELIJKING = [
+COMPARISON = [
     ("partners", gettext_lazy("Partner organisations")),
     ("kerngroep", gettext_lazy("Core group members")),
     ("bijeenkomsten", gettext_lazy("Meetings held")),
@@ -29,7 +29,7 @@ VERGELIJKING = [
 ]
 
 
-def verzamel(job, *, now=None):
+def collect(job, *, now=None):
     """The parts of the combined logboek, by gemeente name: [{logboek, hoofdstukken, id}]."""
     now = now or timezone.now()
     ids = [pair[1] for pair in job.proeftuinen]
@@ -40,37 +40,37 @@ def verzamel(job, *, now=None):
                 "gemeente"
             )
         )
-    delen = []
+    parts = []
     for proeftuin in sorted(proeftuinen, key=lambda p: (p.gemeente.naam, p.start)):
         with gemeente_scope(proeftuin.gemeente_id):
-            deel = logboek_data.verzamel(proeftuin, now=now)
+            part = content.collect(proeftuin, now=now)
         prefix = f"p{proeftuin.pk}-"
-        delen.append(
+        parts.append(
             {
-                "logboek": deel,
+                "logboek": part,
                 "id": f"{prefix}deel",
-                "hoofdstukken": logboek_data.hoofdstukken(deel, prefix=prefix, kort=True),
+                "hoofdstukken": document.chapters(part, prefix=prefix),
             }
         )
-    return delen
+    return parts
 
 
-def comparison(delen):
+def comparison(parts):
     return [
-        {"label": str(label), "waarden": [deel["logboek"].cijfers[key] for deel in delen]}
-        for key, label in VERGELIJKING
+        {"label": str(label), "waarden": [part["logboek"].cijfers[key] for part in parts]}
+        for key, label in COMPARISON
     ]
 
 
 def html(job) -> str:
-    delen = verzamel(job)
+    parts = collect(job)
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(
             "oogst/logboek/pdf/gecombineerd.html",
             {
                 "job": job,
-                "delen": delen,
-                "vergelijking": comparison(delen),
+                "delen": parts,
+                "vergelijking": comparison(parts),
                 "gemaakt_op": timezone.now(),
                 "kort": True,
             },

@@ -1,5 +1,6 @@
-"""The data of the Logboek Oogst of one proeftuin, read in a fixed number of queries whatever the
-number of casussen, meetings, actions or metingen, and the HTML it is printed from.
+"""What the Logboek Oogst of one proeftuin shows, read in a fixed number of queries whatever the
+number of casussen, meetings, actions or metingen: collect() composes one step per chapter
+(document.py prints it).
 
 Casussen appear by number and category only: a casus text may be printed only with its author's
 consent, which the app does not record, so never. Inzichten likewise appear as counts (their
@@ -11,8 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -44,14 +44,14 @@ from verbeteracties.models import (
 from verbeteracties.runchart import run_chart
 
 # What the logboek counts as the proeftuin's casussen: brought in, not drafts, not deleted.
-BESPREEKBAAR = [Casus.Status.INGEDIEND, Casus.Status.BESPROKEN, Casus.Status.GEARCHIVEERD]
-DIMENSIES = {
+BROUGHT_IN = [Casus.Status.INGEDIEND, Casus.Status.BESPROKEN, Casus.Status.GEARCHIVEERD]
+DIMENSIONS = {
     "dimensie_fysiek": gettext_lazy("physical"),
     "dimensie_psychisch": gettext_lazy("psychological"),
     "dimensie_sociaal": gettext_lazy("social"),
     "dimensie_zingeving": gettext_lazy("meaning and spirituality"),
 }
-BEREIKT = (Status.AFGEROND, Status.GEBORGD)
+ACHIEVED = (Status.AFGEROND, Status.GEBORGD)
 
 
 def _label(choices, value):
@@ -62,13 +62,13 @@ def _label(choices, value):
 
 
 @dataclass
-class Telling:
+class Tally:
     label: str
     aantal: int
 
 
 @dataclass
-class CasusKort:
+class CasusSummary:
     nummer: int
     datum: datetime.date | None
     ziektebeeld: str
@@ -80,7 +80,7 @@ class CasusKort:
 
 
 @dataclass
-class ActieRegel:
+class ActieRow:
     actie: Verbeteractie
     status_label: str
     eigenaar_organisatie: str
@@ -140,37 +140,86 @@ class Logboek:
         return self.oogst.hoe_verder if self.oogst else ""
 
 
-def _tellingen(counter, labels):
+def _tallies(counter, labels):
     """(label, n) for each value with a count, most first, then by label."""
-    rows = [Telling(labels(value), n) for value, n in counter.items() if n]
+    rows = [Tally(labels(value), n) for value, n in counter.items() if n]
     return sorted(rows, key=lambda t: (-t.aantal, t.label))
 
 
-def _indicator_resultaat(indicator, metingen):
+def _indicator_result(indicator, metingen):
     if not metingen:
         return ""
-    laatste = metingen[-1]
+    last = metingen[-1]
     start = indicator.nulmeting if indicator.nulmeting is not None else metingen[0].waarde
     from kern.charts import format_number
 
-    tekst = _("%(naam)s: from %(van)s to %(tot)s %(eenheid)s") % {
+    text = _("%(naam)s: from %(van)s to %(tot)s %(eenheid)s") % {
         "naam": indicator.naam,
         "van": format_number(start),
-        "tot": format_number(laatste.waarde),
+        "tot": format_number(last.waarde),
         "eenheid": indicator.eenheid,
     }
     if indicator.streefwaarde is not None:
-        tekst += " " + _("(target %(streef)s)") % {"streef": format_number(indicator.streefwaarde)}
-    return tekst
+        text += " " + _("(target %(streef)s)") % {"streef": format_number(indicator.streefwaarde)}
+    return text
 
 
-def verzamel(proeftuin, *, now=None) -> Logboek:
-    """Everything the logboek of ``proeftuin`` shows, inside the gemeente's scope."""
+def collect(proeftuin, *, now=None) -> Logboek:
+    """Everything the logboek of ``proeftuin`` shows, inside the gemeente's scope: one step per
+    chapter (or two chapters that read the same rows), each in a fixed number of queries."""
     now = now or timezone.now()
-    gemeente = proeftuin.gemeente
-    oogst = Oogst.objects.filter(proeftuin=proeftuin).first()
+    partners = _partners(proeftuin)
+    meetings = _meetings(proeftuin, now)
+    casussen = _casussen(proeftuin)
+    acties = _acties(proeftuin)
+    lessen = _lessen(proeftuin)
+    verhalen = _verhalen(proeftuin)
+    costs = kostenbaten.kosten_en_baten(proeftuin)
+    borgingen = [row for row in acties.rows if row.borging is not None]
+    figures = _figures(partners, meetings, casussen, acties, borgingen, lessen, verhalen)
+    return Logboek(
+        proeftuin=proeftuin,
+        gemeente=proeftuin.gemeente,
+        oogst=Oogst.objects.filter(proeftuin=proeftuin).first(),
+        gemaakt_op=now,
+        cijfers=figures,
+        partners=partners.rows,
+        kerngroep=partners.kerngroep,
+        commitments=partners.commitments,
+        kosten_baten=costs,
+        kosten_totaal=kostenbaten.totaal(costs),
+        kosten_per_domein=kostenbaten.per_domein(costs),
+        bijeenkomsten=meetings.rows,
+        aanwezigheid_totaal=figures["aanwezigheid"],
+        deelnemers_per_domein=meetings.per_domain,
+        netwerk=netwerk.compare(proeftuin),
+        casussen=casussen.short,
+        casus_tellingen=casussen.tallies,
+        knelpunten=_knelpunten(casussen),
+        succesfactoren=_succesfactoren(casussen, acties, lessen),
+        acties=acties.rows,
+        acties_per_status=acties.per_status,
+        lessen=lessen,
+        verhalen=verhalen,
+        vervolgafspraken=_vervolgafspraken(proeftuin),
+        borgingen=borgingen,
+    )
 
-    # Partners and kerngroep.
+
+# --- the steps ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Partners:
+    organisaties: list
+    kerngroep: list
+    commitments: list
+    rows: list  # per organisation: its domain, kerngroep members and commitments
+
+
+def _partners(proeftuin) -> _Partners:
+    """The partners with their kerngroep members and active commitments (chapters "partners"
+    and "investeringen")."""
     organisaties = list(
         Organisatie.objects.filter(gemeente_id=proeftuin.gemeente_id).select_related(
             "contactpersoon__user"
@@ -181,44 +230,64 @@ def verzamel(proeftuin, *, now=None) -> Logboek:
         .select_related("organisatie", "lidmaatschap__user")
         .order_by("organisatie__naam", "naam", "pk")
     )
-    kerngroep_per_org = defaultdict(list)
-    for lid in kerngroep:
-        kerngroep_per_org[lid.organisatie_id].append(lid)
     commitments = list(
         Commitment.objects.filter(proeftuin=proeftuin)
         .actief()
         .select_related("organisatie")
         .order_by("organisatie__naam", "soort", "pk")
     )
-    commitments_per_org = defaultdict(list)
+    kerngroep_of = defaultdict(list)
+    for lid in kerngroep:
+        kerngroep_of[lid.organisatie_id].append(lid)
+    commitments_of = defaultdict(list)
     for commitment in commitments:
-        commitments_per_org[commitment.organisatie_id].append(commitment)
-    partners = [
+        commitments_of[commitment.organisatie_id].append(commitment)
+    rows = [
         {
             "organisatie": o,
             "domein": _label(Domein, o.domein),
-            "kerngroep": kerngroep_per_org.get(o.pk, []),
-            "commitments": commitments_per_org.get(o.pk, []),
+            "kerngroep": kerngroep_of.get(o.pk, []),
+            "commitments": commitments_of.get(o.pk, []),
         }
         for o in sorted(organisaties, key=lambda o: (o.domein, o.naam))
     ]
-    kb_rows = kostenbaten.kosten_en_baten(proeftuin)
+    return _Partners(organisaties, kerngroep, commitments, rows)
 
-    # Meetings and attendance.
-    bijeenkomsten = aanwezigheid(proeftuin, now)
-    per_domein = Counter()
-    for row in bijeenkomsten:
-        per_domein.update(row.per_domein)
-    deelnemers_per_domein = _tellingen(
-        per_domein, lambda v: _label(Domein, v) if v else _("unknown")
-    )
-    for row in bijeenkomsten:
+
+@dataclass
+class _Meetings:
+    rows: list  # bijeenkomsten.cijfers.aanwezigheid, each with its kind's label
+    per_domain: list[Tally]  # participants by domain, over every meeting
+
+
+def _meetings(proeftuin, now) -> _Meetings:
+    """The meetings with their attendance (chapter "bijeenkomsten")."""
+    rows = aanwezigheid(proeftuin, now)
+    per_domain = Counter()
+    for row in rows:
+        per_domain.update(row.per_domein)
         row.soort_label = _label(BijeenkomstSoort, row.bijeenkomst.soort)
+    return _Meetings(
+        rows=rows,
+        per_domain=_tallies(per_domain, lambda v: _label(Domein, v) if v else _("unknown")),
+    )
 
-    # Casussen: categories only (never a text field: the values below name none).
-    casus_rows = list(
+
+@dataclass
+class _Casussen:
+    count: int
+    short: list[CasusSummary]
+    tallies: dict  # by ziektebeeld, leeftijd, woonsituatie and dimensies
+    knelpunten_per_casus: dict  # casus id -> knelpunt categories
+    inzichten: list  # (pk, casus id, knelpunt categories) of each inzicht
+
+
+def _casussen(proeftuin) -> _Casussen:
+    """The casussen by number and category, never a text field: the values below name none
+    (chapter "casussen"), with their knelpunten and inzichten."""
+    rows = list(
         Casus.objects.zichtbaar()
-        .filter(proeftuin=proeftuin, status__in=BESPREEKBAAR)
+        .filter(proeftuin=proeftuin, status__in=BROUGHT_IN)
         .order_by("ingediend_op", "created_at", "pk")
         .values(
             "pk",
@@ -228,63 +297,104 @@ def verzamel(proeftuin, *, now=None) -> Logboek:
             "woonsituatie",
             "ingediend_op",
             "created_at",
-            *DIMENSIES,
+            *DIMENSIONS,
         )
     )
-    casus_ids = [c["pk"] for c in casus_rows]
+    ids = [row["pk"] for row in rows]
     knelpunten_per_casus = defaultdict(list)
     for casus_id, categorie in Knelpunt.objects.filter(
-        casus__proeftuin=proeftuin, casus_id__in=casus_ids
+        casus__proeftuin=proeftuin, casus_id__in=ids
     ).values_list("casus_id", "categorie"):
         knelpunten_per_casus[casus_id].append(categorie)
     inzichten = list(
         Inzicht.objects.zichtbaar()
-        .filter(casus__proeftuin=proeftuin, casus_id__in=casus_ids)
+        .filter(casus__proeftuin=proeftuin, casus_id__in=ids)
         .values_list("pk", "casus_id", "knelpunt_categorieen")
     )
     inzichten_per_casus = Counter(casus_id for _pk, casus_id, _c in inzichten)
-    casussen = []
-    for nummer, row in enumerate(casus_rows, start=1):
+    short = []
+    for nummer, row in enumerate(rows, start=1):
         moment = row["ingediend_op"] or row["created_at"]
         categorieen = sorted(set(knelpunten_per_casus[row["pk"]]))
-        casussen.append(
-            CasusKort(
+        short.append(
+            CasusSummary(
                 nummer=nummer,
                 datum=timezone.localdate(moment) if moment else None,
                 ziektebeeld=_label(Ziektebeeld, row["ziektebeeld"]),
                 leeftijd=_label(Leeftijdscategorie, row["leeftijdscategorie"]),
                 woonsituatie=_label(Woonsituatie, row["woonsituatie"]),
-                dimensies=[str(label) for name, label in DIMENSIES.items() if row[name]],
+                dimensies=[str(label) for name, label in DIMENSIONS.items() if row[name]],
                 knelpunten=[_label(KnelpuntCategorie, c) for c in categorieen],
                 inzichten=inzichten_per_casus[row["pk"]],
             )
         )
-    casus_tellingen = {
-        "ziektebeeld": _tellingen(
-            Counter(c["ziektebeeld"] for c in casus_rows if c["ziektebeeld"]),
-            lambda v: _label(Ziektebeeld, v),
-        ),
-        "leeftijd": _tellingen(
-            Counter(c["leeftijdscategorie"] for c in casus_rows if c["leeftijdscategorie"]),
-            lambda v: _label(Leeftijdscategorie, v),
-        ),
-        "woonsituatie": _tellingen(
-            Counter(c["woonsituatie"] for c in casus_rows if c["woonsituatie"]),
-            lambda v: _label(Woonsituatie, v),
-        ),
-        "dimensies": _tellingen(
-            Counter(str(label) for c in casus_rows for name, label in DIMENSIES.items() if c[name]),
+    return _Casussen(
+        count=len(rows),
+        short=short,
+        tallies=_casus_tallies(rows),
+        knelpunten_per_casus=knelpunten_per_casus,
+        inzichten=inzichten,
+    )
+
+
+def _casus_tallies(rows):
+    """How many casussen of each ziektebeeld, age group, living situation and dimension."""
+
+    def tally(column, choices):
+        counts = Counter(row[column] for row in rows if row[column])
+        return _tallies(counts, lambda v: _label(choices, v))
+
+    return {
+        "ziektebeeld": tally("ziektebeeld", Ziektebeeld),
+        "leeftijd": tally("leeftijdscategorie", Leeftijdscategorie),
+        "woonsituatie": tally("woonsituatie", Woonsituatie),
+        "dimensies": _tallies(
+            Counter(str(label) for row in rows for name, label in DIMENSIONS.items() if row[name]),
             str,
         ),
     }
+
+
+def _knelpunten(casussen: _Casussen) -> list:
+    """Each knelpunt category with how many casussen and inzichten name it, most first (chapter
+    "knelpunten")."""
     in_casussen = Counter(
-        categorie for categorieen in knelpunten_per_casus.values() for categorie in set(categorieen)
+        categorie
+        for categorieen in casussen.knelpunten_per_casus.values()
+        for categorie in set(categorieen)
     )
     in_inzichten = Counter(
-        categorie for _pk, _c, categorieen in inzichten for categorie in set(categorieen or [])
+        categorie
+        for _pk, _c, categorieen in casussen.inzichten
+        for categorie in set(categorieen or [])
     )
+    rows = sorted(
+        (
+            {
+                "label": str(label),
+                "casussen": in_casussen.get(value, 0),
+                "inzichten": in_inzichten.get(value, 0),
+            }
+            for value, label in KnelpuntCategorie.choices
+        ),
+        key=lambda row: (-(row["casussen"] + row["inzichten"]), row["label"]),
+    )
+    return [row for row in rows if row["casussen"] or row["inzichten"]]
 
-    # Actions, with what the chain and the run charts need.
+
+@dataclass
+class _Acties:
+    rows: list[ActieRow]
+    per_status: list[Tally]
+
+    @property
+    def achieved(self):
+        return sum(1 for row in self.rows if row.actie.status in ACHIEVED)
+
+
+def _acties(proeftuin) -> _Acties:
+    """The living verbeteracties with what the chain and the run charts need (chapters
+    "verbeteracties" and "resultaten")."""
     acties = list(
         Verbeteractie.objects.levend()
         .filter(proeftuin=proeftuin)
@@ -303,74 +413,100 @@ def verzamel(proeftuin, *, now=None) -> Logboek:
             Prefetch("updates", queryset=Voortgang.objects.order_by("-datum", "-pk")),
         )
     )
-    actie_ids = [a.pk for a in acties]
+    ids = [a.pk for a in acties]
     casussen_per_actie = Counter(
-        ActieCasus.objects.filter(actie_id__in=actie_ids).values_list("actie_id", flat=True)
+        ActieCasus.objects.filter(actie_id__in=ids).values_list("actie_id", flat=True)
     )
     inzichten_per_actie = Counter(
-        ActieInzicht.objects.filter(actie_id__in=actie_ids).values_list("actie_id", flat=True)
+        ActieInzicht.objects.filter(actie_id__in=ids).values_list("actie_id", flat=True)
     )
-    actie_regels = []
-    for actie in acties:
-        updates = list(actie.updates.all())
-        indicatoren = []
-        for indicator in actie.indicatoren.all():
-            indicator.actie = actie
-            metingen = list(indicator.metingen.all())
-            indicatoren.append(
-                (
-                    indicator,
-                    run_chart(indicator, metingen, updates),
-                    _indicator_resultaat(indicator, metingen),
-                )
-            )
-        try:
-            borging = actie.borging
-        except Borging.DoesNotExist:
-            borging = None
-        actie_regels.append(
-            ActieRegel(
-                actie=actie,
-                status_label=_label(Status, actie.status),
-                eigenaar_organisatie=(
-                    actie.eigenaar.organisatie.naam
-                    if actie.eigenaar_id and actie.eigenaar.organisatie_id
-                    else ""
-                ),
-                succesfactoren=list(actie.succesfactoren.all()),
-                categorieen=[str(c) for c in actie.categorie_labels],
-                casussen=casussen_per_actie[actie.pk],
-                inzichten=inzichten_per_actie[actie.pk],
-                borging=borging,
-                indicatoren=indicatoren,
-                laatste_update=updates[0] if updates else None,
+    rows = [
+        _actie_row(actie, casussen_per_actie[actie.pk], inzichten_per_actie[actie.pk])
+        for actie in acties
+    ]
+    per_status = Counter(a.status for a in acties)
+    return _Acties(
+        rows=rows,
+        per_status=[
+            Tally(str(s.label), per_status[s.value]) for s in Status if per_status[s.value]
+        ],
+    )
+
+
+def _actie_row(actie, casussen, inzichten) -> ActieRow:
+    """One verbeteractie as the logboek shows it, from the rows _acties() loaded."""
+    updates = list(actie.updates.all())
+    indicatoren = []
+    for indicator in actie.indicatoren.all():
+        indicator.actie = actie
+        metingen = list(indicator.metingen.all())
+        indicatoren.append(
+            (
+                indicator,
+                run_chart(indicator, metingen, updates),
+                _indicator_result(indicator, metingen),
             )
         )
-    per_status = Counter(a.status for a in acties)
-    acties_per_status = [
-        Telling(str(s.label), per_status[s.value]) for s in Status if per_status[s.value]
-    ]
+    try:
+        borging = actie.borging
+    except Borging.DoesNotExist:
+        borging = None
+    return ActieRow(
+        actie=actie,
+        status_label=_label(Status, actie.status),
+        eigenaar_organisatie=(
+            actie.eigenaar.organisatie.naam
+            if actie.eigenaar_id and actie.eigenaar.organisatie_id
+            else ""
+        ),
+        succesfactoren=list(actie.succesfactoren.all()),
+        categorieen=[str(c) for c in actie.categorie_labels],
+        casussen=casussen,
+        inzichten=inzichten,
+        borging=borging,
+        indicatoren=indicatoren,
+        laatste_update=updates[0] if updates else None,
+    )
 
-    # Success factors: how many inzichten, which actions and lessons work on each.
-    lessen = list(
+
+def _lessen(proeftuin) -> list:
+    """The lessen with their succesfactoren (chapter "lessen")."""
+    return list(
         Les.objects.filter(proeftuin=proeftuin)
         .prefetch_related(Prefetch("succesfactoren", queryset=Succesfactor.objects.all()))
         .order_by("created_at", "pk")
     )
+
+
+def _verhalen(proeftuin) -> list:
+    """The verhalen with the recorded consent of the person quoted (chapter "verhalen")."""
+    return list(
+        Verhaal.objects.filter(proeftuin=proeftuin, toestemming=True).order_by("created_at", "pk")
+    )
+
+
+def _vervolgafspraken(proeftuin) -> list:
+    """What the partners agreed to do next (chapter "verder")."""
+    return list(Vervolgafspraak.objects.filter(proeftuin=proeftuin).select_related("organisatie"))
+
+
+def _succesfactoren(casussen: _Casussen, acties: _Acties, lessen) -> list:
+    """Each succesfactor with how many inzichten, which actions and which lessen work on it
+    (chapter "knelpunten"); a retired factor only while inzichten still name it."""
     per_factor = Counter(
         InzichtSuccesfactor.objects.filter(
-            inzicht_id__in=[pk for pk, _c, _k in inzichten]
+            inzicht_id__in=[pk for pk, _c, _k in casussen.inzichten]
         ).values_list("succesfactor_id", flat=True)
     )
     acties_per_factor = defaultdict(list)
-    for regel in actie_regels:
-        for factor in regel.succesfactoren:
-            acties_per_factor[factor.pk].append(regel.actie)
+    for row in acties.rows:
+        for factor in row.succesfactoren:
+            acties_per_factor[factor.pk].append(row.actie)
     lessen_per_factor = defaultdict(list)
     for les in lessen:
         for factor in les.succesfactoren.all():
             lessen_per_factor[factor.pk].append(les)
-    succesfactoren = [
+    return [
         {
             "factor": factor,
             "inzichten": per_factor.get(factor.pk, 0),
@@ -380,128 +516,24 @@ def verzamel(proeftuin, *, now=None) -> Logboek:
         for factor in Succesfactor.objects.order_by("volgorde", "naam")
         if factor.actief or per_factor.get(factor.pk)
     ]
-    knelpunten = sorted(
-        (
-            {
-                "label": str(label),
-                "casussen": in_casussen.get(v, 0),
-                "inzichten": in_inzichten.get(v, 0),
-            }
-            for v, label in KnelpuntCategorie.choices
-        ),
-        key=lambda row: (-(row["casussen"] + row["inzichten"]), row["label"]),
-    )
-    knelpunten = [row for row in knelpunten if row["casussen"] or row["inzichten"]]
 
-    verhalen = list(
-        Verhaal.objects.filter(proeftuin=proeftuin, toestemming=True).order_by("created_at", "pk")
-    )
-    vervolgafspraken = list(
-        Vervolgafspraak.objects.filter(proeftuin=proeftuin).select_related("organisatie")
-    )
-    borgingen = [r for r in actie_regels if r.borging is not None]
 
-    cijfers = {
-        "partners": len(organisaties),
-        "kerngroep": len(kerngroep),
-        "bijeenkomsten": len(bijeenkomsten),
-        "aanwezigheid": sum(row.totaal for row in bijeenkomsten),
-        "casussen": len(casus_rows),
-        "inzichten": len(inzichten),
-        "verbeteracties": len(acties),
-        "bereikt": sum(1 for a in acties if a.status in BEREIKT),
-        "geborgd": sum(1 for r in borgingen if r.borging.stand == Borging.Stand.GEBORGD),
-        "indicatoren": sum(len(r.indicatoren) for r in actie_regels),
+def _figures(partners, meetings, casussen, acties, borgingen, lessen, verhalen) -> dict:
+    """The proeftuin in numbers (chapter "cijfers"; the combined logboek compares them)."""
+    return {
+        "partners": len(partners.organisaties),
+        "kerngroep": len(partners.kerngroep),
+        "bijeenkomsten": len(meetings.rows),
+        "aanwezigheid": sum(row.totaal for row in meetings.rows),
+        "casussen": casussen.count,
+        "inzichten": len(casussen.inzichten),
+        "verbeteracties": len(acties.rows),
+        "bereikt": acties.achieved,
+        "geborgd": sum(1 for row in borgingen if row.borging.stand == Borging.Stand.GEBORGD),
+        "indicatoren": sum(len(row.indicatoren) for row in acties.rows),
         "metingen": sum(
-            len(list(i.metingen.all())) for r in actie_regels for i, _c, _r in r.indicatoren
+            len(list(i.metingen.all())) for row in acties.rows for i, _c, _r in row.indicatoren
         ),
         "lessen": len(lessen),
         "verhalen": len(verhalen),
     }
-    vergelijking = netwerk.compare(proeftuin)
-    return Logboek(
-        proeftuin=proeftuin,
-        gemeente=gemeente,
-        oogst=oogst,
-        gemaakt_op=now,
-        cijfers=cijfers,
-        partners=partners,
-        kerngroep=kerngroep,
-        commitments=commitments,
-        kosten_baten=kb_rows,
-        kosten_totaal=kostenbaten.totaal(kb_rows),
-        kosten_per_domein=kostenbaten.per_domein(kb_rows),
-        bijeenkomsten=bijeenkomsten,
-        aanwezigheid_totaal=cijfers["aanwezigheid"],
-        deelnemers_per_domein=deelnemers_per_domein,
-        netwerk=vergelijking,
-        casussen=casussen,
-        casus_tellingen=casus_tellingen,
-        knelpunten=knelpunten,
-        succesfactoren=succesfactoren,
-        acties=actie_regels,
-        acties_per_status=acties_per_status,
-        lessen=lessen,
-        verhalen=verhalen,
-        vervolgafspraken=vervolgafspraken,
-        borgingen=borgingen,
-    )
-
-
-def html(logboek: Logboek, *, versie=None) -> str:
-    """The printable HTML of one logboek (rendered in Dutch, whoever asked)."""
-    from django.conf import settings
-
-    with translation.override(settings.LANGUAGE_CODE):
-        return render_to_string(
-            "oogst/logboek/pdf/logboek.html",
-            {
-                "logboek": logboek,
-                "hoofdstukken": hoofdstukken(logboek),
-                "versie": versie,
-                "kort": False,
-            },
-        )
-
-
-# The chapters in print order: (key, title). A chapter with nothing to show is left out.
-HOOFDSTUKKEN = [
-    ("voorwoord", gettext_lazy("Foreword")),
-    ("cijfers", gettext_lazy("The proeftuin in numbers")),
-    ("partners", gettext_lazy("Partners and core group")),
-    ("bijeenkomsten", gettext_lazy("The meetings")),
-    ("netwerk", gettext_lazy("The network before and after")),
-    ("casussen", gettext_lazy("The casussen in short")),
-    ("knelpunten", gettext_lazy("Bottlenecks and success factors")),
-    ("verbeteracties", gettext_lazy("Improvement actions")),
-    ("resultaten", gettext_lazy("Indicators and results")),
-    ("investeringen", gettext_lazy("Commitments, investments and benefits")),
-    ("lessen", gettext_lazy("Lessons learnt")),
-    ("verhalen", gettext_lazy("Stories")),
-    ("verder", gettext_lazy("How we go on")),
-]
-
-
-def hoofdstukken(logboek: Logboek, *, prefix="", kort=False):
-    """The chapters this logboek has, numbered, with their anchor ids."""
-    present = {
-        "voorwoord": bool(logboek.voorwoord.strip()),
-        "netwerk": logboek.netwerk.start.heeft_antwoorden or logboek.netwerk.oogst.heeft_antwoorden,
-        "resultaten": bool(logboek.cijfers["indicatoren"]),
-        "lessen": bool(logboek.lessen),
-        "verhalen": bool(logboek.verhalen),
-    }
-    chapters = []
-    for key, titel in HOOFDSTUKKEN:
-        if not present.get(key, True):
-            continue
-        chapters.append(
-            {
-                "key": key,
-                "titel": str(titel),
-                "id": f"{prefix}{key}",
-                "nummer": len(chapters) + 1,
-                "template": f"oogst/logboek/pdf/h_{key}.html",
-            }
-        )
-    return chapters

@@ -29,8 +29,7 @@ from gemeenten.models import Gemeente, Lidmaatschap, Proeftuin
 from kern.permissions import Rol
 from kern.tenancy import gemeente_scope
 
-from . import content as logboek_data
-from . import pdf
+from . import content, document, pdf
 from .models import GecombineerdLogboek, LogboekVersie, RenderStatus
 
 logger = logging.getLogger(__name__)
@@ -209,7 +208,7 @@ def _bestandsnaam(model, job):
 def _html(model, job):
     if model is LogboekVersie:
         proeftuin = Proeftuin.objects.select_related("gemeente").get(pk=job.proeftuin_id)
-        return logboek_data.html(logboek_data.verzamel(proeftuin), versie=job)
+        return document.html(content.collect(proeftuin), versie=job)
     from . import combined
 
     return combined.html(job)

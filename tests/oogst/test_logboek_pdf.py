@@ -13,8 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from kern.tenancy import gemeente_scope
-from oogst.logboek import content as logboek
-from oogst.logboek import pdf
+from oogst.logboek import content, document, pdf
 
 from .logboek_data import (
     CASUS_GEHEIM,
@@ -45,9 +44,9 @@ def gerenderd(gemeente_a):
         return _RENDERED["once"]
     expected = vul(gemeente_a)
     with gemeente_scope(gemeente_a):
-        data = logboek.verzamel(proeftuin_of(gemeente_a))
-        html = logboek.html(data)
-        chapters = logboek.hoofdstukken(data)
+        data = content.collect(proeftuin_of(gemeente_a))
+        html = document.html(data)
+        chapters = document.chapters(data)
     pdf_bytes, paginas = pdf.render_pdf(html)
     expected.pop("proeftuin")
     _RENDERED["once"] = {
@@ -121,8 +120,8 @@ def test_no_casus_knelpunt_or_inzicht_text_is_printed(gerenderd):
 def test_a_chapter_without_content_is_left_out(gemeente_a):
     vul(gemeente_a, voorwoord=False)
     with gemeente_scope(gemeente_a):
-        data = logboek.verzamel(proeftuin_of(gemeente_a))
-    assert "voorwoord" not in [c["key"] for c in logboek.hoofdstukken(data)]
+        data = content.collect(proeftuin_of(gemeente_a))
+    assert "voorwoord" not in [c["key"] for c in document.chapters(data)]
 
 
 @pytest.fixture
@@ -204,8 +203,8 @@ def test_the_fetcher_serves_our_static_files_media_and_data_urls(settings, tmp_p
 
 def _queries(gemeente):
     with gemeente_scope(gemeente), CaptureQueriesContext(connection) as queries:
-        data = logboek.verzamel(proeftuin_of(gemeente))
-        logboek.html(data)
+        data = content.collect(proeftuin_of(gemeente))
+        document.html(data)
     return [q["sql"] for q in queries if "set_config(" not in q["sql"]]
 
 
