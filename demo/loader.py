@@ -15,7 +15,7 @@ LATER_PARTS = [
     "oogst.netwerk.demo.load_netwerk_demo",
     "oogst.kennisbank.demo.load_kennisbank_demo",
     # Last: the rendered logboek shows what every part before it loaded.
-    "oogst.logboek.demo.load_oogst_logboek_demo",
+    "oogst.logboek.demo.load_logboek_demo",
 ]
 
 

@@ -25,7 +25,7 @@ def require_facilitator(request):
     require(is_facilitator(request))
 
 
-def huidige_proeftuin(request):
+def current_proeftuin(request):
     proeftuin, _ = chosen_proeftuin(request)
     if proeftuin is None:
         raise Http404

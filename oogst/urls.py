@@ -15,7 +15,7 @@ urlpatterns = [
     *inhoud.urlpatterns,
     *netwerk.urlpatterns,
     *kennisbank.urlpatterns,
-    path("export/", views.export_pagina, name="export"),
+    path("export/", views.export_page, name="export"),
     path("export.zip", views.export_zip, name="export_zip"),
     *logboek.urlpatterns,
 ]

@@ -9,25 +9,25 @@ from gemeenten import exports
 from gemeenten.access import chosen_proeftuin
 from gemeenten.audit import Actie, audit
 
-from . import export as export_
-from .access import huidige_proeftuin, require_export
+from . import export
+from .access import current_proeftuin, require_export
 
 
-def export_pagina(request, gemeente_slug):
+def export_page(request, gemeente_slug):
     require_export(request)
     proeftuin, proeftuinen = chosen_proeftuin(request)
     context = {
         "proeftuin": proeftuin,
         "proeftuinen": proeftuinen,
-        "bestanden": export_.bestandsnamen(),
+        "bestanden": export.file_names(),
     }
     return render(request, "oogst/export.html", context)
 
 
 def export_zip(request, gemeente_slug):
     require_export(request)
-    proeftuin = huidige_proeftuin(request)
-    content = export_.zip_bytes(proeftuin)
+    proeftuin = current_proeftuin(request)
+    content = export.zip_bytes(proeftuin)
     audit(request, Actie.EXPORT, proeftuin)
     response = HttpResponse(content, content_type="application/zip")
     name = exports.filename(request.gemeente, "proeftuin-export", "zip")

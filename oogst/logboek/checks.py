@@ -12,11 +12,11 @@ from gemeenten.models import Fase
 from .models import LogboekVersie
 
 
-def _heeft_definitief():
+def _has_definitief():
     return Exists(LogboekVersie.objects.filter(proeftuin=OuterRef("pk"), definitief=True))
 
 
-def heeft_definitief(proeftuin) -> bool:
+def has_definitief(proeftuin) -> bool:
     return checklist.annotation(
         proeftuin,
         "oogst_logboek_definitief",
@@ -24,12 +24,12 @@ def heeft_definitief(proeftuin) -> bool:
     )
 
 
-@checklist.register(Fase.VERANKERING, annotate={"oogst_logboek_definitief": _heeft_definitief})
-def logboek_gepubliceerd(proeftuin):
+@checklist.register(Fase.VERANKERING, annotate={"oogst_logboek_definitief": _has_definitief})
+def logboek_published(proeftuin):
     return [
         checklist.Item(
             _("Logboek Oogst published"),
-            done=heeft_definitief(proeftuin),
+            done=has_definitief(proeftuin),
             hint=_("Make a concept of the Logboek Oogst and publish it as final."),
             link=checklist.gemeente_url(proeftuin, "oogst:logboek"),
         )

@@ -15,7 +15,7 @@ GEMEENTE = "oude-ijsselstreek"
 FACILITATOR = "facilitator@demo.nl"
 
 
-def load_oogst_logboek_demo(gemeenten):
+def load_logboek_demo(gemeenten):
     gemeente = gemeenten.get(GEMEENTE)
     if gemeente is None:
         return None
@@ -36,5 +36,5 @@ def load_oogst_logboek_demo(gemeenten):
         services.render(LogboekVersie, versie.pk, gemeente.pk)
         versie.refresh_from_db()
         if versie.status == RenderStatus.KLAAR:
-            services.publiceren(versie=versie, by=facilitator)
+            services.publish(versie=versie, by=facilitator)
     return versie

@@ -6,13 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from gemeenten.models import Proeftuin
 
 
-class ProeftuinKeuze(forms.ModelMultipleChoiceField):
+class ProeftuinChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.gemeente.naam} — {obj.naam} ({obj.start:%Y})"
 
 
-class GecombineerdForm(forms.Form):
-    proeftuinen = ProeftuinKeuze(
+class CombinedForm(forms.Form):
+    proeftuinen = ProeftuinChoiceField(
         label=_("Proeftuinen"),
         queryset=Proeftuin.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -20,10 +20,10 @@ for noisy in ("weasyprint.progress", "fontTools"):
     logging.getLogger(noisy).setLevel(logging.WARNING)
 
 # The origin the printed HTML is read from; it resolves to nothing on any network.
-INTERN = "https://logboek.proeftuin.invalid"
+INTERNAL_ORIGIN = "https://logboek.proeftuin.invalid"
 
 
-class Geweigerd(ValueError):
+class Refused(ValueError):
     """A URL outside the app's own files."""
 
 
@@ -39,8 +39,8 @@ def _static_path(relative):
 def local_path(url) -> Path:
     """The file on disk of one of our own URLs, or ``Geweigerd``."""
     parts = urlsplit(url)
-    if f"{parts.scheme}://{parts.netloc}" != INTERN:
-        raise Geweigerd(url)
+    if f"{parts.scheme}://{parts.netloc}" != INTERNAL_ORIGIN:
+        raise Refused(url)
     path = unquote(parts.path)
     static_prefix = "/" + settings.STATIC_URL.strip("/") + "/"
     media_prefix = "/" + settings.MEDIA_URL.strip("/") + "/"
@@ -52,16 +52,16 @@ def local_path(url) -> Path:
         else:
             found = None
     except Exception as error:  # safe_join refuses a path that leaves its folder
-        raise Geweigerd(url) from error
+        raise Refused(url) from error
     if found is None or not found.is_file():
-        raise Geweigerd(url)
+        raise Refused(url)
     return found
 
 
 def _fetcher_class():
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class EigenBestanden(URLFetcher):
+    class OwnFiles(URLFetcher):
         """Serves our static and media files and data: URLs; refuses everything else."""
 
         def fetch(self, url, headers=None):
@@ -69,7 +69,7 @@ def _fetcher_class():
                 return super().fetch(url, headers)
             try:
                 path = local_path(url)
-            except Geweigerd:
+            except Refused:
                 logger.warning("The logboek refused to fetch a URL outside the app.")
                 raise
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -77,7 +77,7 @@ def _fetcher_class():
                 mime = "font/ttf"
             return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
 
-    return EigenBestanden
+    return OwnFiles
 
 
 def url_fetcher():
@@ -89,7 +89,7 @@ def layout(html: str):
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    return HTML(string=html, base_url=INTERN + "/", url_fetcher=url_fetcher()).render(
+    return HTML(string=html, base_url=INTERNAL_ORIGIN + "/", url_fetcher=url_fetcher()).render(
         font_config=FontConfiguration()
     )
 

@@ -37,11 +37,11 @@ logger = logging.getLogger(__name__)
 OPEN = [RenderStatus.WACHTRIJ, RenderStatus.BEZIG]
 
 
-def max_pogingen():
+def max_attempts():
     return settings.LOGBOEK_MAX_POGINGEN
 
 
-def hartslag_grens():
+def heartbeat_cutoff():
     """A job in ``bezig`` whose last sign of life is older than this is taken as dead."""
     return timezone.now() - datetime.timedelta(seconds=settings.LOGBOEK_HARTSLAG_SECONDEN)
 
@@ -49,14 +49,14 @@ def hartslag_grens():
 # --- requesting ---------------------------------------------------------------------------
 
 
-def logboek_aanvragen(*, proeftuin: Proeftuin, by, automatisch=False) -> tuple[LogboekVersie, bool]:
+def request_logboek(*, proeftuin: Proeftuin, by, scheduled=False) -> tuple[LogboekVersie, bool]:
     """The open job of this proeftuin, or a new one queued after commit: two clicks (or a click
     and the scheduled render) give one job. Returns (versie, created)."""
     with transaction.atomic():
-        bestaand = LogboekVersie.objects.filter(proeftuin=proeftuin, status__in=OPEN).first()
-        if bestaand:
-            return bestaand, False
-        nummer = (
+        existing = LogboekVersie.objects.filter(proeftuin=proeftuin, status__in=OPEN).first()
+        if existing:
+            return existing, False
+        number = (
             LogboekVersie.objects.filter(proeftuin=proeftuin).aggregate(n=Max("nummer"))["n"] or 0
         ) + 1
         try:
@@ -64,22 +64,22 @@ def logboek_aanvragen(*, proeftuin: Proeftuin, by, automatisch=False) -> tuple[L
                 versie = LogboekVersie.objects.create(
                     gemeente_id=proeftuin.gemeente_id,
                     proeftuin=proeftuin,
-                    nummer=nummer,
+                    nummer=number,
                     aangevraagd_door=by,
-                    automatisch=automatisch,
+                    automatisch=scheduled,
                 )
         except IntegrityError:
             # A concurrent request made the open job (or took this number) first: that one.
-            bestaand = LogboekVersie.objects.filter(proeftuin=proeftuin, status__in=OPEN).first()
-            if bestaand is None:
+            existing = LogboekVersie.objects.filter(proeftuin=proeftuin, status__in=OPEN).first()
+            if existing is None:
                 raise
-            return bestaand, False
+            return existing, False
         gemeente_id, pk = versie.gemeente_id, versie.pk
-        transaction.on_commit(lambda: in_wachtrij_zetten(LogboekVersie, pk, gemeente_id))
+        transaction.on_commit(lambda: enqueue(LogboekVersie, pk, gemeente_id))
     return versie, True
 
 
-def gecombineerd_aanvragen(*, proeftuinen, by, inleiding="") -> GecombineerdLogboek:
+def request_combined(*, proeftuinen, by, inleiding="") -> GecombineerdLogboek:
     """A combined logboek over these proeftuinen (of gemeenten ``by`` facilitates; the view
     checks), queued after commit."""
     proeftuinen = sorted(proeftuinen, key=lambda p: p.gemeente.naam)
@@ -87,23 +87,23 @@ def gecombineerd_aanvragen(*, proeftuinen, by, inleiding="") -> GecombineerdLogb
     with transaction.atomic():
         job = GecombineerdLogboek.objects.create(
             proeftuinen=[[p.gemeente_id, p.pk] for p in proeftuinen],
-            titel=gecombineerde_titel([g.naam for g in gemeenten]),
+            titel=combined_title([g.naam for g in gemeenten]),
             inleiding=inleiding,
             aangevraagd_door=by,
         )
         job.gemeenten.set(gemeenten)
         ids = [g.pk for g in gemeenten]
-        transaction.on_commit(lambda: in_wachtrij_zetten(GecombineerdLogboek, job.pk, ids))
+        transaction.on_commit(lambda: enqueue(GecombineerdLogboek, job.pk, ids))
     return job
 
 
-def gecombineerde_titel(namen):
-    namen = list(namen)
-    if len(namen) > 1:
-        reeks = _("%(first)s and %(last)s") % {"first": ", ".join(namen[:-1]), "last": namen[-1]}
+def combined_title(names):
+    names = list(names)
+    if len(names) > 1:
+        series = _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
     else:
-        reeks = namen[0] if namen else ""
-    return _("Logboek Oogst proeftuinen %(names)s") % {"names": reeks}
+        series = names[0] if names else ""
+    return _("Logboek Oogst proeftuinen %(names)s") % {"names": series}
 
 
 def _task_for(model):
@@ -112,7 +112,7 @@ def _task_for(model):
     return current_app.tasks[f"oogst.tasks.{name}"]
 
 
-def in_wachtrij_zetten(model, pk, scope_ids) -> bool:
+def enqueue(model, pk, scope_ids) -> bool:
     """Hand the job to the broker. When the broker cannot be reached the job stays in the
     database with ``in_wachtrij_op`` empty, and the sweeper hands it over later."""
     with gemeente_scope(scope_ids):
@@ -138,10 +138,10 @@ def claim(model, pk) -> int | None:
     has it or it is done (a duplicate delivery then does nothing)."""
     now = timezone.now()
     claimed = (
-        model.objects.filter(pk=pk, pogingen__lt=max_pogingen())
+        model.objects.filter(pk=pk, pogingen__lt=max_attempts())
         .filter(
             Q(status=RenderStatus.WACHTRIJ)
-            | Q(status=RenderStatus.BEZIG, hartslag_op__lt=hartslag_grens())
+            | Q(status=RenderStatus.BEZIG, hartslag_op__lt=heartbeat_cutoff())
         )
         .update(
             status=RenderStatus.BEZIG,
@@ -158,21 +158,21 @@ def claim(model, pk) -> int | None:
     return model.objects.filter(pk=pk).values_list("pogingen", flat=True).get()
 
 
-class Voortgang:
+class Progress:
     """Progress of one claimed attempt: steps, and a heartbeat thread while a step runs long."""
 
-    def __init__(self, model, pk, poging, scope_ids):
-        self.model, self.pk, self.poging, self.scope_ids = model, pk, poging, scope_ids
+    def __init__(self, model, pk, attempt, scope_ids):
+        self.model, self.pk, self.attempt, self.scope_ids = model, pk, attempt, scope_ids
         self._stop = threading.Event()
         self._thread = None
 
     def _mine(self):
         return self.model.objects.filter(
-            pk=self.pk, status=RenderStatus.BEZIG, pogingen=self.poging
+            pk=self.pk, status=RenderStatus.BEZIG, pogingen=self.attempt
         )
 
-    def stap(self, voortgang, stap):
-        self._mine().update(voortgang=voortgang, stap=stap, hartslag_op=timezone.now())
+    def step(self, progress, step):
+        self._mine().update(voortgang=progress, stap=step, hartslag_op=timezone.now())
 
     def _beat(self):
         try:
@@ -196,7 +196,7 @@ class Voortgang:
             self._thread.join(timeout=10)
 
 
-def _bestandsnaam(model, job):
+def _file_name(model, job):
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     if model is LogboekVersie:
         stem = slugify(f"logboek-oogst-{job.gemeente.slug}-v{job.nummer}")
@@ -216,42 +216,42 @@ def _html(model, job):
 
 def render(model, pk, scope_ids) -> bool:
     """Render the job if this worker can claim it; True when this call finished it."""
-    poging = claim(model, pk)
-    if poging is None:
+    attempt = claim(model, pk)
+    if attempt is None:
         logger.info("Logboek job %s: not claimed (done, or another worker has it).", pk)
         return False
     job = model.objects.get(pk=pk)
-    voortgang = Voortgang(model, pk, poging, scope_ids)
-    naam = None
+    progress = Progress(model, pk, attempt, scope_ids)
+    name = None
     try:
-        with voortgang:
-            voortgang.stap(10, _("Gathering the data"))
+        with progress:
+            progress.step(10, _("Gathering the data"))
             html = _html(model, job)
-            voortgang.stap(35, _("Laying out the pages"))
-            document = pdf.layout(html)
-            voortgang.stap(80, _("Writing the PDF"))
-            data = pdf.write(document)
-            naam = default_storage.save(_bestandsnaam(model, job), ContentFile(data))
+            progress.step(35, _("Laying out the pages"))
+            laid_out = pdf.layout(html)
+            progress.step(80, _("Writing the PDF"))
+            data = pdf.write(laid_out)
+            name = default_storage.save(_file_name(model, job), ContentFile(data))
         with transaction.atomic():
-            finished = voortgang._mine().update(
+            finished = progress._mine().update(
                 status=RenderStatus.KLAAR,
                 voortgang=100,
                 stap=_("Done"),
-                bestand=naam,
-                paginas=len(document.pages),
+                bestand=name,
+                paginas=len(laid_out.pages),
                 grootte=len(data),
                 klaar_op=timezone.now(),
                 hartslag_op=timezone.now(),
             )
         if not finished:
             # The sweeper gave this attempt up for dead and another took over: theirs counts.
-            default_storage.delete(naam)
+            default_storage.delete(name)
             return False
     except Exception as error:
         logger.exception("Logboek job %s failed.", pk)
-        if naam:
-            default_storage.delete(naam)
-        voortgang._mine().update(
+        if name:
+            default_storage.delete(name)
+        progress._mine().update(
             status=RenderStatus.MISLUKT,
             stap=_("Failed"),
             fout=f"{type(error).__name__}: {error}"[:500],
@@ -287,7 +287,7 @@ def _mail_facilitators(versie):
 # --- publishing ---------------------------------------------------------------------------
 
 
-def publiceren(*, versie: LogboekVersie, by) -> LogboekVersie:
+def publish(*, versie: LogboekVersie, by) -> LogboekVersie:
     """Make this finished version the definitief one; the previous one is unmarked."""
     if versie.status != RenderStatus.KLAAR:
         raise ValueError("Only a finished version can be published.")
@@ -305,11 +305,11 @@ def publiceren(*, versie: LogboekVersie, by) -> LogboekVersie:
 # --- the sweeper and the scheduled render -------------------------------------------------
 
 
-def _veeg(model, scope_of):
+def _sweep(model, scope_of):
     """Re-queue the dead and the never-queued jobs of one model; returns (requeued, failed)."""
     requeued = failed = 0
-    for job in model.objects.filter(status=RenderStatus.BEZIG, hartslag_op__lt=hartslag_grens()):
-        if job.pogingen >= max_pogingen():
+    for job in model.objects.filter(status=RenderStatus.BEZIG, hartslag_op__lt=heartbeat_cutoff()):
+        if job.pogingen >= max_attempts():
             failed += model.objects.filter(pk=job.pk, status=RenderStatus.BEZIG).update(
                 status=RenderStatus.MISLUKT,
                 stap=_("Failed"),
@@ -319,30 +319,30 @@ def _veeg(model, scope_of):
             )
             continue
         if model.objects.filter(
-            pk=job.pk, status=RenderStatus.BEZIG, hartslag_op__lt=hartslag_grens()
+            pk=job.pk, status=RenderStatus.BEZIG, hartslag_op__lt=heartbeat_cutoff()
         ).update(status=RenderStatus.WACHTRIJ, in_wachtrij_op=None, stap=_("Queued again")):
             requeued += 1
     # Never handed to the broker (it was down), or handed over long ago and not started.
-    lang_geleden = timezone.now() - datetime.timedelta(seconds=settings.LOGBOEK_WACHTRIJ_SECONDEN)
-    wachtend = model.objects.filter(status=RenderStatus.WACHTRIJ).filter(
-        Q(in_wachtrij_op__isnull=True) | Q(in_wachtrij_op__lt=lang_geleden)
+    long_ago = timezone.now() - datetime.timedelta(seconds=settings.LOGBOEK_WACHTRIJ_SECONDEN)
+    waiting = model.objects.filter(status=RenderStatus.WACHTRIJ).filter(
+        Q(in_wachtrij_op__isnull=True) | Q(in_wachtrij_op__lt=long_ago)
     )
-    for job in wachtend:
-        if in_wachtrij_zetten(model, job.pk, scope_of(job)):
+    for job in waiting:
+        if enqueue(model, job.pk, scope_of(job)):
             requeued += 1
     return requeued, failed
 
 
-def vegen() -> tuple[int, int]:
+def sweep() -> tuple[int, int]:
     """The sweeper (Celery beat): over every gemeente, both kinds of job."""
     ids = list(Gemeente.objects.values_list("pk", flat=True))
     with gemeente_scope(ids):
-        a = _veeg(LogboekVersie, lambda job: job.gemeente_id)
-    b = _veeg(GecombineerdLogboek, lambda job: sorted({pair[0] for pair in job.proeftuinen}))
+        a = _sweep(LogboekVersie, lambda job: job.gemeente_id)
+    b = _sweep(GecombineerdLogboek, lambda job: sorted({pair[0] for pair in job.proeftuinen}))
     return a[0] + b[0], a[1] + b[1]
 
 
-def einddatum_renders(today=None) -> list[int]:
+def render_at_end_dates(today=None) -> list[int]:
     """At the end date of each proeftuin, render its logboek by itself, once per end date
     (looking back a week, so a beat that did not run for some days still catches up)."""
     today = today or timezone.localdate()
@@ -360,7 +360,7 @@ def einddatum_renders(today=None) -> list[int]:
             ).exists():
                 continue
             with gemeente_scope(proeftuin.gemeente_id):
-                versie, created = logboek_aanvragen(proeftuin=proeftuin, by=None, automatisch=True)
+                versie, created = request_logboek(proeftuin=proeftuin, by=None, scheduled=True)
             if created:
                 made.append(versie.pk)
     return made

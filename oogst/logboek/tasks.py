@@ -11,8 +11,8 @@ from celery.schedules import crontab
 
 from kern.tasks import GemeenteTask
 
-BEAT_VEGEN = "oogst-logboek-vegen"
-BEAT_EINDDATUM = "oogst-logboek-einddatum"
+BEAT_SWEEP = "oogst-logboek-vegen"
+BEAT_END_DATE = "oogst-logboek-einddatum"
 
 
 def register_beat():
@@ -22,11 +22,11 @@ def register_beat():
 
     app.conf.beat_schedule = {
         **(app.conf.beat_schedule or {}),
-        BEAT_VEGEN: {
+        BEAT_SWEEP: {
             "task": "oogst.tasks.vegen",
             "schedule": settings.LOGBOEK_VEGEN_SECONDEN,
         },
-        BEAT_EINDDATUM: {
+        BEAT_END_DATE: {
             "task": "oogst.tasks.einddatum",
             "schedule": crontab(hour=6, minute=23),
         },
@@ -54,7 +54,7 @@ def render_logboek(gemeente_id, versie_id):
     acks_late=True,
     reject_on_worker_lost=True,
 )
-def render_gecombineerd(gemeente_ids, job_id):
+def render_combined(gemeente_ids, job_id):
     """``gemeente_ids``: every gemeente of the combined logboek (the scope spans exactly those)."""
     from .models import GecombineerdLogboek
     from .services import render
@@ -63,14 +63,14 @@ def render_gecombineerd(gemeente_ids, job_id):
 
 
 @shared_task(name="oogst.tasks.vegen")
-def vegen():
-    from .services import vegen as sweep
+def sweep():
+    from . import services
 
-    return sweep()
+    return services.sweep()
 
 
 @shared_task(name="oogst.tasks.einddatum")
-def einddatum():
-    from .services import einddatum_renders
+def render_at_end_date():
+    from . import services
 
-    return einddatum_renders()
+    return services.render_at_end_dates()

@@ -7,7 +7,7 @@ from .views import versions
 
 urlpatterns = [
     path("logboek/", versions.logboek, name="logboek"),
-    path("logboek/<int:pk>/", versions.versie, name="logboek_versie"),
+    path("logboek/<int:pk>/", versions.version, name="logboek_versie"),
     path("logboek/<int:pk>/pdf/", versions.download, name="logboek_pdf"),
-    path("logboek/<int:pk>/definitief/", versions.publiceren, name="logboek_publiceren"),
+    path("logboek/<int:pk>/definitief/", versions.publish, name="logboek_publiceren"),
 ]

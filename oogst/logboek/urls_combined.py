@@ -7,7 +7,7 @@ from .views import combined
 app_name = "logboeken"
 
 urlpatterns = [
-    path("", combined.lijst, name="lijst"),
+    path("", combined.index, name="lijst"),
     path("<int:pk>/", combined.detail, name="detail"),
     path("<int:pk>/pdf/", combined.download, name="pdf"),
 ]

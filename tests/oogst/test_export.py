@@ -91,8 +91,8 @@ def test_the_zip_holds_one_csv_per_kind_of_data(who, request, client, gemeente_a
     client.force_login(request.getfixturevalue(who))
     archive = _zip(client, gemeente_a)
     assert archive.testzip() is None
-    assert set(archive.namelist()) == {"LEESMIJ.txt", *export.bestandsnamen()}
-    assert {n.split("-", 1)[1] for n in export.bestandsnamen()} >= {
+    assert set(archive.namelist()) == {"LEESMIJ.txt", *export.file_names()}
+    assert {n.split("-", 1)[1] for n in export.file_names()} >= {
         "partners.csv",
         "toezeggingen.csv",
         "bijeenkomsten.csv",

@@ -52,7 +52,7 @@ def _job(user, gemeenten, **kwargs):
 
 
 def test_the_title_names_the_gemeenten_like_a_publication():
-    titel = services.gecombineerde_titel(["Maarssen", "Zundert", "Roermond"])
+    titel = services.combined_title(["Maarssen", "Zundert", "Roermond"])
     assert titel.startswith("Logboek Oogst proeftuinen Maarssen, Zundert ")
     assert titel.endswith(" Roermond")
 
@@ -64,13 +64,13 @@ def test_a_facilitator_of_two_gemeenten_gets_one_combined_pdf(
     vul(gemeente_a)
     vul(gemeente_b)
     scopes = []
-    original = tasks.render_gecombineerd.apply_async
+    original = tasks.render_combined.apply_async
 
     def spy(args, **kwargs):
         scopes.append(args[0])
         return original(args, **kwargs)
 
-    monkeypatch.setattr(tasks.render_gecombineerd, "apply_async", spy)
+    monkeypatch.setattr(tasks.render_combined, "apply_async", spy)
     a, b = proeftuin_of(gemeente_a), proeftuin_of(gemeente_b)
     client.force_login(facilitator_ab)
     assert client.get(LIJST).status_code == 200

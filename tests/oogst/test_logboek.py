@@ -77,8 +77,8 @@ def test_the_facilitator_makes_a_concept_that_is_rendered_and_kept(
 def test_two_clicks_on_make_a_concept_give_one_job(facilitator, gemeente_a, queued):
     proeftuin = proeftuin_of(gemeente_a)
     with gemeente_scope(gemeente_a), transaction.atomic():
-        first, created = services.logboek_aanvragen(proeftuin=proeftuin, by=facilitator)
-        second, created_again = services.logboek_aanvragen(proeftuin=proeftuin, by=facilitator)
+        first, created = services.request_logboek(proeftuin=proeftuin, by=facilitator)
+        second, created_again = services.request_logboek(proeftuin=proeftuin, by=facilitator)
     assert created and not created_again and first == second
     with gemeente_scope(gemeente_a):
         assert LogboekVersie.objects.count() == 1
@@ -102,7 +102,7 @@ def test_a_concurrent_request_that_loses_the_race_gets_the_open_job(
 
     with gemeente_scope(gemeente_a):
         monkeypatch.setattr(LogboekVersie.objects, "filter", blind_first_look)
-        versie, created = services.logboek_aanvragen(proeftuin=proeftuin, by=facilitator)
+        versie, created = services.request_logboek(proeftuin=proeftuin, by=facilitator)
     assert versie == other and not created
 
 
@@ -116,7 +116,7 @@ def test_nothing_is_queued_when_the_transaction_rolls_back(
         gemeente_scope(gemeente_a),
         transaction.atomic(),
     ):
-        services.logboek_aanvragen(proeftuin=proeftuin, by=facilitator)
+        services.request_logboek(proeftuin=proeftuin, by=facilitator)
         raise RuntimeError("rolled back")
     assert callbacks == [] and queued == []
     with gemeente_scope(gemeente_a):
@@ -129,7 +129,7 @@ def test_the_job_is_queued_only_after_commit(
     proeftuin = proeftuin_of(gemeente_a)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         with gemeente_scope(gemeente_a):
-            versie, _ = services.logboek_aanvragen(proeftuin=proeftuin, by=facilitator)
+            versie, _ = services.request_logboek(proeftuin=proeftuin, by=facilitator)
         assert queued == []
     for callback in callbacks:
         callback()
@@ -160,7 +160,7 @@ def test_with_the_broker_down_the_request_is_kept_and_the_page_says_so(
     # The broker is back: the sweeper hands the job over and it is rendered.
     monkeypatch.undo()
     _fake_pdf(monkeypatch)
-    services.vegen()
+    services.sweep()
     with gemeente_scope(gemeente_a):
         versie.refresh_from_db()
     assert versie.status == RenderStatus.KLAAR and versie.in_wachtrij_op is not None
@@ -204,7 +204,7 @@ def test_the_sweeper_requeues_a_job_whose_worker_died(gemeente_a, monkeypatch):
     _fake_pdf(monkeypatch)
     stale = timezone.now() - datetime.timedelta(minutes=30)
     versie = _versie(gemeente_a, nummer=1, status=RenderStatus.BEZIG, pogingen=1, hartslag_op=stale)
-    services.vegen()
+    services.sweep()
     with gemeente_scope(gemeente_a):
         versie.refresh_from_db()
     assert versie.status == RenderStatus.KLAAR and versie.pogingen == 2
@@ -219,7 +219,7 @@ def test_the_sweeper_gives_up_after_the_attempt_limit(gemeente_a, settings, queu
         pogingen=settings.LOGBOEK_MAX_POGINGEN,
         hartslag_op=stale,
     )
-    services.vegen()
+    services.sweep()
     with gemeente_scope(gemeente_a):
         versie.refresh_from_db()
     assert versie.status == RenderStatus.MISLUKT and versie.fout and queued == []
@@ -229,7 +229,7 @@ def test_the_sweeper_leaves_a_live_render_alone(gemeente_a, queued):
     versie = _versie(
         gemeente_a, nummer=1, status=RenderStatus.BEZIG, pogingen=1, hartslag_op=timezone.now()
     )
-    services.vegen()
+    services.sweep()
     with gemeente_scope(gemeente_a):
         versie.refresh_from_db()
     assert versie.status == RenderStatus.BEZIG and queued == []
@@ -376,8 +376,8 @@ def test_at_the_end_date_the_logboek_is_rendered_once_and_the_facilitator_is_tol
     with every_gemeente():
         type(proeftuin).objects.filter(pk=proeftuin.pk).update(eind=today)
     with django_capture_on_commit_callbacks(execute=True):
-        made = services.einddatum_renders(today)
-        again = services.einddatum_renders(today)
+        made = services.render_at_end_dates(today)
+        again = services.render_at_end_dates(today)
     assert len(made) == 1 and again == []
     with gemeente_scope(gemeente_a):
         versie = LogboekVersie.objects.get()
@@ -389,14 +389,14 @@ def test_at_the_end_date_the_logboek_is_rendered_once_and_the_facilitator_is_tol
 
 def test_no_scheduled_render_before_the_end_date(gemeente_a, queued):
     proeftuin = proeftuin_of(gemeente_a)
-    assert services.einddatum_renders(proeftuin.eind - datetime.timedelta(days=1)) == []
+    assert services.render_at_end_dates(proeftuin.eind - datetime.timedelta(days=1)) == []
 
 
 def test_the_sweeper_and_the_end_date_render_are_on_the_beat_schedule():
     from proeftuin.celery import app
 
-    assert app.conf.beat_schedule[tasks.BEAT_VEGEN]["task"] == "oogst.tasks.vegen"
-    assert app.conf.beat_schedule[tasks.BEAT_EINDDATUM]["task"] == "oogst.tasks.einddatum"
+    assert app.conf.beat_schedule[tasks.BEAT_SWEEP]["task"] == "oogst.tasks.vegen"
+    assert app.conf.beat_schedule[tasks.BEAT_END_DATE]["task"] == "oogst.tasks.einddatum"
 
 
 def test_the_checklist_of_the_verankering_asks_for_a_published_logboek(
@@ -413,7 +413,7 @@ def test_the_checklist_of_the_verankering_asks_for_a_published_logboek(
         assert not items[label].done
     versie = _klaar(gemeente_a, 1)
     with django_capture_on_commit_callbacks(execute=True), gemeente_scope(gemeente_a):
-        services.publiceren(versie=versie, by=facilitator)
+        services.publish(versie=versie, by=facilitator)
     with gemeente_scope(gemeente_a):
         proeftuin = type(proeftuin).objects.get(pk=proeftuin.pk)
         items = {str(i.label): i for i in checklist.items(proeftuin, "verankering")}

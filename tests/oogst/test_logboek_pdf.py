@@ -144,7 +144,7 @@ def test_an_external_url_in_the_html_is_refused_and_not_fetched(no_network, monk
         asked.append(url)
         try:
             return real_local_path(url)
-        except pdf.Geweigerd:
+        except pdf.Refused:
             refused.append(url)
             raise
 
@@ -168,10 +168,10 @@ def test_an_external_url_in_the_html_is_refused_and_not_fetched(no_network, monk
         "http://example.org/track.png",
         "file:///etc/passwd",
     } <= set(refused)
-    assert pdf.INTERN + "/etc/passwd" in refused  # the ../ escapes, resolved by WeasyPrint
+    assert pdf.INTERNAL_ORIGIN + "/etc/passwd" in refused  # the ../ escapes, resolved by WeasyPrint
     served = [url for url in asked if url not in refused]
-    assert pdf.INTERN + "/static/css/logboek.css" in served
-    assert all(url.startswith(pdf.INTERN + "/static/") for url in served)
+    assert pdf.INTERNAL_ORIGIN + "/static/css/logboek.css" in served
+    assert all(url.startswith(pdf.INTERNAL_ORIGIN + "/static/") for url in served)
 
 
 @pytest.mark.parametrize(
@@ -180,24 +180,24 @@ def test_an_external_url_in_the_html_is_refused_and_not_fetched(no_network, monk
         "https://example.org/x.png",
         "http://127.0.0.1:8000/static/css/logboek.css",
         "file:///etc/passwd",
-        f"{pdf.INTERN}/static/../../etc/passwd",
-        f"{pdf.INTERN}/media/../settings.py",
-        f"{pdf.INTERN}/elders/bestand.css",
+        f"{pdf.INTERNAL_ORIGIN}/static/../../etc/passwd",
+        f"{pdf.INTERNAL_ORIGIN}/media/../settings.py",
+        f"{pdf.INTERNAL_ORIGIN}/elders/bestand.css",
         "ftp://example.org/x",
     ],
 )
 def test_the_fetcher_refuses_everything_but_our_own_files(url, no_network):
-    with pytest.raises(pdf.Geweigerd):
+    with pytest.raises(pdf.Refused):
         pdf.url_fetcher().fetch(url)
     assert no_network == []
 
 
 def test_the_fetcher_serves_our_static_files_media_and_data_urls(settings, tmp_path):
-    css = pdf.url_fetcher().fetch(f"{pdf.INTERN}/static/css/logboek.css")
+    css = pdf.url_fetcher().fetch(f"{pdf.INTERNAL_ORIGIN}/static/css/logboek.css")
     assert b"@page" in css.read()
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "logo.svg").write_text("<svg/>")
-    assert pdf.url_fetcher().fetch(f"{pdf.INTERN}/media/logo.svg").read() == b"<svg/>"
+    assert pdf.url_fetcher().fetch(f"{pdf.INTERNAL_ORIGIN}/media/logo.svg").read() == b"<svg/>"
     assert pdf.url_fetcher().fetch("data:text/plain,hallo").read() == b"hallo"
 
 

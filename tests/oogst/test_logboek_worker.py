@@ -83,7 +83,7 @@ def test_the_worker_renders_the_logboek_after_commit_into_one_version(
     vul(gemeente_a)
     proeftuin = proeftuin_of(gemeente_a)
     with gemeente_scope(gemeente_a), transaction.atomic():
-        versie, created = services.logboek_aanvragen(proeftuin=proeftuin, by=facilitator)
+        versie, created = services.request_logboek(proeftuin=proeftuin, by=facilitator)
         time.sleep(1)
         # Not handed to the broker before the commit.
         assert LogboekVersie.objects.get(pk=versie.pk).in_wachtrij_op is None
@@ -111,7 +111,7 @@ def test_a_job_whose_worker_died_is_requeued_by_the_sweeper_and_finishes_once(
     # The message of the dead worker comes back too (reject on worker lost): it finds the job
     # taken by nobody alive, so it may claim it; the sweeper's message then finds it done.
     tasks.render_logboek.apply_async(args=[gemeente_a.pk, versie.pk])
-    services.vegen()
+    services.sweep()
     versie = wait_for(gemeente_a, versie.pk, RenderStatus.KLAAR)
     time.sleep(2)  # let any second message run
     versie = _get(gemeente_a, versie.pk)
@@ -141,7 +141,7 @@ def test_a_job_that_keeps_dying_fails_at_the_attempt_limit(worker, gemeente_a, s
         pogingen=settings.LOGBOEK_MAX_POGINGEN,
         hartslag_op=stale,
     )
-    services.vegen()
+    services.sweep()
     # A late message for it does nothing either.
     tasks.render_logboek.apply_async(args=[gemeente_a.pk, versie.pk])
     time.sleep(3)
@@ -171,6 +171,6 @@ def test_with_the_broker_down_the_request_is_kept_and_made_when_it_is_back(
     assert _get(gemeente_a, versie.pk).status == RenderStatus.WACHTRIJ
 
     monkeypatch.setattr(tasks.render_logboek, "apply_async", original)
-    services.vegen()
+    services.sweep()
     versie = wait_for(gemeente_a, versie.pk, RenderStatus.KLAAR)
     assert versie.in_wachtrij_op is not None and versie.pogingen == 1

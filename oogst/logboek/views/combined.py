@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from kern.permissions import Rol
 
 from .. import services
-from ..forms import GecombineerdForm
+from ..forms import CombinedForm
 from ..models import GecombineerdLogboek, RenderStatus
 
 STOP_POLLING = 286
@@ -48,11 +48,11 @@ def get_job_for_user(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def lijst(request):
+def index(request):
     facilitated = _facilitated(request)
     if not facilitated:
         raise PermissionDenied
-    form = GecombineerdForm(request.POST or None, gemeente_ids=facilitated)
+    form = CombinedForm(request.POST or None, gemeente_ids=facilitated)
     if request.method == "POST":
         allowed = {
             str(pk) for pk in form.fields["proeftuinen"].queryset.values_list("pk", flat=True)
@@ -60,7 +60,7 @@ def lijst(request):
         if any(value not in allowed for value in request.POST.getlist("proeftuinen")):
             raise PermissionDenied
         if form.is_valid():
-            job = services.gecombineerd_aanvragen(
+            job = services.request_combined(
                 proeftuinen=list(form.cleaned_data["proeftuinen"]),
                 by=request.user,
                 inleiding=form.cleaned_data["inleiding"],

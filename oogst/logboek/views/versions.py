@@ -35,7 +35,7 @@ def logboek(request, gemeente_slug):
         require_perm(request, "oogst.logboek_maken")
         if proeftuin is None:
             raise Http404
-        versie, created = services.logboek_aanvragen(proeftuin=proeftuin, by=request.user)
+        version, created = services.request_logboek(proeftuin=proeftuin, by=request.user)
         if created:
             messages.success(request, _("The concept is being made. You can follow it here."))
         else:
@@ -43,7 +43,7 @@ def logboek(request, gemeente_slug):
         return redirect(_page_url(request, proeftuin))
     versies = []
     open_versie = None
-    voorwoord = ""
+    foreword = ""
     if proeftuin is not None:
         queryset = LogboekVersie.objects.filter(proeftuin=proeftuin).select_related(
             "aangevraagd_door", "gepubliceerd_door"
@@ -53,7 +53,7 @@ def logboek(request, gemeente_slug):
         versies = list(queryset)
         open_versie = next((v for v in versies if v.is_open), None)
         oogst = Oogst.objects.filter(proeftuin=proeftuin).only("voorwoord").first()
-        voorwoord = oogst.voorwoord if oogst else ""
+        foreword = oogst.voorwoord if oogst else ""
     context = {
         "proeftuin": proeftuin,
         "proeftuinen": proeftuinen,
@@ -61,32 +61,32 @@ def logboek(request, gemeente_slug):
         "versies": versies,
         "open_versie": open_versie,
         "definitief": next((v for v in versies if v.definitief), None),
-        "heeft_voorwoord": bool(voorwoord.strip()),
+        "heeft_voorwoord": bool(foreword.strip()),
     }
     return render(request, "oogst/logboek/logboek.html", context)
 
 
-def versie(request, gemeente_slug, pk):
+def version(request, gemeente_slug, pk):
     """One version's state; for htmx the progress fragment (polling stops when it is done)."""
-    versie = get_versie_for_user(request, pk)
-    context = {"versie": versie, "can_make": can_make(request)}
+    version = get_versie_for_user(request, pk)
+    context = {"versie": version, "can_make": can_make(request)}
     if request.htmx:
         response = render(request, "oogst/logboek/voortgang.html", context)
-        if not versie.is_open:
+        if not version.is_open:
             response.status_code = STOP_POLLING
         return response
     return render(request, "oogst/logboek/versie.html", context)
 
 
 def download(request, gemeente_slug, pk):
-    versie = get_versie_for_user(request, pk, download=True)
+    version = get_versie_for_user(request, pk, download=True)
     try:
-        handle = versie.bestand.open("rb")
+        handle = version.bestand.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    audit(request, Actie.DOWNLOAD, versie)
-    status = _("final") if versie.definitief else _("concept")
-    name = f"logboek-oogst-{versie.gemeente.slug}-v{versie.nummer}-{status}.pdf"
+    audit(request, Actie.DOWNLOAD, version)
+    status = _("final") if version.definitief else _("concept")
+    name = f"logboek-oogst-{version.gemeente.slug}-v{version.nummer}-{status}.pdf"
     response = FileResponse(
         handle, as_attachment=True, filename=name, content_type="application/pdf"
     )
@@ -96,23 +96,23 @@ def download(request, gemeente_slug, pk):
 
 
 @require_http_methods(["GET", "POST"])
-def publiceren(request, gemeente_slug, pk):
+def publish(request, gemeente_slug, pk):
     require_perm(request, "oogst.logboek_maken")
-    versie = get_versie_for_user(request, pk)
-    if versie.status != RenderStatus.KLAAR:
+    version = get_versie_for_user(request, pk)
+    if version.status != RenderStatus.KLAAR:
         messages.error(request, _("Only a finished version can be published."))
-        return redirect(_page_url(request, versie.proeftuin))
-    vorige = (
-        LogboekVersie.objects.filter(proeftuin=versie.proeftuin, definitief=True)
-        .exclude(pk=versie.pk)
+        return redirect(_page_url(request, version.proeftuin))
+    previous = (
+        LogboekVersie.objects.filter(proeftuin=version.proeftuin, definitief=True)
+        .exclude(pk=version.pk)
         .first()
     )
     if request.method == "POST":
-        services.publiceren(versie=versie, by=request.user)
+        services.publish(versie=version, by=request.user)
         messages.success(
             request,
             _("Version %(nummer)s is now the final Logboek Oogst; every member can download it.")
-            % {"nummer": versie.nummer},
+            % {"nummer": version.nummer},
         )
-        return redirect(_page_url(request, versie.proeftuin))
-    return render(request, "oogst/logboek/publiceren.html", {"versie": versie, "vorige": vorige})
+        return redirect(_page_url(request, version.proeftuin))
+    return render(request, "oogst/logboek/publiceren.html", {"versie": version, "vorige": previous})
