@@ -1,7 +1,7 @@
 """`make bench-logboek`: render the demo Logboek Oogst at a realistic size and measure it.
 
 In a throwaway SQLite database in a temporary folder it loads the demo (without its rendered
-logboek), adds data to the Oude IJsselstreek proeftuin in two steps (tests/oogst/logboek_data.vul:
+logboek), adds data to the Oude IJsselstreek proeftuin in two steps (tests/oogst/logboek/data.vul:
 casussen with knelpunten and inzichten, meetings with attendance, actions with indicators and
 metingen, lessons, stories) and counts the queries of assembling the logboek after each step:
 the count must not grow with the data. Then, in a fresh child process, it runs the render task
@@ -67,7 +67,7 @@ def prepare(folder, steps):
     from gemeenten.demo import load_demo as load_gemeenten_demo
     from kern.tenancy import gemeente_scope
     from oogst.inhoud.models import Oogst
-    from tests.oogst import logboek_data
+    from tests.oogst.logboek import data as logboek_data
 
     call_command("migrate", verbosity=0)
     with transaction.atomic():

@@ -1,7 +1,7 @@
 """The fictional oogst of the Oude IJsselstreek demo proeftuin (in verankering): texts, lessen,
 verhalen (one without consent), the borging of its verbeteracties and vervolgafspraken. Called
 from ``demo.loader.load_demo()``; idempotent. Every gated text passes the anonymisation gate
-(tests/oogst/test_inhoud_demo.py)."""
+(tests/oogst/inhoud/test_checks.py)."""
 
 import datetime
 

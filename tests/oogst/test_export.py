@@ -16,9 +16,9 @@ from tests.factories import CommitmentFactory, ProeftuinFactory
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import MetingFactory, VerbeteractieFactory, VoortgangFactory
 
-from . import netwerk_fixtures
 from .factories import LesFactory, VerhaalFactory, VervolgafspraakFactory
-from .netwerk_fixtures import antwoord, lid_bij, ourl
+from .netwerk import fixtures as netwerk_fixtures
+from .netwerk.fixtures import antwoord, lid_bij, ourl
 
 orgs = netwerk_fixtures.orgs
 english = netwerk_fixtures.english

@@ -12,9 +12,9 @@ from oogst.inhoud import demo
 from oogst.inhoud.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
 from tests.scopes import every_gemeente
 
-from .factories import BorgingFactory, LesFactory, VervolgafspraakFactory
-from .inhoud_fixtures import *  # noqa: F403
-from .inhoud_fixtures import ourl
+from ..factories import BorgingFactory, LesFactory, VervolgafspraakFactory
+from .fixtures import *  # noqa: F403
+from .fixtures import ourl
 
 LESSEN = "Lessons learnt recorded"
 BORGING = "Embedding of every completed improvement action recorded"

@@ -1,5 +1,5 @@
 """Making, keeping, publishing and downloading the Logboek Oogst (tasks in-process here; the
-real worker and broker are in test_logboek_worker.py)."""
+real worker and broker are in test_worker.py)."""
 
 import datetime
 
@@ -16,7 +16,7 @@ from oogst.logboek.models import LogboekVersie, RenderStatus
 from tests.oogst.factories import LogboekVersieFactory
 from tests.scopes import every_gemeente
 
-from .logboek_data import CASUS_GEHEIM, proeftuin_of, vul
+from .data import CASUS_GEHEIM, proeftuin_of, vul
 
 
 @pytest.fixture(autouse=True)

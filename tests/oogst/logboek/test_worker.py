@@ -18,7 +18,7 @@ from oogst.logboek.models import LogboekVersie, RenderStatus
 from tests.oogst.factories import LogboekVersieFactory
 from tests.scopes import every_gemeente
 
-from .logboek_data import proeftuin_of, vul
+from .data import proeftuin_of, vul
 
 pytestmark = [
     pytest.mark.celery_worker,

@@ -12,9 +12,9 @@ from oogst.kennisbank.models import KennisbankItem
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import ActieSuccesfactorFactory, VerbeteractieFactory
 
-from . import netwerk_fixtures
-from .factories import LesFactory, LesSuccesfactorFactory
-from .netwerk_fixtures import ourl
+from ..factories import LesFactory, LesSuccesfactorFactory
+from ..netwerk import fixtures as netwerk_fixtures
+from ..netwerk.fixtures import ourl
 
 english = netwerk_fixtures.english
 

@@ -12,9 +12,9 @@ from oogst.inhoud.models import Borging, Les, Verhaal, Vervolgafspraak
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory
 
-from .factories import BorgingFactory, LesFactory, VerhaalFactory, VervolgafspraakFactory
-from .inhoud_fixtures import *  # noqa: F403
-from .inhoud_fixtures import ourl
+from ..factories import BorgingFactory, LesFactory, VerhaalFactory, VervolgafspraakFactory
+from .fixtures import *  # noqa: F403
+from .fixtures import ourl
 
 IDENTIFYING = "Mevrouw Jansen (06-12345678) kreeg op 12 maart 2026 hulp van de buren."
 

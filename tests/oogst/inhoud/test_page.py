@@ -11,7 +11,7 @@ from tests.factories import GemeenteFactory, LidmaatschapFactory
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory
 
-from .factories import (
+from ..factories import (
     BorgingFactory,
     LesFactory,
     LesSuccesfactorFactory,
@@ -19,8 +19,8 @@ from .factories import (
     VerhaalFactory,
     VervolgafspraakFactory,
 )
-from .inhoud_fixtures import *  # noqa: F403
-from .inhoud_fixtures import ourl
+from .fixtures import *  # noqa: F403
+from .fixtures import ourl
 
 
 def test_the_oogst_page_shows_lessen_borging_and_vervolgafspraken(

@@ -7,18 +7,17 @@ import pytest
 from gemeenten import checklist
 from gemeenten.models import Fase, Proeftuin
 from kern.tenancy import gemeente_scope
-from oogst.netwerk import comparison as netwerk
-from oogst.netwerk import drawing
+from oogst.netwerk import comparison, drawing
 from oogst.netwerk.models import Netwerkpeiling, PeilMoment
 from tests.factories import OrganisatieFactory
 from tests.scopes import every_gemeente
 
-from . import netwerk_fixtures
-from .netwerk_fixtures import antwoord, lid_bij, ourl
+from . import fixtures
+from .fixtures import antwoord, lid_bij, ourl
 
 # The shared fixtures (not in a conftest.py, which the other oogst parts may write).
-english = netwerk_fixtures.english
-orgs = netwerk_fixtures.orgs
+english = fixtures.english
+orgs = fixtures.orgs
 
 START, OOGST = PeilMoment.START, PeilMoment.OOGST
 
@@ -28,9 +27,9 @@ def _english(english):
     pass
 
 
-def _vergelijking(gemeente, proeftuin):
+def _compared(gemeente, proeftuin):
     with gemeente_scope(gemeente):
-        return netwerk.compare(proeftuin)
+        return comparison.compare(proeftuin)
 
 
 def _zet_fase(proeftuin, fase):
@@ -56,7 +55,7 @@ def antwoorden(gemeente_a, proeftuin, orgs):
 
 def test_ties_take_the_strongest_answer_from_either_side(gemeente_a, proeftuin, orgs, antwoorden):
     h, t, w, g = (orgs[k].pk for k in ("huisarts", "thuiszorg", "welzijn", "wmo"))
-    v = _vergelijking(gemeente_a, proeftuin)
+    v = _compared(gemeente_a, proeftuin)
     # Start: h–t 3 (3 and 2), h–w 0, h–g 1, t–w 1, t–g 2, w–g 3.
     assert v.start.ties == {
         frozenset((h, t)): 3,
@@ -77,7 +76,7 @@ def test_ties_take_the_strongest_answer_from_either_side(gemeente_a, proeftuin, 
 def test_density_at_the_oogst_counts_every_pair_with_contact(
     gemeente_a, proeftuin, orgs, antwoorden
 ):
-    v = _vergelijking(gemeente_a, proeftuin)
+    v = _compared(gemeente_a, proeftuin)
     # Oogst: h–t 3, h–w 3, h–g 2, t–w 3, t–g 3, w–g 3: all six pairs, five structural.
     assert len(v.oogst.contact) == 6
     assert len(v.oogst.structureel) == 5
@@ -87,7 +86,7 @@ def test_density_at_the_oogst_counts_every_pair_with_contact(
 def test_new_ties_between_care_and_the_social_domain_are_listed_care_first(
     gemeente_a, proeftuin, orgs, antwoorden
 ):
-    v = _vergelijking(gemeente_a, proeftuin)
+    v = _compared(gemeente_a, proeftuin)
     h, t, w, g = (orgs[k].pk for k in ("huisarts", "thuiszorg", "welzijn", "wmo"))
     assert v.nieuwe_structurele_banden == {
         frozenset((h, w)),
@@ -105,7 +104,7 @@ def test_new_ties_between_care_and_the_social_domain_are_listed_care_first(
 def test_nothing_is_new_without_a_start_measurement(gemeente_a, proeftuin, orgs):
     lid = lid_bij(gemeente_a, orgs["huisarts"])
     antwoord(gemeente_a, proeftuin, lid, OOGST, {orgs["welzijn"]: 3})
-    v = _vergelijking(gemeente_a, proeftuin)
+    v = _compared(gemeente_a, proeftuin)
     assert len(v.oogst.structureel) == 1
     assert v.nieuwe_banden_zorg_sociaal == []
 
@@ -117,7 +116,7 @@ def test_a_partner_that_joined_later_is_no_lonely_node_of_the_start_picture(
         later = OrganisatieFactory(gemeente=gemeente_a, naam="Hospice Later", domein="zorg")
     lid = lid_bij(gemeente_a, later)
     antwoord(gemeente_a, proeftuin, lid, OOGST, {orgs["huisarts"]: 2})
-    v = _vergelijking(gemeente_a, proeftuin)
+    v = _compared(gemeente_a, proeftuin)
     assert later.pk not in {o.pk for o in v.start.organisaties}
     assert later.pk in {o.pk for o in v.oogst.organisaties}
     assert v.start.mogelijke_paren == 6
@@ -127,7 +126,7 @@ def test_a_partner_that_joined_later_is_no_lonely_node_of_the_start_picture(
 def test_answers_about_a_deleted_partner_leave_the_picture(gemeente_a, proeftuin, orgs, antwoorden):
     with every_gemeente():
         orgs["thuiszorg"].delete()
-    v = _vergelijking(gemeente_a, proeftuin)
+    v = _compared(gemeente_a, proeftuin)
     assert len(v.start.organisaties) == 3
     assert all(orgs["thuiszorg"].pk not in paar for paar in v.start.ties)
     assert v.start.respondenten == 3  # the nurse still answered; their ties are gone
@@ -137,7 +136,7 @@ def test_the_svg_escapes_names_and_marks_new_ties(gemeente_a, proeftuin, orgs, a
     with every_gemeente():
         orgs["welzijn"].naam = "<script>Welzijn</script>"
         orgs["welzijn"].save()
-    v = _vergelijking(gemeente_a, proeftuin)
+    v = _compared(gemeente_a, proeftuin)
     svg = str(v.svg_oogst)
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert svg.count(drawing.LINE_NEW) == 3

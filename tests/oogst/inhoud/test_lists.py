@@ -12,9 +12,9 @@ from tests.factories import GemeenteFactory, LidmaatschapFactory, ProeftuinFacto
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory
 
-from .factories import BorgingFactory, LesFactory, VerhaalFactory, VervolgafspraakFactory
-from .inhoud_fixtures import *  # noqa: F403
-from .inhoud_fixtures import ourl
+from ..factories import BorgingFactory, LesFactory, VerhaalFactory, VervolgafspraakFactory
+from .fixtures import *  # noqa: F403
+from .fixtures import ourl
 
 
 def _lessen(gemeente, proeftuin, n, **kwargs):

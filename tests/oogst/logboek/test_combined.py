@@ -14,7 +14,7 @@ from oogst.logboek.models import GecombineerdLogboek, RenderStatus
 from tests.factories import LidmaatschapFactory
 from tests.scopes import every_gemeente
 
-from .logboek_data import CASUS_GEHEIM, VOORWOORD, pdf_pages, proeftuin_of, vul
+from .data import CASUS_GEHEIM, VOORWOORD, pdf_pages, proeftuin_of, vul
 
 LIJST = reverse("logboeken:lijst")
 INLEIDING = "Drie gemeenten, één vraag: hoe blijven we elkaar kennen na de proeftuin?"

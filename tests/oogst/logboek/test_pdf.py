@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from kern.tenancy import gemeente_scope
 from oogst.logboek import content, document, pdf
 
-from .logboek_data import (
+from .data import (
     CASUS_GEHEIM,
     INZICHT_GEHEIM,
     KNELPUNT_GEHEIM,

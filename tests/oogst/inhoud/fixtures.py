@@ -1,4 +1,4 @@
-"""Fixtures of the oogst inhoud tests (imported by tests/oogst/test_inhoud*.py): gemeente A's
+"""Fixtures of the inhoud tests (imported by the tests in this folder): gemeente A's
 proeftuin, an action owned by the professional, a verhaal without consent, and a helper for the
 oogst URLs. Every request asks for English, so the tests read the source strings whatever the
 Dutch catalogue holds."""
@@ -12,7 +12,7 @@ from gemeenten.models import Lidmaatschap
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import VerbeteractieFactory
 
-from .factories import VerhaalFactory
+from ..factories import VerhaalFactory
 
 
 def ourl(name, gemeente, query="", **kwargs):

@@ -10,8 +10,7 @@ from gemeenten import generator as gemeenten_generator
 from gemeenten.models import Gemeente, Proeftuin
 from kern.tenancy import gemeente_scope
 from oogst.kennisbank.models import KennisbankItem
-from oogst.netwerk import comparison as netwerk
-from oogst.netwerk import generator as generator_netwerk
+from oogst.netwerk import comparison, generator
 from oogst.netwerk.models import Netwerkantwoord, Netwerkpeiling
 from tests.factories import UserFactory
 from tests.scopes import every_gemeente
@@ -26,7 +25,7 @@ def test_the_demo_network_is_denser_at_the_oogst_and_loads_twice_the_same(db):
     gemeente = Gemeente.objects.get(slug="oude-ijsselstreek")
     with gemeente_scope(gemeente):
         proeftuin = Proeftuin.objects.get()
-        v = netwerk.compare(proeftuin)
+        v = comparison.compare(proeftuin)
         assert Netwerkpeiling.objects.count() == 4
     assert v.start.respondenten == v.oogst.respondenten == 2
     assert v.start.dichtheid_procent == 20
@@ -53,7 +52,7 @@ def test_the_generator_answers_for_a_share_of_the_members_at_both_moments(db):
         )
     with gemeente_scope(gemeente):
         gemeenten_generator.generate(ctx)
-        generator_netwerk.generate(ctx)
+        generator.generate(ctx)
         peilingen = ctx.made["netwerkpeilingen"]
         met_organisatie = [lid for lid in ctx.made["leden"] if lid.organisatie_id]
         per_moment = {m: sum(p.moment == m for p in peilingen) for m in ("start", "oogst")}
@@ -61,5 +60,5 @@ def test_the_generator_answers_for_a_share_of_the_members_at_both_moments(db):
         assert 0 < per_moment["oogst"] <= len(met_organisatie)
         partners = len(ctx.made["organisaties"])
         assert Netwerkantwoord.objects.count() == len(peilingen) * (partners - 1)
-        v = netwerk.compare(ctx.made["proeftuin"])
+        v = comparison.compare(ctx.made["proeftuin"])
         assert v.oogst.dichtheid > v.start.dichtheid

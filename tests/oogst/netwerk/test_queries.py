@@ -8,7 +8,7 @@ from oogst.netwerk.models import PeilMoment
 from tests.factories import LidmaatschapFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
 
-from .netwerk_fixtures import antwoord, ourl
+from .fixtures import antwoord, ourl
 
 # The netwerk page at ten times the answers: make test runs it.
 pytestmark = pytest.mark.slow

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import LidmaatschapFactory
 from tests.scopes import every_gemeente
 
-from .factories import LesFactory, OogstFactory
-from .inhoud_fixtures import *  # noqa: F403
-from .inhoud_fixtures import ourl
+from ..factories import LesFactory, OogstFactory
+from .fixtures import *  # noqa: F403
+from .fixtures import ourl
 
 
 def _load(client, url):
