@@ -1,5 +1,6 @@
-"""What the verankering phase normally produces, for the phase checklist (gemeenten.checklist).
-Filled in by the oogst parts as they land, each in its own functions."""
+"""The verankering checklist items of the inhoud (gemeenten.checklist): lessen recorded, the
+borging of every completed verbeteractie, vervolgafspraken made. Registered from oogst.apps,
+in the order the checklist shows the oogst's items."""
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce

@@ -30,7 +30,7 @@ from casussen.models.casus import Leeftijdscategorie, Woonsituatie, Ziektebeeld
 from gemeenten import kostenbaten
 from gemeenten.models import Commitment, Domein, Kerngroeplid, Organisatie
 from oogst.inhoud.models import Borging, Les, Oogst, Verhaal, Vervolgafspraak
-from oogst.netwerk import comparison as netwerk
+from oogst.netwerk import comparison
 from verbeteracties.models import (
     ActieCasus,
     ActieInzicht,
@@ -192,7 +192,7 @@ def collect(proeftuin, *, now=None) -> Logboek:
         bijeenkomsten=meetings.rows,
         aanwezigheid_totaal=figures["aanwezigheid"],
         deelnemers_per_domein=meetings.per_domain,
-        netwerk=netwerk.compare(proeftuin),
+        netwerk=comparison.compare(proeftuin),
         casussen=casussen.short,
         casus_tellingen=casussen.tallies,
         knelpunten=_knelpunten(casussen),

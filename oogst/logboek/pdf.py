@@ -1,9 +1,9 @@
 """HTML to PDF with WeasyPrint, fetching nothing from outside the app.
 
-The printed HTML names our own files under a made-up origin (``INTERN``): ``/static/…`` is
-served from the static files (the finders, else STATIC_ROOT), ``/media/…`` from MEDIA_ROOT,
-``data:`` URLs are decoded; every other URL (http(s) elsewhere, file://, ftp …) is refused, so a
-link pasted into a text can never make the worker fetch something."""
+The printed HTML names our own files under a made-up origin (``INTERNAL_ORIGIN``):
+``/static/…`` is served from the static files (the finders, else STATIC_ROOT), ``/media/…`` from
+MEDIA_ROOT, ``data:`` URLs are decoded; every other URL (http(s) elsewhere, file://, ftp …) is
+refused, so a link pasted into a text can never make the worker fetch something."""
 
 import logging
 import mimetypes
@@ -37,7 +37,7 @@ def _static_path(relative):
 
 
 def local_path(url) -> Path:
-    """The file on disk of one of our own URLs, or ``Geweigerd``."""
+    """The file on disk of one of our own URLs, or ``Refused``."""
     parts = urlsplit(url)
     if f"{parts.scheme}://{parts.netloc}" != INTERNAL_ORIGIN:
         raise Refused(url)

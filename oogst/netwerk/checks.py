@@ -1,7 +1,7 @@
 """The verankering checklist item of the netwerkpeiling (registered from oogst.apps).
 
 Read as an annotation on the proeftuin (checklist.annotated), like the inhoud items in
-oogst.checks: the dashboard and the cockpit are at their query budget (issue 9)."""
+oogst.inhoud.checks: the dashboard and the cockpit are at their query budget (issue 9)."""
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
