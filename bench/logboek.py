@@ -1,7 +1,7 @@
 """`make bench-logboek`: render the demo Logboek Oogst at a realistic size and measure it.
 
 In a throwaway SQLite database in a temporary folder it loads the demo (without its rendered
-logboek), adds data to the Oude IJsselstreek proeftuin in two steps (tests/oogst/logboek_data.vul:
+logboek), adds data to the Oude IJsselstreek proeftuin in two steps (tests/oogst/logboek/data.vul:
 casussen with knelpunten and inzichten, meetings with attendance, actions with indicators and
 metingen, lessons, stories) and counts the queries of assembling the logboek after each step:
 the count must not grow with the data. Then, in a fresh child process, it runs the render task
@@ -47,12 +47,12 @@ def count_queries(gemeente):
 
     from gemeenten.models import Proeftuin
     from kern.tenancy import gemeente_scope
-    from oogst import logboek
+    from oogst.logboek import content, document
 
     with gemeente_scope(gemeente), CaptureQueriesContext(connection) as queries:
         proeftuin = Proeftuin.objects.select_related("gemeente").order_by("-start").first()
-        data = logboek.verzamel(proeftuin)
-        logboek.html(data)
+        data = content.collect(proeftuin)
+        document.html(data)
     n = sum(1 for q in queries if "set_config(" not in q["sql"])
     return n, data.cijfers
 
@@ -66,14 +66,14 @@ def prepare(folder, steps):
     from demo.loader import LATER_PARTS
     from gemeenten.demo import load_demo as load_gemeenten_demo
     from kern.tenancy import gemeente_scope
-    from oogst.models import Oogst
-    from tests.oogst import logboek_data
+    from oogst.inhoud.models import Oogst
+    from tests.oogst.logboek import data as logboek_data
 
     call_command("migrate", verbosity=0)
     with transaction.atomic():
         gemeenten = load_gemeenten_demo()
         for part in LATER_PARTS:
-            if not part.startswith("oogst.demo_logboek"):
+            if not part.startswith("oogst.logboek.demo"):
                 import_string(part)(gemeenten)
     gemeente = gemeenten[GEMEENTE]
     proeftuin = logboek_data.proeftuin_of(gemeente)
@@ -98,12 +98,12 @@ def child(folder, gemeente_id, proeftuin_id):
     import resource
 
     from kern.tenancy import gemeente_scope
-    from oogst import logboek, pdf, tasks
-    from oogst.models import LogboekVersie, RenderStatus
+    from oogst.logboek import content, document, pdf, tasks
+    from oogst.logboek.models import LogboekVersie, RenderStatus
 
     peak_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     captured = {}
-    spent = {"verzamel": 0.0, "html": 0.0, "layout": 0.0, "write": 0.0}
+    spent = {"collect": 0.0, "html": 0.0, "layout": 0.0, "write": 0.0}
     layout, write = pdf.layout, pdf.write
 
     def timed(name, func, keep=False):
@@ -125,8 +125,8 @@ def child(folder, gemeente_id, proeftuin_id):
 
     pdf.layout = timed("layout", layout, keep=True)
     pdf.write = timed("write", write)
-    logboek.verzamel = timed("verzamel", logboek.verzamel)
-    logboek.html = timed("html", logboek.html)
+    content.collect = timed("collect", content.collect)
+    document.html = timed("html", document.html)
     with gemeente_scope(gemeente_id):
         nummer = LogboekVersie.objects.filter(proeftuin_id=proeftuin_id).count() + 1
         versie = LogboekVersie.objects.create(
@@ -214,9 +214,9 @@ def main():
     spent = measured["spent"]
     in_task = spent["layout"] + spent["write"]
     print(
-        f"  inside the task: data {spent['verzamel']:.2f} s, templates and charts "
+        f"  inside the task: data {spent['collect']:.2f} s, templates and charts "
         f"{spent['html']:.2f} s, WeasyPrint {in_task:.2f} s, the rest (claim, progress, "
-        f"file) {measured['task_seconds'] - in_task - spent['verzamel'] - spent['html']:.2f} s"
+        f"file) {measured['task_seconds'] - in_task - spent['collect'] - spent['html']:.2f} s"
     )
     print(f"  (WeasyPrint's warm-up on one page before both: {measured['warm_seconds']:.2f} s)")
     print(f"pages                 {measured['pages']}")

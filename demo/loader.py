@@ -11,10 +11,11 @@ LATER_PARTS = [
     "casussen.demo.load_casussen_demo",
     "bijeenkomsten.demo.load_bijeenkomsten_demo",
     "verbeteracties.demo.load_verbeteracties_demo",
-    "oogst.demo_inhoud.load_oogst_inhoud_demo",
-    "oogst.demo_netwerk.load_oogst_netwerk_demo",
+    "oogst.inhoud.demo.load_inhoud_demo",
+    "oogst.netwerk.demo.load_netwerk_demo",
+    "oogst.kennisbank.demo.load_kennisbank_demo",
     # Last: the rendered logboek shows what every part before it loaded.
-    "oogst.demo_logboek.load_oogst_logboek_demo",
+    "oogst.logboek.demo.load_logboek_demo",
 ]
 
 

@@ -15,15 +15,15 @@ from bijeenkomsten.models import Antwoord, Bijeenkomst
 from casussen.models import Casus, Inzicht, KnelpuntCategorie
 from gemeenten import exports
 from gemeenten.models import Commitment, Organisatie
+from oogst.inhoud.models import Borging, Les, Verhaal, Vervolgafspraak
+from oogst.netwerk import comparison
+from oogst.netwerk.models import Kennisniveau
 from verbeteracties import metingen_csv
 from verbeteracties.models import Meting, Verbeteractie, Voortgang
 from verbeteracties.tabellen import acties_tabel, voortgang_tabel
 
-from . import netwerk
-from .models import Borging, Kennisniveau, Les, Verhaal, Vervolgafspraak
 
-
-def _ja(value):
+def _yes(value):
     return bool(value)
 
 
@@ -34,7 +34,7 @@ def partners(proeftuin):
     return exports.partner_table(organisaties)
 
 
-def toezeggingen(proeftuin):
+def commitments(proeftuin):
     commitments = (
         Commitment.objects.filter(proeftuin=proeftuin)
         .select_related("proeftuin", "organisatie")
@@ -72,7 +72,7 @@ def bijeenkomsten(proeftuin, rows=None):
             b.begin.strftime("%Y-%m-%d %H:%M"),
             b.eind.strftime("%Y-%m-%d %H:%M"),
             b.locatie,
-            _ja(b.geannuleerd_at),
+            _yes(b.geannuleerd_at),
             sum(1 for d in b.deelnames.all() if d.antwoord == Antwoord.JA),
             sum(1 for d in b.deelnames.all() if d.aanwezig),
             len(b.gasten.all()),
@@ -82,7 +82,7 @@ def bijeenkomsten(proeftuin, rows=None):
     return header, table
 
 
-def aanwezigheid(proeftuin, rows=None):
+def attendance(proeftuin, rows=None):
     rows = rows if rows is not None else _bijeenkomsten(proeftuin)
     header = [
         _("Meeting"),
@@ -96,13 +96,13 @@ def aanwezigheid(proeftuin, rows=None):
     ]
     table = []
     for b in rows:
-        datum = b.begin.date()
+        date = b.begin.date()
         for d in b.deelnames.all():
             lid = d.lidmaatschap
             table.append(
                 [
                     b.titel,
-                    datum,
+                    date,
                     str(lid.user),
                     _("member"),
                     lid.organisatie.naam if lid.organisatie_id else "",
@@ -115,7 +115,7 @@ def aanwezigheid(proeftuin, rows=None):
             table.append(
                 [
                     b.titel,
-                    datum,
+                    date,
                     g.naam,
                     _("guest"),
                     g.organisatie.naam if g.organisatie_id else g.organisatie_naam,
@@ -325,13 +325,13 @@ def vervolgafspraken(proeftuin):
     return header, table
 
 
-def _niveau(niveau):
-    return Kennisniveau(niveau).label if niveau is not None else ""
+def _level(level):
+    return Kennisniveau(level).label if level is not None else ""
 
 
-def netwerk_cijfers(proeftuin, vergelijking=None):
+def netwerk_figures(proeftuin, compared=None):
     """The network's figures per moment: aggregates, never an individual's answers."""
-    v = vergelijking or netwerk.vergelijking(proeftuin)
+    v = compared or comparison.compare(proeftuin)
     header = [
         _("Moment"),
         _("Respondents"),
@@ -354,8 +354,8 @@ def netwerk_cijfers(proeftuin, vergelijking=None):
     return header, table
 
 
-def netwerk_banden(proeftuin, vergelijking=None):
-    v = vergelijking or netwerk.vergelijking(proeftuin)
+def netwerk_ties(proeftuin, compared=None):
+    v = compared or comparison.compare(proeftuin)
     header = [
         _("Organisation"),
         _("Domain"),
@@ -366,18 +366,18 @@ def netwerk_banden(proeftuin, vergelijking=None):
         _("New structural tie"),
     ]
     table = [
-        [a.naam, a.get_domein_display(), b.naam, b.get_domein_display(), _niveau(s), _niveau(o), n]
-        for a, b, s, o, n in netwerk.banden_tabel(v)
+        [a.naam, a.get_domein_display(), b.naam, b.get_domein_display(), _level(s), _level(o), n]
+        for a, b, s, o, n in comparison.ties_table(v)
     ]
     return header, table
 
 
 # (file name, what it holds, table function) in the order of the proeftuin's year.
-BESTANDEN = [
+FILES = [
     ("partners", partners),
-    ("toezeggingen", toezeggingen),
+    ("toezeggingen", commitments),
     ("bijeenkomsten", bijeenkomsten),
-    ("aanwezigheid", aanwezigheid),
+    ("aanwezigheid", attendance),
     ("casussen", casussen),
     ("inzichten", inzichten),
     ("verbeteracties", verbeteracties),
@@ -387,13 +387,13 @@ BESTANDEN = [
     ("verhalen", verhalen),
     ("borging", borging),
     ("vervolgafspraken", vervolgafspraken),
-    ("netwerk", netwerk_cijfers),
-    ("netwerk-banden", netwerk_banden),
+    ("netwerk", netwerk_figures),
+    ("netwerk-banden", netwerk_ties),
 ]
 
 
-def bestandsnamen():
-    return [f"{n:02d}-{naam}.csv" for n, (naam, _f) in enumerate(BESTANDEN, start=1)]
+def file_names():
+    return [f"{n:02d}-{name}.csv" for n, (name, _f) in enumerate(FILES, start=1)]
 
 
 def csv_bytes(header, rows) -> bytes:
@@ -401,7 +401,7 @@ def csv_bytes(header, rows) -> bytes:
     return exports.csv_response(header, rows, name="export.csv").content
 
 
-def leesmij(proeftuin) -> str:
+def readme(proeftuin) -> str:
     return "\r\n".join(
         [
             _("Export of %(proeftuin)s") % {"proeftuin": proeftuin.naam},
@@ -416,7 +416,7 @@ def leesmij(proeftuin) -> str:
                 "figures and ties), stories without consent, and deleted casussen and actions."
             ),
             "",
-            *bestandsnamen(),
+            *file_names(),
             "",
         ]
     )
@@ -424,17 +424,17 @@ def leesmij(proeftuin) -> str:
 
 def zip_bytes(proeftuin) -> bytes:
     buffer = io.BytesIO()
-    bijeenkomst_rows = list(_bijeenkomsten(proeftuin))
-    vergelijking = netwerk.vergelijking(proeftuin)
+    meeting_rows = list(_bijeenkomsten(proeftuin))
+    compared = comparison.compare(proeftuin)
     extra = {
-        bijeenkomsten: {"rows": bijeenkomst_rows},
-        aanwezigheid: {"rows": bijeenkomst_rows},
-        netwerk_cijfers: {"vergelijking": vergelijking},
-        netwerk_banden: {"vergelijking": vergelijking},
+        bijeenkomsten: {"rows": meeting_rows},
+        attendance: {"rows": meeting_rows},
+        netwerk_figures: {"compared": compared},
+        netwerk_ties: {"compared": compared},
     }
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("LEESMIJ.txt", ("\ufeff" + leesmij(proeftuin)).encode("utf-8"))
-        for bestandsnaam, (_naam, functie) in zip(bestandsnamen(), BESTANDEN, strict=True):
-            header, rows = functie(proeftuin, **extra.get(functie, {}))
-            archive.writestr(bestandsnaam, csv_bytes(header, rows))
+        archive.writestr("LEESMIJ.txt", ("\ufeff" + readme(proeftuin)).encode("utf-8"))
+        for file_name, (_stem, table) in zip(file_names(), FILES, strict=True):
+            header, rows = table(proeftuin, **extra.get(table, {}))
+            archive.writestr(file_name, csv_bytes(header, rows))
     return buffer.getvalue()

@@ -31,6 +31,10 @@ INSTALLED_APPS = [
     "casussen",
     "bijeenkomsten",
     "verbeteracties",
+    "oogst.inhoud",
+    "oogst.netwerk",
+    "oogst.kennisbank",
+    "oogst.logboek",
     "oogst",
     "demo",
     "django.contrib.auth",
@@ -202,7 +206,7 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Logboek Oogst renders (oogst/services_logboek.py): attempts before a job fails, how often a
+# Logboek Oogst renders (oogst/logboek/services.py): attempts before a job fails, how often a
 # render signs life, when a job without a sign of life counts as dead, how often the sweeper
 # runs, and after how long a job handed to the broker but never started is handed over again.
 LOGBOEK_MAX_POGINGEN = env.int("LOGBOEK_MAX_POGINGEN", default=3)

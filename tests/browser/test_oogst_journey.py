@@ -5,7 +5,7 @@ borging; the huisarts then sees the consented story and not the one without cons
 import pytest
 from playwright.sync_api import expect
 
-from oogst.models import Borging, Les, Oogst, Verhaal
+from oogst.inhoud.models import Borging, Les, Oogst, Verhaal
 from tests.scopes import every_gemeente
 
 from .test_journeys import FACILITATOR, HUISARTS, log_in, log_out

@@ -11,9 +11,8 @@ from playwright.sync_api import expect
 
 from gemeenten.models import Gemeente
 from kern.tenancy import gemeente_scope
-from oogst import services_logboek as services
-from oogst import tasks
-from oogst.models import LogboekVersie, RenderStatus
+from oogst.logboek import services, tasks
+from oogst.logboek.models import LogboekVersie, RenderStatus
 
 from .test_journeys import FACILITATOR, HUISARTS, log_in, log_out
 

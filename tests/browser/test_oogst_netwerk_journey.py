@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from gemeenten.models import Organisatie, Proeftuin
-from oogst.models import KennisbankItem, Netwerkpeiling
+from oogst.kennisbank.models import KennisbankItem
+from oogst.netwerk.models import Netwerkpeiling
 from tests.oogst.factories import LesFactory
 from tests.scopes import every_gemeente
 

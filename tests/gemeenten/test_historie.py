@@ -37,11 +37,11 @@ MODELS_WITH_HISTORY = {
     "gemeenten.proeftuin",
     "gemeenten.organisatie",
     "gemeenten.commitment",
-    "oogst.oogst",
-    "oogst.les",
-    "oogst.verhaal",
-    "oogst.borging",
-    "oogst.vervolgafspraak",
+    "inhoud.oogst",
+    "inhoud.les",
+    "inhoud.verhaal",
+    "inhoud.borging",
+    "inhoud.vervolgafspraak",
 }
 
 

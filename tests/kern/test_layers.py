@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parents[2]
 LAYERS = ["kern", "gemeenten", "casussen", "bijeenkomsten", "verbeteracties", "oogst"]
 URL_NAMESPACES = {"logboeken": "oogst", "kennisbank": "oogst"}
 
+# The oogst's parts (templates/oogst/<part>/), lowest first; parts on one level are
+# independent, as in the oogst's layers contract in pyproject.toml.
+OOGST_PARTS = [{"inhoud", "netwerk"}, {"kennisbank", "logboek"}]
+OOGST_INCLUDE = re.compile(r"\{%\s*(?:include|extends)\s+[\"']oogst/([a-z_]+)/")
+
 LOAD = re.compile(r"\{%\s*load\s+([^%]+?)\s*%\}")
 INCLUDE = re.compile(r"\{%\s*(?:include|extends)\s+[\"']([a-z_]+)/")
 URL = re.compile(r"\{%\s*url\s+[\"']([a-z_]+):")
@@ -51,6 +56,22 @@ def template_back_edges(templates_dir, libraries):
     return found
 
 
+def oogst_part_back_edges(templates_dir):
+    """(template, the oogst part it includes) for every include of a part above its own or
+    beside it."""
+    level = {part: n for n, parts in enumerate(OOGST_PARTS) for part in parts}
+    found = []
+    for part, own in level.items():
+        for path in sorted((templates_dir / "oogst" / part).rglob("*")):
+            if not path.is_file():
+                continue
+            for m in OOGST_INCLUDE.finditer(path.read_text(encoding="utf-8")):
+                other = m[1]
+                if other != part and level.get(other, -1) >= own:
+                    found.append((str(path.relative_to(templates_dir)), other))
+    return found
+
+
 def test_no_template_uses_an_app_above_its_own():
     assert template_back_edges(ROOT / "templates", _tag_libraries()) == []
 
@@ -64,6 +85,24 @@ def test_the_template_check_finds_an_upward_use(tmp_path):
         ("bijeenkomsten/x.html", "acties", "verbeteracties"),
         ("bijeenkomsten/x.html", "verbeteracties/", "verbeteracties"),
         ("bijeenkomsten/x.html", "kennisbank:", "oogst"),
+    ]
+
+
+def test_no_oogst_part_includes_the_templates_of_a_part_above_or_beside_it():
+    assert oogst_part_back_edges(ROOT / "templates") == []
+
+
+def test_the_oogst_part_check_finds_an_include_of_a_part_above_or_beside(tmp_path):
+    (tmp_path / "oogst" / "inhoud").mkdir(parents=True)
+    (tmp_path / "oogst" / "logboek").mkdir(parents=True)
+    (tmp_path / "oogst" / "inhoud" / "x.html").write_text(
+        '{% include "oogst/logboek/a.html" %}{% include "oogst/netwerk/b.html" %}'
+        '{% include "oogst/inhoud/c.html" %}'
+    )
+    (tmp_path / "oogst" / "logboek" / "y.html").write_text('{% include "oogst/netwerk/d.html" %}')
+    assert oogst_part_back_edges(tmp_path) == [
+        ("oogst/inhoud/x.html", "logboek"),
+        ("oogst/inhoud/x.html", "netwerk"),
     ]
 
 

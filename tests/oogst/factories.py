@@ -2,17 +2,9 @@
 
 import factory
 
-from oogst.models import (
-    Borging,
-    Les,
-    LesSuccesfactor,
-    LogboekVersie,
-    Netwerkantwoord,
-    Netwerkpeiling,
-    Oogst,
-    Verhaal,
-    Vervolgafspraak,
-)
+from oogst.inhoud.models import Borging, Les, LesSuccesfactor, Oogst, Verhaal, Vervolgafspraak
+from oogst.logboek.models import LogboekVersie
+from oogst.netwerk.models import Netwerkantwoord, Netwerkpeiling
 from tests.casussen.factories import SuccesfactorFactory
 from tests.factories import (
     GemeenteFactory,

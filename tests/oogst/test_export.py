@@ -9,16 +9,16 @@ import pytest
 
 from gemeenten.models import AuditRegel, Proeftuin
 from oogst import export
-from oogst.models import PeilMoment
+from oogst.netwerk.models import PeilMoment
 from tests.bijeenkomsten.factories import BijeenkomstFactory, DeelnameFactory, GastFactory
 from tests.casussen.factories import CasusFactory, InzichtFactory, KnelpuntFactory
 from tests.factories import CommitmentFactory, ProeftuinFactory
 from tests.scopes import every_gemeente
 from tests.verbeteracties.factories import MetingFactory, VerbeteractieFactory, VoortgangFactory
 
-from . import netwerk_fixtures
 from .factories import LesFactory, VerhaalFactory, VervolgafspraakFactory
-from .netwerk_fixtures import antwoord, lid_bij, ourl
+from .netwerk import fixtures as netwerk_fixtures
+from .netwerk.fixtures import antwoord, lid_bij, ourl
 
 orgs = netwerk_fixtures.orgs
 english = netwerk_fixtures.english
@@ -91,8 +91,8 @@ def test_the_zip_holds_one_csv_per_kind_of_data(who, request, client, gemeente_a
     client.force_login(request.getfixturevalue(who))
     archive = _zip(client, gemeente_a)
     assert archive.testzip() is None
-    assert set(archive.namelist()) == {"LEESMIJ.txt", *export.bestandsnamen()}
-    assert {n.split("-", 1)[1] for n in export.bestandsnamen()} >= {
+    assert set(archive.namelist()) == {"LEESMIJ.txt", *export.file_names()}
+    assert {n.split("-", 1)[1] for n in export.file_names()} >= {
         "partners.csv",
         "toezeggingen.csv",
         "bijeenkomsten.csv",

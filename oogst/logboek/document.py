@@ -1,0 +1,66 @@
+"""The printable HTML of the Logboek Oogst: its chapters in print order, and the whole document
+rendered from what content.collect() gathered (WeasyPrint lays it out: pdf.py)."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
+from .content import Logboek
+
+# The chapters in print order: (key, title). A chapter with nothing to show is left out.
+CHAPTERS = [
+    ("voorwoord", gettext_lazy("Foreword")),
+    ("cijfers", gettext_lazy("The proeftuin in numbers")),
+    ("partners", gettext_lazy("Partners and core group")),
+    ("bijeenkomsten", gettext_lazy("The meetings")),
+    ("netwerk", gettext_lazy("The network before and after")),
+    ("casussen", gettext_lazy("The casussen in short")),
+    ("knelpunten", gettext_lazy("Bottlenecks and success factors")),
+    ("verbeteracties", gettext_lazy("Improvement actions")),
+    ("resultaten", gettext_lazy("Indicators and results")),
+    ("investeringen", gettext_lazy("Commitments, investments and benefits")),
+    ("lessen", gettext_lazy("Lessons learnt")),
+    ("verhalen", gettext_lazy("Stories")),
+    ("verder", gettext_lazy("How we go on")),
+]
+
+
+def chapters(logboek: Logboek, *, prefix=""):
+    """The chapters this logboek has, numbered, with their anchor ids (``prefix`` keeps the ids
+    of the parts of a combined logboek apart)."""
+    present = {
+        "voorwoord": bool(logboek.voorwoord.strip()),
+        "netwerk": logboek.netwerk.start.heeft_antwoorden or logboek.netwerk.oogst.heeft_antwoorden,
+        "resultaten": bool(logboek.cijfers["indicatoren"]),
+        "lessen": bool(logboek.lessen),
+        "verhalen": bool(logboek.verhalen),
+    }
+    found = []
+    for key, title in CHAPTERS:
+        if not present.get(key, True):
+            continue
+        found.append(
+            {
+                "key": key,
+                "titel": str(title),
+                "id": f"{prefix}{key}",
+                "nummer": len(found) + 1,
+                "template": f"oogst/logboek/pdf/h_{key}.html",
+            }
+        )
+    return found
+
+
+def html(logboek: Logboek, *, versie=None) -> str:
+    """The printable HTML of one logboek (rendered in Dutch, whoever asked)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string(
+            "oogst/logboek/pdf/logboek.html",
+            {
+                "logboek": logboek,
+                "hoofdstukken": chapters(logboek),
+                "versie": versie,
+                "kort": False,
+            },
+        )

@@ -1,0 +1,37 @@
+"""Answering the netwerkpeiling: a member's own answers at a moment, and storing them."""
+
+from django.db import transaction
+
+from .models import Netwerkantwoord, Netwerkpeiling
+
+
+def own_peiling(proeftuin, moment, lidmaatschap):
+    """The member's own answers at this moment as {organisation id: level} (empty if none)."""
+    peiling = Netwerkpeiling.objects.filter(
+        proeftuin=proeftuin, moment=moment, respondent=lidmaatschap
+    ).first()
+    if peiling is None:
+        return None, {}
+    return peiling, dict(peiling.antwoorden.values_list("organisatie_id", "niveau"))
+
+
+@transaction.atomic
+def save_peiling(*, proeftuin, moment, lidmaatschap, answers: dict) -> Netwerkpeiling:
+    """Store (or replace) one member's answers at one moment: {organisation id: level}. The
+    respondent's organisation is their membership's organisation at the time of answering."""
+    peiling, _created = Netwerkpeiling.objects.update_or_create(
+        gemeente_id=proeftuin.gemeente_id,
+        proeftuin=proeftuin,
+        moment=moment,
+        respondent=lidmaatschap,
+        defaults={"organisatie_id": lidmaatschap.organisatie_id},
+    )
+    peiling.antwoorden.all().delete()
+    Netwerkantwoord.objects.bulk_create(
+        Netwerkantwoord(
+            gemeente_id=proeftuin.gemeente_id, peiling=peiling, organisatie_id=pk, niveau=level
+        )
+        for pk, level in answers.items()
+        if pk != lidmaatschap.organisatie_id
+    )
+    return peiling
