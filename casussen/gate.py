@@ -1,5 +1,7 @@
 """The anonymisation gate around ``anonimisering.detect()``: which findings of which fields stop
 a save, the words around each, replacing one or all, and findings marked as not identifying.
+The one entry point for every app: the casus and inzicht forms, the live check, the write path
+(``refusals``) and the Kennisbank (which adds the names of people its gemeente knows).
 
 Fields are named by their form field's HTML name (``verloop``, ``knelpunten-0-toelichting``), so
 the same code checks a casus with its knelpunten, an inzicht, or a single text, and a
@@ -7,6 +9,7 @@ replacement edits exactly the posted value. Nothing here stores or logs text.
 """
 
 import functools
+import re
 from dataclasses import dataclass
 
 from django.utils.crypto import salted_hmac
@@ -95,14 +98,41 @@ def _context(text, start, end):
     return before, after
 
 
-def check(texts: dict[str, tuple[str, str]], allowed=frozenset()) -> list[Vondst]:
+def _name_findings(text, names, taken):
+    found = []
+    for name in names:
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(part) for part in name.split()) + r"(?!\w)"
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            taken.append(m.span())
+            found.append(Finding(m.start(), m.end(), str(Soort.NAAM), m.group()))
+    return found
+
+
+def findings(text: str, names=(), *, detector=True) -> list[Finding]:
+    """The detector's findings plus ``names`` (of people the caller knows, longest first, which
+    the detector may not recognise as names), without overlaps, in order. Without ``detector``
+    only the names (for a text that names a gemeente or an organisation by purpose)."""
+    if not text or not text.strip():
+        return []
+    found = detect(text) if detector else []
+    if names:
+        found += _name_findings(text, names, [(f.start, f.end) for f in found])
+    return sorted(found)
+
+
+def check(
+    texts: dict[str, tuple[str, str]], allowed=frozenset(), *, names=(), names_only=()
+) -> list[Vondst]:
     """The findings that stop a save: ``texts`` maps field name to (label, text); findings whose
-    ``mark_key`` is in ``allowed`` (marked as not identifying) do not count."""
+    ``mark_key`` is in ``allowed`` (marked as not identifying) do not count. ``names`` as for
+    ``findings()``; fields in ``names_only`` are checked for the names only."""
     found = []
     for field, (label, text) in texts.items():
         if not text or len(text) > MAX_TEXT:
             continue  # empty, or refused by the form's max_length anyway
-        for finding in detect(text):
+        for finding in findings(text, names, detector=field not in names_only):
             if mark_key(finding.kind, finding.text) in allowed:
                 continue
             before, after = _context(text, finding.start, finding.end)
@@ -140,9 +170,10 @@ def replace_one(text: str, start: int, end: int, kind: str) -> str:
     return text
 
 
-def replace_all(text: str, allowed=frozenset()) -> str:
+def replace_all(text: str, allowed=frozenset(), *, names=(), detector=True) -> str:
     """Replace every finding not marked as not identifying, from the end so offsets hold."""
-    if len(text) > MAX_TEXT:
+    if not text or len(text) > MAX_TEXT:
         return text
-    kept = [f for f in detect(text) if mark_key(f.kind, f.text) not in allowed]
+    found = findings(text, names, detector=detector)
+    kept = [f for f in found if mark_key(f.kind, f.text) not in allowed]
     return anonimisering.replace_all(text, kept)

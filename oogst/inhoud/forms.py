@@ -47,7 +47,7 @@ class OogstForm(VersionedModelForm):
 
 
 class LesForm(_GatedForm):
-    GATED = ("titel", "tekst")
+    GATED = Les.shared_text_fields
     field_order = ["titel", "tekst", "succesfactoren", "verbeteractie"]
 
     succesfactoren = OrganisatiesField(
@@ -85,7 +85,7 @@ class LesForm(_GatedForm):
 
 
 class VerhaalForm(_GatedForm):
-    GATED = ("titel", "tekst")
+    GATED = Verhaal.shared_text_fields
 
     class Meta:
         model = Verhaal

@@ -284,3 +284,6 @@ MARKS = Extra(label=_("marked as not identifying"), read=None, show=_marks_show)
 
 Les.history_extras = {"succesfactoren": many("succesfactoren"), "gemarkeerd": MARKS}
 Verhaal.history_extras = {"gemarkeerd": MARKS}
+# The texts others read, checked by the anonymisation gate in the write path (kern.writes); a
+# finding marked as not identifying counts for the save it was marked in.
+Les.shared_text_fields = Verhaal.shared_text_fields = ("titel", "tekst")

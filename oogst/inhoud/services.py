@@ -54,6 +54,7 @@ def les_save(
         expected_version=expected_version or 1,
         then=link_succesfactoren,
         extra=_marks_extra(marks),
+        allowed_marks=marks or {},
     )
 
 
@@ -84,7 +85,11 @@ def verhaal_save(
         verhaal.toestemming_door = None
         verhaal.toestemming_op = None
     return writes.save(
-        verhaal, by=by, expected_version=expected_version or 1, extra=_marks_extra(marks)
+        verhaal,
+        by=by,
+        expected_version=expected_version or 1,
+        extra=_marks_extra(marks),
+        allowed_marks=marks or {},
     )
 
 

@@ -1,6 +1,7 @@
 """Fictional demo of the Kennisbank: one or two entries published from the demo data of the
 Oude IJsselstreek proeftuin. Called from ``demo.loader.load_demo()``; idempotent."""
 
+from casussen import gate
 from gemeenten.models import Proeftuin
 from kern.models import User
 from kern.tenancy import gemeente_scope
@@ -50,7 +51,7 @@ def _publish_examples(proeftuin):
         if KennisbankItem.objects.filter(titel=draft["titel"], bron=draft["bron"]).exists():
             continue
         data = {
-            field: screening.replace_all(draft[field], names) for field in screening.TEXT_FIELDS
+            field: gate.replace_all(draft[field], names=names) for field in screening.TEXT_FIELDS
         }
         services.publish(
             soort=draft["soort"],

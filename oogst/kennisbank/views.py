@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from casussen import gate
 from gemeenten.access import chosen_proeftuin
 from gemeenten.audit import Actie, audit
 from kern.permissions import Rol
@@ -122,8 +123,8 @@ def _publish(request, original, draft):
         data = request.POST.copy()
         if "vervang_alles" in data:
             for field in screening.TEXT_FIELDS:
-                data[field] = screening.replace_all(data.get(field, ""), names)
-            data[SOURCE] = screening.replace_all(data.get(SOURCE, ""), names, detector=False)
+                data[field] = gate.replace_all(data.get(field, ""), names=names)
+            data[SOURCE] = gate.replace_all(data.get(SOURCE, ""), names=names, detector=False)
             replaced = True
         form = KennisbankForm(data, **choices)
     else:
@@ -132,7 +133,7 @@ def _publish(request, original, draft):
         field: (form[field].label, str(form[field].value() or ""))
         for field in (*screening.TEXT_FIELDS, SOURCE)
     }
-    found = screening.check(texts, names, names_only={SOURCE})
+    found = gate.check(texts, names=names, names_only={SOURCE})
     status = 200
     if request.method == "POST" and not replaced:
         if form.is_valid() and not found:

@@ -51,3 +51,20 @@ def test_an_unchanged_text_is_not_checked_again(own_casus, member, gemeente_a):
         services.casus_save(casus=own_casus, by=member, expected_version=own_casus.version)
         own_casus.refresh_from_db()
         assert own_casus.vragen == "Wie belt de familie?"
+
+
+def test_a_les_is_held_to_the_same_gate_in_the_write_path(gemeente_a, proeftuin, facilitator):
+    from oogst.inhoud import services as inhoud
+    from oogst.inhoud.models import Les
+    from tests.oogst.factories import LesFactory
+
+    with gemeente_scope(gemeente_a):
+        les = LesFactory(gemeente=gemeente_a, proeftuin=proeftuin)
+        les.tekst = IDENTIFYING
+        with pytest.raises(TextRefused):
+            inhoud.les_save(les=les, by=facilitator, succesfactoren=[], expected_version=1)
+        assert Les.objects.get(pk=les.pk).tekst != IDENTIFYING
+        [finding] = gate.detect(IDENTIFYING)
+        marks = {gate.mark_key(finding.kind, finding.text): "Het nummer van de huisartsenpost"}
+        inhoud.les_save(les=les, by=facilitator, succesfactoren=[], expected_version=1, marks=marks)
+        assert Les.objects.get(pk=les.pk).tekst == IDENTIFYING

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from casussen import gate
 from gemeenten.models import AuditRegel, Lidmaatschap
 from kern.tenancy import gemeente_scope
 from oogst.kennisbank import screening
@@ -142,10 +143,10 @@ def test_the_names_of_the_gemeente_s_people_are_found_even_when_the_detector_mis
     tekst = "Het idee kwam van ploink wobbel uit het wijkteam."
     with gemeente_scope(gemeente_a):
         namen = screening.names_of_people()
-        gevonden = screening.findings(tekst, namen)
+        gevonden = gate.findings(tekst, namen)
     assert "ploink wobbel" in namen
     assert [(f.kind, f.text) for f in gevonden] == [("naam", "ploink wobbel")]
-    assert screening.replace_all(tekst, namen) == "Het idee kwam van [naam] uit het wijkteam."
+    assert gate.replace_all(tekst, names=namen) == "Het idee kwam van [naam] uit het wijkteam."
 
 
 def test_a_member_s_name_in_the_source_line_stops_publication(client, gemeente_a, les, facilitator):
