@@ -93,6 +93,12 @@ def django_db_setup(django_db_setup, django_db_modify_db_settings, django_db_blo
 @pytest.fixture(autouse=True)
 def _settings(settings):
     settings.MFA_REQUIRED_FOR_FACILITATORS = False
+    # Django's PBKDF2 takes most of a second per password by design; every fixture user has
+    # one. A fast hasher in tests only (the real one stays second, so its hashes still check).
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
