@@ -299,8 +299,7 @@ def reactie_add(*, reactie: Reactie, by: User) -> Reactie:
     if not verslag.open_voor_reacties:
         raise ValidationError(_("The minutes are not open for remarks."))
     reactie.by = by
-    reactie.save()
-    return reactie
+    return writes.save(reactie, by=by)
 
 
 @transaction.atomic
@@ -309,7 +308,7 @@ def reactie_decide(*, reactie: Reactie, besluit: str, by: User) -> None:
         raise ValidationError(_("The minutes are final and can no longer be changed."))
     reactie.besluit = Reactie.Besluit(besluit)
     reactie.besloten_at = timezone.now()
-    reactie.save(update_fields=["besluit", "besloten_at"])
+    writes.save(reactie, by=by)
 
 
 @transaction.atomic

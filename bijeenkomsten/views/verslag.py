@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gemeenten.access import require_perm
+from kern import writes
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import services
@@ -66,7 +67,7 @@ def gast_add(request, gemeente_slug, pk):
     form = GastForm(request.POST, instance=gast)
     if not form.is_valid():
         return _render_aanwezigheid(request, bijeenkomst, AanwezigheidForm(), form, 400)
-    form.save()
+    writes.save_form(form, by=request.user)
     messages.success(request, _("%(naam)s has been added as a guest.") % {"naam": gast.naam})
     return redirect("bijeenkomsten:aanwezigheid", gemeente_slug=gemeente_slug, pk=pk)
 
@@ -75,7 +76,7 @@ def gast_add(request, gemeente_slug, pk):
 def gast_remove(request, gemeente_slug, pk):
     require_perm(request, "bijeenkomsten.manage")
     gast = get_object_or_404(Gast, pk=pk)
-    gast.delete()
+    writes.delete(gast, by=request.user)
     messages.success(request, _("%(naam)s has been removed.") % {"naam": gast.naam})
     return redirect(
         "bijeenkomsten:aanwezigheid", gemeente_slug=gemeente_slug, pk=gast.bijeenkomst_id

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kern import writes
 from kern.models import User
 from kern.permissions import Rol
 from kern.tenancy import forget_memberships
@@ -92,18 +93,17 @@ def lidmaatschap_change_role(*, lidmaatschap: Lidmaatschap, role: str, by: User)
     if role != Rol.FACILITATOR:
         _ensure_a_facilitator_remains(lidmaatschap)
     lidmaatschap.role = role
-    lidmaatschap.save(update_fields=["role"])
-    return lidmaatschap
+    return writes.save(lidmaatschap, by=by)
 
 
 @transaction.atomic
 def lidmaatschap_end(*, lidmaatschap: Lidmaatschap, by: User) -> None:
     _ensure_a_facilitator_remains(lidmaatschap)
-    lidmaatschap.delete()
+    writes.delete(lidmaatschap, by=by)
 
 
 @transaction.atomic
 def uitnodiging_withdraw(*, uitnodiging: Uitnodiging, by: User) -> None:
     if not uitnodiging.is_open:
         raise ValidationError(_("This invitation has already been used."))
-    uitnodiging.delete()
+    writes.delete(uitnodiging, by=by)

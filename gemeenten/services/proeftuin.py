@@ -77,14 +77,10 @@ def ingredient_mark(
     *, proeftuin: Proeftuin, ingredient: str, oordeel: str, opmerking: str, by: User
 ) -> Ingredientbeoordeling:
     """Set the facilitator's mark on one ingredient (one row per proeftuin and ingredient)."""
-    beoordeling, _created = Ingredientbeoordeling.objects.update_or_create(
-        proeftuin=proeftuin,
-        ingredient=ingredient,
-        defaults={
-            "gemeente_id": proeftuin.gemeente_id,
-            "oordeel": oordeel,
-            "opmerking": opmerking,
-            "by": by,
-        },
+    beoordeling = Ingredientbeoordeling.objects.filter(
+        proeftuin=proeftuin, ingredient=ingredient
+    ).first() or Ingredientbeoordeling(
+        gemeente_id=proeftuin.gemeente_id, proeftuin=proeftuin, ingredient=ingredient
     )
-    return beoordeling
+    beoordeling.oordeel, beoordeling.opmerking, beoordeling.by = oordeel, opmerking, by
+    return writes.save(beoordeling, by=by)
