@@ -93,9 +93,11 @@ class IntentMiddleware:
             response = self.get_response(request)
         finally:
             location = _succeeded(response) if response is not None else None
+            # Only this person's claim: a token someone else sent first stays theirs.
+            mine = Intent.objects.filter(token=token, user_id=user_id)
             if location:
-                Intent.objects.filter(token=token).update(done=True, location=location[:2000])
+                mine.update(done=True, location=location[:2000])
             else:
-                Intent.objects.filter(token=token, done=False).delete()
+                mine.filter(done=False).delete()
         Intent.objects.filter(created_at__lt=timezone.now() - KEEP).delete()
         return response

@@ -77,10 +77,15 @@ def test_someone_elses_token_is_no_shortcut(client, beleidsadviseur, facilitator
         **mandaat_data(proeftuin),
         "intent": intent_of(client.get(url("commitment_new", gemeente))),
     }
-    assert client.post(url("commitment_new", gemeente), data).status_code == 302
+    first = client.post(url("commitment_new", gemeente), data)
+    assert first.status_code == 302
     other = Client()
     other.force_login(facilitator)
     assert other.post(url("commitment_new", gemeente), data).status_code == 302
+    with every_gemeente():
+        assert Commitment.objects.count() == 2
+    # The first sender's claim is left as it was: their repeat still lands where it went.
+    assert client.post(url("commitment_new", gemeente), data)["Location"] == first["Location"]
     with every_gemeente():
         assert Commitment.objects.count() == 2
 
