@@ -11,6 +11,9 @@ so a second request sees it at once):
 - a POST that did not succeed (a form error, a live check, an error) frees the token, so the
   same form can be sent again.
 
+A live check that sends its form along leaves the token out (``hx-params="not intent"``): it
+must not hold the claim that the form's own save then waits for.
+
 Tokens are random (uuid4), tied to the user who sent them first, and forgotten after a day.
 """
 
