@@ -13,7 +13,10 @@ class GemeentenConfig(AppConfig):
 
         # The checklist items and readiness proposals this app can answer itself.
         from . import startbijeenkomst  # noqa: F401
+        from .audit import audit_write
         from .models import Wijziging
 
-        # The write path of the core keeps every change in this app's history table.
+        # The write path of the core keeps every change in this app's history table, and
+        # the changes of audited rows in its audit log.
         writes.register_history(Wijziging.record)
+        writes.register_audit(audit_write)

@@ -1,12 +1,14 @@
-"""Writing the audit log: ``audit(request, action, obj)`` after every read, change, download
-or export of a row that matters (commitments now; casussen, verbeteracties and the logboek
-later). See ``models/audit.py``."""
+"""Writing the audit log. Changes of the rows that matter (models with ``audited = True``) are
+logged by the write path itself (``kern.writes`` calls ``audit_write``); views log what only
+they see with ``audit(request, action, obj)``: a read, a download, an export. See
+``models/audit.py``."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
+from kern import current_request
 from kern.models import User
 
 from .models import AuditRegel
@@ -56,3 +58,11 @@ def audit(
         object_id=object_id,
         session_hash=_session_hash(request),
     )
+
+
+def audit_write(by: User | None, action: str, obj: models.Model) -> AuditRegel:
+    """The write path's audit row (``kern.writes.register_audit``): with the session of the
+    request being served when it is the writer's own."""
+    request = current_request.get()
+    same = request is not None and getattr(request.user, "pk", None) == getattr(by, "pk", None)
+    return audit(request if same else by, action, obj)

@@ -6,12 +6,13 @@ order:
    the shared free texts that changed pass the anonymisation gate (``TextRefused``);
 2. the row is saved, with optimistic concurrency for a ``VersionedModel`` (``StaleEdit``);
 3. what hangs off it (many-to-manys, child rows) is written by the caller's ``then``;
-4. the change goes into the history;
+4. the change goes into the history, and into the audit log for a model with ``audited``;
 5. the gemeente's data version renews (``kern.data_version``, through the save's own signal or,
    for bulk writes, ``TenantQuerySet``).
 
-The core imports no app, so the history table and the anonymisation gate are hooks that their
-apps fill in ``ready()`` (gemeenten: ``Wijziging.record``; casussen: ``gate.refusals``). Until
+The core imports no app, so the history table, the audit log and the anonymisation gate are
+hooks that their apps fill in ``ready()`` (gemeenten: ``Wijziging.record`` and
+``audit.audit_write``; casussen: ``gate.refusals``). Until
 they are filled nothing is recorded or checked, which only happens in a process that never
 loaded the apps. A model names its shared free texts in ``shared_text_fields`` and may add the
 findings already marked as not identifying with ``gate_marks()``.
@@ -27,7 +28,10 @@ from . import history
 from .concurrency import STALE_MESSAGE, StaleEdit, VersionedModel, save_versioned
 
 _record: list[Callable] = []
+_audit: list[Callable] = []
 _text_gate: list[Callable] = []
+
+CREATE, CHANGE, DELETE = "create", "change", "delete"
 
 
 class TextRefused(ValidationError):
@@ -78,6 +82,19 @@ def _history(instance, **kwargs):
         record(instance, **kwargs)
 
 
+def register_audit(audit: Callable) -> None:
+    """``audit(by, action, instance)`` with ``CREATE``, ``CHANGE`` or ``DELETE``; one log."""
+    _audit[:] = [audit]
+
+
+def _audited(instance, *, by, action):
+    """Who changed which row (models with ``audited = True``: the ones about people and
+    commitments, in the spirit of NEN 7513); reads and exports are logged by their views."""
+    if getattr(instance, "audited", False):
+        for audit in _audit:
+            audit(by, action, instance)
+
+
 def stored(instance):
     """The row as it is in the database now, locked until the transaction ends."""
     return type(instance).objects.select_for_update().get(pk=instance.pk)
@@ -124,6 +141,7 @@ def save(instance, *, by, expected_version=None, then=None, extra=None, allowed_
     if then is not None:
         then()
     _history(instance, by=by, before=before, extra=extra)
+    _audited(instance, by=by, action=CREATE if earlier is None else CHANGE)
     return instance
 
 
@@ -161,8 +179,10 @@ def delete(instance, *, by, soft=None):
             setattr(instance, name, value)
         instance.save(update_fields=[*soft, *_auto_now_fields(instance)])
         _history(instance, by=by, before=before, deleted=True)
+        _audited(instance, by=by, action=DELETE)
     else:
         _history(instance, by=by, before=before, deleted=True)
+        _audited(instance, by=by, action=DELETE)
         instance.delete()
     return instance
 
@@ -176,6 +196,7 @@ def undelete(instance, *, by, soft):
         setattr(instance, name, None)
     instance.save(update_fields=[*soft, *_auto_now_fields(instance)])
     _history(instance, by=by, before=before)
+    _audited(instance, by=by, action=CHANGE)
     return instance
 
 

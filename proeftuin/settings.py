@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The write path's audit row names the request's session (kern.writes).
+    "kern.current_request.CurrentRequestMiddleware",
     # One object per intent: a repeated POST of one rendered form does the work once.
     "kern.intents.IntentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -73,6 +73,8 @@ class Casus(TenantModel, VersionedModel):
     """A case as professionals bring it to an inventarisatie-bijeenkomst, without identifying
     details (every free-text field passes the anonymisation gate before it is stored)."""
 
+    audited = True  # its changes go into the audit log (kern.writes)
+
     class Status(models.TextChoices):
         CONCEPT = "concept", _("Draft")
         INGEDIEND = "ingediend", _("Submitted")

@@ -29,6 +29,8 @@ class Inzicht(TenantModel, VersionedModel):
     ``through_defaults={"gemeente": inzicht.gemeente}``.
     """
 
+    audited = True  # its changes go into the audit log (kern.writes)
+
     TEXT_FIELDS = ("titel", "toelichting")
     shared_text_fields = TEXT_FIELDS
 

@@ -230,7 +230,6 @@ def _casus_form(request, item):
         status = 200 if request.htmx else 400
         return _render_form(request, item, form, formset, poort, live_url, conflict, status=status)
 
-    created = item.pk is None
     submit = "indienen" in poort.data and form.instance.status == Casus.Status.CONCEPT
     try:
         with transaction.atomic():
@@ -260,7 +259,6 @@ def _casus_form(request, item):
     except ValidationError as error:
         form.add_error(None, error)
         return _render_form(request, item, form, formset, poort, live_url, status=400)
-    audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
     if submit:
         messages.success(request, _("The casus has been submitted."))
     else:
@@ -341,7 +339,6 @@ def _transition(request, item, service, message):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        audit(request, Actie.CHANGE, item)
         messages.success(request, message)
     return redirect(item)
 
@@ -366,7 +363,6 @@ def casus_return(request, gemeente_slug, pk):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                audit(request, Actie.CHANGE, item)
                 messages.success(request, _("The casus has been returned to its author."))
                 return redirect(item)
     context = {"casus": item, "form": form, **poort.context()}
@@ -382,7 +378,6 @@ def casus_delete(request, gemeente_slug, pk):
     item = get_casus_for_user(request, pk, action="delete")
     if request.method == "POST":
         with transaction.atomic():
-            audit(request, Actie.DELETE, item)
             services.casus_delete(casus=item, by=request.user)
         messages.success(request, _("The casus has been deleted. A facilitator can undo this."))
         return redirect("casussen:list", gemeente_slug=gemeente_slug)
@@ -393,7 +388,6 @@ def casus_delete(request, gemeente_slug, pk):
 def casus_undelete(request, gemeente_slug, pk):
     item = get_casus_for_user(request, pk, action="moderate", deleted=True)
     services.casus_undelete(casus=item, by=request.user)
-    audit(request, Actie.CHANGE, item)
     messages.success(request, _("The casus is back."))
     return redirect(item)
 

@@ -65,7 +65,6 @@ def casus_herstel(request, gemeente_slug, pk, wijziging_pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        audit(request, Actie.CHANGE, casus)
         messages.success(request, _("The earlier values are back."))
     return redirect("casussen:historie", gemeente_slug=gemeente_slug, pk=casus.pk)
 

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from gemeenten.audit import Actie, audit
 from gemeenten.models import Wijziging
 from kern.concurrency import StaleEdit
 
@@ -58,7 +57,6 @@ def _inzicht_form(request, inzicht):
             if form.is_bound and form.has_error(NON_FIELD_ERRORS, "stale"):
                 conflict, form = _conflict(poort, form, inzicht, casus)
         else:
-            created = inzicht.pk is None
             try:
                 with transaction.atomic():
                     # The marks first: the write path's gate counts them.
@@ -75,7 +73,6 @@ def _inzicht_form(request, inzicht):
                 conflict, form = _conflict(poort, form, inzicht, casus)
                 status = 200 if request.htmx else 409
             else:
-                audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
                 messages.success(request, _("The insight has been saved."))
                 if request.htmx:
                     return HttpResponseClientRedirect(casus.get_absolute_url() + "#inzichten")
@@ -113,7 +110,6 @@ def inzicht_delete(request, gemeente_slug, pk):
     inzicht = _get_inzicht(request, pk)
     if request.method == "POST":
         with transaction.atomic():
-            audit(request, Actie.DELETE, inzicht)
             services.inzicht_delete(inzicht=inzicht, by=request.user)
         messages.success(request, _("The insight has been deleted."))
         return redirect(inzicht.casus.get_absolute_url() + "#inzichten")
@@ -124,7 +120,6 @@ def inzicht_delete(request, gemeente_slug, pk):
 def inzicht_undelete(request, gemeente_slug, pk):
     inzicht = _get_inzicht(request, pk, deleted=True)
     services.inzicht_undelete(inzicht=inzicht, by=request.user)
-    audit(request, Actie.CHANGE, inzicht)
     messages.success(request, _("The insight is back."))
     return redirect(inzicht.casus.get_absolute_url() + "#inzichten")
 
@@ -142,6 +137,5 @@ def inzicht_herstel(request, gemeente_slug, pk, wijziging_pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        audit(request, Actie.CHANGE, inzicht)
         messages.success(request, _("The earlier values of the insight are back."))
     return redirect("casussen:historie", gemeente_slug=gemeente_slug, pk=inzicht.casus_id)

@@ -36,6 +36,8 @@ class CommitmentQuerySet(models.QuerySet):
 
 
 class Commitment(TenantModel, VersionedModel):
+    audited = True  # its changes go into the audit log (kern.writes)
+
     class Soort(models.TextChoices):
         MANDAAT = "mandaat", _("Administrative mandate")
         CONTACTPERSOON = "contactpersoon", _("Contact person")

@@ -93,7 +93,6 @@ def _edit(request, item, proeftuin, initial=None):
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        action = Actie.CHANGE if form.instance.pk else Actie.CREATE
         try:
             services.commitment_save(
                 commitment=form.instance,
@@ -104,7 +103,6 @@ def _edit(request, item, proeftuin, initial=None):
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
         else:
-            audit(request, action, form.instance)
             messages.success(request, _("The commitment has been saved."))
             return redirect(form.instance)
     return render(
@@ -136,7 +134,6 @@ def commitment_status(request, gemeente_slug, pk):
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
         else:
-            audit(request, Actie.CHANGE, item)
             if not request.htmx:
                 messages.success(request, _("The status has been saved."))
                 return redirect(item)
@@ -150,7 +147,6 @@ def commitment_delete(request, gemeente_slug, pk):
     item = _get(pk)
     if request.method == "POST":
         with transaction.atomic():  # the log says deleted only if it was
-            audit(request, Actie.DELETE, item)
             services.commitment_delete(commitment=item, by=request.user)
         messages.success(request, _("The commitment has been deleted."))
         return redirect("gemeenten:commitments", gemeente_slug=gemeente_slug)

@@ -23,6 +23,8 @@ from verbeteracties.models import Verbeteractie
 class Oogst(TenantModel, VersionedModel):
     """The texts the facilitator writes for the Logboek Oogst of one proeftuin."""
 
+    audited = True  # its changes go into the audit log (kern.writes)
+
     proeftuin = models.OneToOneField(
         Proeftuin, on_delete=models.CASCADE, related_name="oogst", verbose_name=_("proeftuin")
     )
@@ -57,6 +59,8 @@ class Oogst(TenantModel, VersionedModel):
 
 class Les(TenantModel, VersionedModel):
     """A lesson learnt, tagged with the success factors it is about."""
+
+    audited = True  # its changes go into the audit log (kern.writes)
 
     proeftuin = models.ForeignKey(
         Proeftuin, on_delete=models.CASCADE, related_name="lessen", verbose_name=_("proeftuin")
@@ -118,6 +122,8 @@ class LesSuccesfactor(TenantModel):
 class Verhaal(TenantModel, VersionedModel):
     """A story "in het zonnetje" or a quote. Published (in the logboek, on the oogst page for
     everyone) only with the recorded consent of the person it quotes or is about."""
+
+    audited = True  # its changes go into the audit log (kern.writes)
 
     class Soort(models.TextChoices):
         VERHAAL = "verhaal", _("Story in the spotlight")
@@ -181,6 +187,8 @@ class Borging(TenantModel, VersionedModel):
     """How a verbeteractie lives on after the proeftuin: by whom, in which work process — or
     not, and why."""
 
+    audited = True  # its changes go into the audit log (kern.writes)
+
     class Stand(models.TextChoices):
         GEBORGD = "geborgd", _("Embedded")
         DEELS = "deels", _("Partly embedded")
@@ -230,6 +238,8 @@ class Borging(TenantModel, VersionedModel):
 
 class Vervolgafspraak(TenantModel, VersionedModel):
     """An agreement on what goes on after the proeftuin: what, who, when, and its rhythm."""
+
+    audited = True  # its changes go into the audit log (kern.writes)
 
     class Soort(models.TextChoices):
         LEREND_NETWERK = "lerend_netwerk", _("Learning network")

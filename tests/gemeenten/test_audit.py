@@ -12,8 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from gemeenten import services
 from gemeenten.audit import audit
-from gemeenten.models import AuditRegel, Commitment, Proeftuin
+from gemeenten.models import AuditRegel, Commitment, Organisatie, Proeftuin
+from kern import writes
 from kern.tenancy import gemeente_scope
 from tests.factories import AuditRegelFactory, CommitmentFactory, UserFactory
 from tests.gemeenten.test_commitments import mandaat_data, tiny_pdf
@@ -79,6 +81,27 @@ def test_creating_changing_the_status_and_deleting_are_logged(
         ("change", commitment.pk),
         ("delete", commitment.pk),
     ]
+
+
+def test_the_write_path_logs_a_change_made_outside_a_request(
+    beleidsadviseur, gemeente_a, commitment
+):
+    """A task or a command writes through the same path: the entry names the user, no session."""
+    with gemeente_scope(gemeente_a):
+        commitment.omschrijving = "Anders verwoord"
+        services.commitment_save(commitment=commitment, by=beleidsadviseur)
+    (entry,) = entries(gemeente_a)
+    assert (entry.actie, entry.object_id, entry.user) == ("change", commitment.pk, beleidsadviseur)
+    assert entry.session_hash == ""
+
+
+def test_rows_that_are_not_audited_leave_the_log_alone(facilitator, gemeente_a):
+    with gemeente_scope(gemeente_a):
+        organisatie = Organisatie.objects.get(naam="Welzijn A")
+        organisatie.naam = "Welzijn Anders"
+        writes.save(organisatie, by=facilitator)
+        writes.delete(organisatie, by=facilitator)
+    assert entries(gemeente_a) == []
 
 
 def test_downloading_the_mandate_and_exporting_are_logged(

@@ -74,6 +74,7 @@ class VerbeteractieQuerySet(models.QuerySet):
 
 
 class Verbeteractie(TenantModel, VersionedModel):
+    audited = True  # its changes go into the audit log (kern.writes)
     proeftuin = models.ForeignKey(
         Proeftuin,
         on_delete=models.CASCADE,

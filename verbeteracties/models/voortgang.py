@@ -24,6 +24,8 @@ class Licht(models.TextChoices):
 class Voortgang(TenantModel):
     """One dated update of an action by its owner."""
 
+    audited = True  # its changes go into the audit log (kern.writes)
+
     actie = models.ForeignKey(
         Verbeteractie, on_delete=models.CASCADE, related_name="updates", verbose_name=_("action")
     )
@@ -50,6 +52,8 @@ class Voortgang(TenantModel):
 
 class Indicator(TenantModel, VersionedModel):
     """Something measurable that shows whether the action works."""
+
+    audited = True  # its changes go into the audit log (kern.writes)
 
     actie = models.ForeignKey(
         Verbeteractie,
@@ -82,6 +86,8 @@ MAX_WAARDE = Decimal("9999999999.99")
 
 class Meting(TenantModel):
     """One measured value of an indicator on a date."""
+
+    audited = True  # its changes go into the audit log (kern.writes)
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="metingen", verbose_name=_("indicator")

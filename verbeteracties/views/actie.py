@@ -166,7 +166,6 @@ def _edit(request, actie, proeftuin, eigenaar=None, inzicht=None, actiepunt=None
         actiepunt=actiepunt,
     )
     if request.method == "POST" and form.is_valid():
-        action = Actie.CHANGE if actie.pk else Actie.CREATE
         form.instance.knelpunt_categorieen = form.cleaned_data["knelpunt_categorieen"]
         try:
             services.actie_save(
@@ -181,7 +180,6 @@ def _edit(request, actie, proeftuin, eigenaar=None, inzicht=None, actiepunt=None
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
         else:
-            audit(request, action, form.instance)
             messages.success(request, _("The improvement action has been saved."))
             return redirect(form.instance)
     context = {"form": form, "actie": actie, "inzicht": inzicht, "actiepunt": actiepunt}
@@ -219,7 +217,6 @@ def status(request, gemeente_slug, pk):
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
         else:
-            audit(request, Actie.CHANGE, actie)
             if on_board:
                 if request.htmx:
                     return render(
@@ -251,7 +248,6 @@ def delete(request, gemeente_slug, pk):
     actie = get_actie(pk)
     require_edit(request, actie)
     if request.method == "POST":
-        audit(request, Actie.DELETE, actie)
         services.actie_delete(actie=actie, by=request.user)
         messages.success(
             request, _("The improvement action has been deleted. You can undo this in the bin.")
@@ -276,7 +272,6 @@ def restore(request, gemeente_slug, pk):
     actie = get_actie(pk, deleted=True)
     require_edit(request, actie)
     services.actie_restore(actie=actie, by=request.user)
-    audit(request, Actie.CHANGE, actie)
     messages.success(request, _("The improvement action is back."))
     if request.htmx:
         return HttpResponseClientRedirect(actie.get_absolute_url())

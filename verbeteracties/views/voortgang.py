@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gemeenten.audit import Actie, audit
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import metingen_csv, services
@@ -21,8 +20,7 @@ def voortgang(request, gemeente_slug, pk):
     require_edit(request, actie)
     form = VoortgangForm(request.POST, actie=actie)
     if form.is_valid():
-        update = services.voortgang_add(actie=actie, by=request.user, **form.cleaned_data)
-        audit(request, Actie.CREATE, update)
+        services.voortgang_add(actie=actie, by=request.user, **form.cleaned_data)
         messages.success(request, _("Your update has been posted."))
         return redirect(actie.get_absolute_url() + "#voortgang")
     return _render_detail(request, actie, voortgang_form=form, status=400)
@@ -53,7 +51,6 @@ def indicator_edit(request, gemeente_slug, pk):
 def _indicator_edit(request, indicator, actie):
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
-        action = Actie.CHANGE if indicator.pk else Actie.CREATE
         try:
             services.indicator_save(
                 indicator=form.instance,
@@ -63,7 +60,6 @@ def _indicator_edit(request, indicator, actie):
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
         else:
-            audit(request, action, form.instance)
             messages.success(request, _("The indicator has been saved."))
             return redirect(actie.get_absolute_url() + f"#indicator-{form.instance.pk}")
     return render(
@@ -81,14 +77,13 @@ def meting(request, gemeente_slug, pk):
     form = MetingForm(request.POST, indicator=indicator)
     if form.is_valid():
         data = form.cleaned_data
-        item = services.meting_save(
+        services.meting_save(
             indicator=indicator,
             by=request.user,
             datum=data["datum"],
             waarde=data["waarde"],
             toelichting=data["toelichting"],
         )
-        audit(request, Actie.CREATE, item)
         messages.success(request, _("The meting has been saved."))
         return redirect(indicator.actie.get_absolute_url() + f"#indicator-{indicator.pk}")
     actie = get_actie(indicator.actie_id, queryset=_detail_queryset())
@@ -105,7 +100,6 @@ def meting_delete(request, gemeente_slug, pk):
     )
     actie = item.indicator.actie
     require_edit(request, actie)
-    audit(request, Actie.DELETE, item)
     services.meting_delete(meting=item, by=request.user)
     messages.success(request, _("The meting has been deleted."))
     return redirect(actie.get_absolute_url() + f"#indicator-{item.indicator_id}")
@@ -125,7 +119,6 @@ def upload(request, gemeente_slug, pk):
         rows, fouten = metingen_csv.parse(form.cleaned_data["bestand"], actie, indicatoren)
         if not fouten:
             stored = services.metingen_import(rows=rows, by=request.user)
-            audit(request, Actie.CREATE, Meting, gemeente=request.gemeente)
             messages.success(
                 request,
                 _("%(n)s metingen have been stored.") % {"n": len(stored)},

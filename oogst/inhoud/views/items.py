@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from casussen.views.poort import Poort
-from gemeenten.audit import Actie, audit
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 from oogst.access import require
 
@@ -45,14 +44,12 @@ def _gated(request, *, form_class, instance, proeftuin, save, template, anchor, 
         elif gate.check(text_fields) or not gate.passes or not form.is_valid():
             status = 400
         else:
-            created = instance.pk is None
             try:
                 save(form, gate.marks)
             except StaleEdit:
                 form.add_error(None, STALE_MESSAGE)
                 status = 409
             else:
-                audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
                 messages.success(request, _("Saved."))
                 return redirect(back_url(request, proeftuin, anchor))
     context = {
@@ -70,7 +67,6 @@ def _confirm_delete(request, *, obj, proeftuin, anchor, delete, title, explanati
     """Ask first; delete on POST."""
     if request.method == "POST":
         with transaction.atomic():
-            audit(request, Actie.DELETE, obj)
             delete()
         messages.success(request, _("Deleted."))
         return redirect(back_url(request, proeftuin, anchor))
@@ -192,7 +188,6 @@ def borging_edit(request, gemeente_slug, pk):
     )
     form = BorgingForm(request.POST or None, instance=borging)
     if request.method == "POST" and form.is_valid():
-        created = borging.pk is None
         try:
             services.borging_save(
                 borging=form.instance,
@@ -203,7 +198,6 @@ def borging_edit(request, gemeente_slug, pk):
             # IntegrityError: someone else recorded the first borging of this action meanwhile.
             form.add_error(None, STALE_MESSAGE)
         else:
-            audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
             messages.success(request, _("The embedding has been saved."))
             return redirect(back_url(request, actie.proeftuin, "borging"))
     context = {
@@ -254,7 +248,6 @@ def _vervolg_form(request, afspraak):
     proeftuin = afspraak.proeftuin
     form = VervolgafspraakForm(request.POST or None, instance=afspraak)
     if request.method == "POST" and form.is_valid():
-        created = afspraak.pk is None
         try:
             services.vervolgafspraak_save(
                 afspraak=form.instance,
@@ -264,7 +257,6 @@ def _vervolg_form(request, afspraak):
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
         else:
-            audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
             messages.success(request, _("The follow-up agreement has been saved."))
             return redirect(back_url(request, proeftuin, "vervolg"))
     context = {

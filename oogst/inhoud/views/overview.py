@@ -7,7 +7,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gemeenten.audit import Actie, audit
 from gemeenten.models import Fase, Proeftuin
 from kern import fragments
 from kern.concurrency import STALE_MESSAGE, StaleEdit
@@ -135,7 +134,6 @@ def texts(request, gemeente_slug):
     )
     form = OogstForm(request.POST or None, instance=oogst)
     if request.method == "POST" and form.is_valid():
-        created = oogst.pk is None
         try:
             services.oogst_save(
                 oogst=form.instance, by=request.user, expected_version=form.cleaned_data["version"]
@@ -144,7 +142,6 @@ def texts(request, gemeente_slug):
             # IntegrityError: someone else wrote the first version of the texts meanwhile.
             form.add_error(None, STALE_MESSAGE)
         else:
-            audit(request, Actie.CREATE if created else Actie.CHANGE, form.instance)
             messages.success(request, _("The texts of the harvest have been saved."))
             return redirect(overview_url(request, proeftuin, "teksten"))
     return render(
