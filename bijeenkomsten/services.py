@@ -41,8 +41,13 @@ def bijeenkomst_plan(
     bijeenkomst.created_by = by
     planned = [bijeenkomst]
     if herhalen:
-        bijeenkomst.reeks = Reeks.objects.create(
-            gemeente=bijeenkomst.gemeente, titel=bijeenkomst.titel, interval_weken=interval_weken
+        bijeenkomst.reeks = writes.save(
+            Reeks(
+                gemeente=bijeenkomst.gemeente,
+                titel=bijeenkomst.titel,
+                interval_weken=interval_weken,
+            ),
+            by=by,
         )
     writes.save(bijeenkomst, by=by)
     deadline_offset = bijeenkomst.begin - bijeenkomst.casus_deadline
@@ -52,7 +57,7 @@ def bijeenkomst_plan(
         # Shift the wall-clock time, not the instant: 14:00 stays 14:00 across a DST change.
         begin = _shift_local(bijeenkomst.begin, shift, tz)
         eind = _shift_local(bijeenkomst.eind, shift, tz)
-        copy = Bijeenkomst.objects.create(
+        copy = Bijeenkomst(
             gemeente=bijeenkomst.gemeente,
             proeftuin=bijeenkomst.proeftuin,
             reeks=bijeenkomst.reeks,
@@ -66,7 +71,7 @@ def bijeenkomst_plan(
             casus_deadline=begin - deadline_offset,
             created_by=by,
         )
-        planned.append(copy)
+        planned.append(writes.save(copy, by=by))
     return planned
 
 
@@ -129,54 +134,70 @@ def bijeenkomst_invite(
     now = timezone.now()
     ids = []
     for lidmaatschap in lidmaatschappen:
-        deelname, _created = Deelname.objects.get_or_create(
-            gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, lidmaatschap=lidmaatschap
-        )
-        deelname.uitgenodigd_at = now
-        deelname.mail_fout = ""
-        deelname.save(update_fields=["uitgenodigd_at", "mail_fout"])
+        deelname = _deelname_save(bijeenkomst, lidmaatschap, by, uitgenodigd_at=now, mail_fout="")
         ids.append(deelname.pk)
     _queue_mail(bijeenkomst, Deelname.objects.filter(pk__in=ids))
     return len(ids)
 
 
+def _deelname_save(bijeenkomst, lidmaatschap, by, **values) -> Deelname:
+    """Set ``values`` on the member's row of this meeting, made when there is none yet."""
+    existing = Deelname.objects.filter(bijeenkomst=bijeenkomst, lidmaatschap=lidmaatschap)
+    deelname = existing.first() or Deelname(
+        gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, lidmaatschap=lidmaatschap
+    )
+    for name, value in values.items():
+        setattr(deelname, name, value)
+    try:
+        return writes.save(deelname, by=by)
+    except ValidationError:
+        if deelname.pk is not None:
+            raise
+    # Made at the same moment by another request of the same member (a double click): the
+    # values go onto that row.
+    deelname = existing.get()
+    for name, value in values.items():
+        setattr(deelname, name, value)
+    return writes.save(deelname, by=by)
+
+
 @transaction.atomic
 def aanmelden(*, bijeenkomst: Bijeenkomst, lidmaatschap: Lidmaatschap, antwoord: str) -> Deelname:
+    """The member's own answer: yes, no or maybe."""
     if bijeenkomst.is_geannuleerd:
         raise ValidationError(_("This meeting has been cancelled."))
     if bijeenkomst.is_begonnen:
         raise ValidationError(_("The meeting has started; answers can no longer be changed."))
-    deelname, _created = Deelname.objects.get_or_create(
-        gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, lidmaatschap=lidmaatschap
+    return _deelname_save(
+        bijeenkomst,
+        lidmaatschap,
+        lidmaatschap.user,
+        antwoord=Antwoord(antwoord),
+        antwoord_at=timezone.now(),
     )
-    deelname.antwoord = Antwoord(antwoord)
-    deelname.antwoord_at = timezone.now()
-    deelname.save(update_fields=["antwoord", "antwoord_at"])
-    return deelname
 
 
 @transaction.atomic
 def aanwezigheid_save(*, bijeenkomst: Bijeenkomst, aanwezig: list[Lidmaatschap], by: User) -> None:
     """Record who was there: exactly these members (a row is made for an uninvited one)."""
     present = {lid.pk for lid in aanwezig}
+    known = {d.lidmaatschap_id for d in bijeenkomst.deelnames.all()}
     for lidmaatschap in aanwezig:
-        Deelname.objects.get_or_create(
-            gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, lidmaatschap=lidmaatschap
-        )
+        if lidmaatschap.pk not in known:
+            _deelname_save(bijeenkomst, lidmaatschap, by, aanwezig=True)
     for deelname in bijeenkomst.deelnames.all():
         wanted = deelname.lidmaatschap_id in present
         if deelname.aanwezig != wanted:
             deelname.aanwezig = wanted
-            deelname.save(update_fields=["aanwezig"])
+            writes.save(deelname, by=by)
 
 
 @transaction.atomic
-def agendapunt_add(*, agendapunt: Agendapunt) -> Agendapunt:
+def agendapunt_add(*, agendapunt: Agendapunt, by: User) -> Agendapunt:
     bijeenkomst = agendapunt.bijeenkomst
     last = bijeenkomst.agendapunten.aggregate(m=Max("volgorde"))["m"]
     agendapunt.volgorde = 0 if last is None else last + 1
-    agendapunt.save()
-    return agendapunt
+    return writes.save(agendapunt, by=by)
 
 
 CASUS_MINUTEN = 30  # the time an agenda item of a casus gets when added in one click
@@ -201,14 +222,20 @@ def inbreng_add(*, bijeenkomst: Bijeenkomst, casus, by: User) -> Inbreng:
         or casus.auteur_id != by.pk
     ):
         raise ValidationError(_("Only your own submitted casus of this proeftuin can be added."))
-    inbreng, _created = Inbreng.objects.get_or_create(
-        gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, casus=casus, defaults={"by": by}
-    )
-    return inbreng
+    brought = Inbreng.objects.filter(bijeenkomst=bijeenkomst, casus=casus)
+    if existing := brought.first():
+        return existing
+    try:
+        return writes.save(
+            Inbreng(gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, casus=casus, by=by),
+            by=by,
+        )
+    except ValidationError:
+        return brought.get()  # brought at the same moment by a second click
 
 
 @transaction.atomic
-def inbreng_to_agenda(*, bijeenkomst: Bijeenkomst) -> int:
+def inbreng_to_agenda(*, bijeenkomst: Bijeenkomst, by: User) -> int:
     """One click: every submitted casus brought to this meeting and not yet on its agenda
     becomes an agenda item. Returns how many were added."""
     on_agenda = set(
@@ -230,14 +257,15 @@ def inbreng_to_agenda(*, bijeenkomst: Bijeenkomst) -> int:
                 casus=casus,
                 titel=casus_titel(casus),
                 duur_minuten=CASUS_MINUTEN,
-            )
+            ),
+            by=by,
         )
         added += 1
     return added
 
 
 @transaction.atomic
-def agendapunt_move(*, agendapunt: Agendapunt, richting: str) -> None:
+def agendapunt_move(*, agendapunt: Agendapunt, richting: str, by: User) -> None:
     """Swap the item with its neighbour up or down (the order is renumbered 0, 1, 2 …)."""
     punten = list(agendapunt.bijeenkomst.agendapunten.select_for_update())
     index = next(i for i, p in enumerate(punten) if p.pk == agendapunt.pk)
@@ -247,12 +275,12 @@ def agendapunt_move(*, agendapunt: Agendapunt, richting: str) -> None:
     for n, punt in enumerate(punten):
         if punt.volgorde != n:
             punt.volgorde = n
-            punt.save(update_fields=["volgorde"])
+            writes.save(punt, by=by)
 
 
 @transaction.atomic
-def agendapunt_remove(*, agendapunt: Agendapunt) -> None:
-    agendapunt.delete()
+def agendapunt_remove(*, agendapunt: Agendapunt, by: User) -> None:
+    writes.delete(agendapunt, by=by)
 
 
 @transaction.atomic

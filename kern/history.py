@@ -104,10 +104,12 @@ def raw_value(field, instance):
 def snapshot(instance, extra=None) -> dict:
     """The row's own fields and its declared extras, by name, as raw values."""
     declared = extras(type(instance))
+    # A model names its secrets (an invitation's nonce) in ``history_hidden``: never kept.
+    hidden = HIDDEN_FIELDS | set(getattr(instance, "history_hidden", ()))
     values = {
         field.name: raw_value(field, instance)
         for field in instance._meta.concrete_fields
-        if field.name not in HIDDEN_FIELDS and field.name not in declared and not _stamp(field)
+        if field.name not in hidden and field.name not in declared and not _stamp(field)
     }
     for name, each in declared.items():
         if each.read is not None:

@@ -31,7 +31,7 @@ def agendapunt_add(request, gemeente_slug, pk):
     form = AgendapuntForm(request.POST, instance=_new_punt(bijeenkomst))
     if not form.is_valid():
         return _agenda_response(request, bijeenkomst, form, status=400)
-    services.agendapunt_add(agendapunt=form.instance)
+    services.agendapunt_add(agendapunt=form.instance, by=request.user)
     if not request.htmx:
         messages.success(request, _("The item has been added to the agenda."))
     return _agenda_response(request, bijeenkomst)
@@ -41,7 +41,7 @@ def agendapunt_add(request, gemeente_slug, pk):
 def agenda_casussen(request, gemeente_slug, pk):
     """One click: every casus brought to this meeting goes on the agenda."""
     bijeenkomst = get_bijeenkomst(request, pk, "bijeenkomsten.manage")
-    added = services.inbreng_to_agenda(bijeenkomst=bijeenkomst)
+    added = services.inbreng_to_agenda(bijeenkomst=bijeenkomst, by=request.user)
     if not request.htmx:
         messages.success(
             request,
@@ -63,14 +63,14 @@ def _punt(request, pk):
 @require_POST
 def agendapunt_up(request, gemeente_slug, pk):
     punt = _punt(request, pk)
-    services.agendapunt_move(agendapunt=punt, richting="omhoog")
+    services.agendapunt_move(agendapunt=punt, richting="omhoog", by=request.user)
     return _agenda_response(request, punt.bijeenkomst)
 
 
 @require_POST
 def agendapunt_down(request, gemeente_slug, pk):
     punt = _punt(request, pk)
-    services.agendapunt_move(agendapunt=punt, richting="omlaag")
+    services.agendapunt_move(agendapunt=punt, richting="omlaag", by=request.user)
     return _agenda_response(request, punt.bijeenkomst)
 
 
@@ -78,7 +78,7 @@ def agendapunt_down(request, gemeente_slug, pk):
 def agendapunt_remove(request, gemeente_slug, pk):
     punt = _punt(request, pk)
     bijeenkomst = punt.bijeenkomst
-    services.agendapunt_remove(agendapunt=punt)
+    services.agendapunt_remove(agendapunt=punt, by=request.user)
     if not request.htmx:
         messages.success(request, _("The item has been removed from the agenda."))
     return _agenda_response(request, bijeenkomst)

@@ -98,7 +98,8 @@ class Uitnodiging(TenantModel):
         related_name="+",
         verbose_name=_("invited by"),
     )
-    # Changing the nonce invalidates every link sent before.
+    # Changing the nonce invalidates every link sent before. It stays out of the history.
+    history_hidden = ("nonce",)
     nonce = models.CharField(max_length=64, default=secrets.token_urlsafe, editable=False)
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)

@@ -42,7 +42,7 @@ def uitnodiging_create(
     uitnodiging.invited_by = by
     uitnodiging.nonce = secrets.token_urlsafe()
     uitnodiging.sent_at = None
-    uitnodiging.save()
+    writes.save(uitnodiging, by=by)
     transaction.on_commit(lambda: send_uitnodiging.delay(gemeente.pk, uitnodiging.pk))
     return uitnodiging
 
@@ -53,18 +53,20 @@ def uitnodiging_accept(*, uitnodiging: Uitnodiging, user: User) -> Lidmaatschap:
     locked = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
     if not locked.is_open:
         raise ValidationError(_("This invitation has already been used."))
-    lidmaatschap, created = Lidmaatschap.objects.get_or_create(
-        gemeente=locked.gemeente,
-        user=user,
-        defaults={
-            "role": locked.role,
-            "organisatie": locked.organisatie,
-            "discipline": locked.discipline,
-        },
+    existing = Lidmaatschap.objects.filter(gemeente=locked.gemeente, user=user).first()
+    lidmaatschap = existing or writes.save(
+        Lidmaatschap(
+            gemeente=locked.gemeente,
+            user=user,
+            role=locked.role,
+            organisatie=locked.organisatie,
+            discipline=locked.discipline,
+        ),
+        by=user,
     )
     locked.accepted_at = timezone.now()
     locked.accepted_by = user
-    locked.save(update_fields=["accepted_at", "accepted_by"])
+    writes.save(locked, by=user)
     # Following the link proves the person reads this mailbox.
     EmailAddress.objects.update_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail, signing
 from django.urls import reverse
 
-from gemeenten.models import Lidmaatschap, Uitnodiging
+from gemeenten.models import Lidmaatschap, Uitnodiging, Wijziging
 from kern.models import User
 from kern.permissions import Rol
 from kern.tenancy import gemeente_scope
@@ -201,3 +201,26 @@ def test_inviting_a_member_again_says_so_at_the_field(
     assert "is al lid" in response.text
     assert f'value="{member.email}"' in response.text
     assert not mail.outbox
+
+
+def test_inviting_and_accepting_are_in_the_history_without_the_links_secret(
+    client, facilitator, gemeente_a, django_capture_on_commit_callbacks
+):
+    client.force_login(facilitator)
+    invite(client, gemeente_a, "nieuw@example.org", capture=django_capture_on_commit_callbacks)
+    client.logout()
+    client.post(
+        link_from_mail(mail.outbox[0]),
+        {"name": "Nina Nieuw", "password1": "lang-en-veilig-77", "password2": "lang-en-veilig-77"},
+    )
+    with every_gemeente():
+        uitnodiging = Uitnodiging.objects.get()
+        nina = User.objects.get(email="nieuw@example.org")
+        invited, accepted = Wijziging.objects.of(uitnodiging).order_by("pk")
+        (joined,) = Wijziging.objects.of(Lidmaatschap.objects.get(user=nina))
+    assert (invited.by, accepted.by, joined.by) == (facilitator, nina, nina)
+    assert "email" in invited.changes and "accepted_at" in accepted.changes
+    assert joined.changes["role"] == [None, Rol.PROFESSIONAL]
+    for change in (invited, accepted):
+        assert "nonce" not in change.changes
+        assert uitnodiging.nonce not in json.dumps(change.changes)
