@@ -137,8 +137,9 @@ def test_a_usual_step_moves_at_once_and_stopping_needs_a_reason(client, member, 
     assert list(change.rows)[0][2] == "Afgerond" or "Completed" in str(change.rows)
 
 
-def test_the_board_changes_a_status_in_place_with_htmx(client, facilitator, gemeente_a, actie):
+def test_the_board_moves_a_card_to_its_new_column_with_htmx(client, facilitator, gemeente_a, actie):
     client.force_login(facilitator)
+    van = actie.status
     board = client.get(vurl("board", gemeente_a))
     assert f'id="kaart-{actie.pk}"' in board.content.decode()
     response = client.post(
@@ -147,9 +148,17 @@ def test_the_board_changes_a_status_in_place_with_htmx(client, facilitator, geme
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
+    assert response["HX-Reswap"] == "none"  # both columns come out of band
     body = response.content.decode()
-    assert body.lstrip().startswith(f'<li class="kaart" id="kaart-{actie.pk}"')
     assert "<html" not in body
+    left, joined = (
+        body[body.index(f'id="kolom-sectie-{status}"') :].split("</section>")[0]
+        for status in (van, "afgerond")
+    )
+    assert 'hx-swap-oob="true"' in left and 'hx-swap-oob="true"' in joined
+    assert f'id="kaart-{actie.pk}"' not in left
+    assert f'<li class="kaart" id="kaart-{actie.pk}">' in joined
+    assert "autofocus" in joined and 'role="status"' in joined  # the focus follows the card
     with every_gemeente():
         actie.refresh_from_db()
     assert actie.status == "afgerond"

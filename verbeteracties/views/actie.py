@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from ..forms import MetingForm, StatusForm, VerbeteractieForm, VoortgangForm
 from ..models import ActieOrganisatie, Indicator, Meting, Verbeteractie, Voortgang
 from ..runchart import run_chart
 from ..verhaal import verhaal
+from . import overzicht as overzicht_views
 
 
 def _detail_queryset():
@@ -200,6 +202,7 @@ def status(request, gemeente_slug, pk):
     form = StatusForm(request.POST, actie=actie)
     on_board = request.POST.get("bron") == "board"
     confirm = False
+    van = actie.status
     if form.is_valid():
         try:
             services.actie_set_status(
@@ -219,17 +222,10 @@ def status(request, gemeente_slug, pk):
         else:
             if on_board:
                 if request.htmx:
-                    return render(
-                        request,
-                        "verbeteracties/board_kaart.html",
-                        {
-                            "actie": overzicht.kaart(actie.pk),
-                            "form": StatusForm(actie=actie),
-                            "saved": True,
-                        },
-                    )
+                    return overzicht_views.moved(request, actie, van)
                 messages.success(request, _("The status has been saved."))
-                return redirect("verbeteracties:board", gemeente_slug=gemeente_slug)
+                board = reverse("verbeteracties:board", kwargs={"gemeente_slug": gemeente_slug})
+                return redirect(f"{board}#kaart-{actie.pk}")
             if not request.htmx:
                 messages.success(request, _("The status has been saved."))
                 return redirect(actie)

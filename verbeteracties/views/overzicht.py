@@ -146,6 +146,20 @@ def _board_context(request):
     return _context(request, form, rows, kolommen=kolommen, tab="board")
 
 
+def moved(request, actie, van):
+    """After a move from the board (htmx): the column the card left and the one it joined,
+    swapped in out of band, the card in its new column with the focus on its control."""
+    kolommen = [k for k in _board_context(request)["kolommen"] if k.status in (van, actie.status)]
+    for kolom in kolommen:
+        if kolom.status == actie.status and all(a.pk != actie.pk for a, _ in kolom.kaarten):
+            # Beyond the cards a column shows: shown first, so it does not seem to vanish.
+            kolom.kaarten.insert(0, (overzicht.kaart(actie.pk), can_edit(request, actie)))
+    context = {"kolommen": kolommen, "verplaatst": actie.pk, "query": request.GET.urlencode()}
+    response = render(request, "verbeteracties/board_verplaatst.html", context)
+    response["HX-Reswap"] = "none"  # everything comes out of band
+    return response
+
+
 def _status_opties(selected):
     """The options of a card's status select, as the StatusForm's select writes them."""
     return format_html_join(
