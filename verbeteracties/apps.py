@@ -22,9 +22,10 @@ class VerbeteractiesConfig(AppConfig):
         from .uit_actiepunten import VERVOLG
 
         # Beside each actiepunt of a meeting: the verbeteractie it became; under each inzicht of
-        # a casus: a verbeteractie proposed from it.
+        # a casus: a verbeteractie proposed from it; under the casus: the actions that came of it.
         register_actiepunt_vervolg(VERVOLG)
         fill_slot("casussen.inzicht", "verbeteracties/voorstel_uit_inzicht.html")
+        fill_slot("casussen.vervolg", "verbeteracties/vervolg_van_casus.html")
 
         app.conf.beat_schedule[BEAT_ENTRY] = {
             "task": "verbeteracties.tasks.herinneringen_alle_gemeenten",
