@@ -16,6 +16,10 @@ class KernConfig(AppConfig):
 
     def ready(self):
         from . import checks, data_version, permissions, policies, rls, sessions  # noqa: F401
+        from . import tasks as kern_tasks
+
+        # Hourly: the intent tokens of forms sent more than a day ago.
+        kern_tasks.register_beat()
 
         # Any change of a gemeente's data gives it a new stamp (the key of cached summaries).
         data_version.connect()

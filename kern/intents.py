@@ -14,7 +14,8 @@ so a second request sees it at once):
 A live check that sends its form along leaves the token out (``hx-params="not intent"``): it
 must not hold the claim that the form's own save then waits for.
 
-Tokens are random (uuid4), tied to the user who sent them first, and forgotten after a day.
+Tokens are random (uuid4), tied to the user who sent them first, and forgotten after a day
+(``forget_old``, hourly by Celery beat).
 """
 
 import datetime
@@ -102,5 +103,11 @@ class IntentMiddleware:
                 mine.update(done=True, location=location[:2000])
             else:
                 mine.filter(done=False).delete()
-        Intent.objects.filter(created_at__lt=timezone.now() - KEEP).delete()
         return response
+
+
+def forget_old() -> int:
+    """Delete the intents older than ``KEEP`` (hourly, ``kern.tasks.forget_intents``): not on
+    every POST, where one DELETE each would cost every form a query."""
+    deleted, _by_model = Intent.objects.filter(created_at__lt=timezone.now() - KEEP).delete()
+    return deleted

@@ -2,7 +2,8 @@
 
 import logging
 
-from celery import Task
+from celery import Task, shared_task
+from celery.schedules import crontab
 from kombu.exceptions import OperationalError
 
 from .tenancy import gemeente_scope
@@ -33,3 +34,24 @@ class GemeenteTask(Task):
     def __call__(self, gemeente_id, *args, **kwargs):
         with gemeente_scope(gemeente_id):
             return super().__call__(gemeente_id, *args, **kwargs)
+
+
+BEAT_FORGET_INTENTS = "kern-intents-vergeten"
+
+
+def register_beat():
+    """Our entries in the beat schedule, from ready()."""
+    from celery import current_app as app
+
+    app.conf.beat_schedule = {
+        **(app.conf.beat_schedule or {}),
+        BEAT_FORGET_INTENTS: {"task": "kern.tasks.forget_intents", "schedule": crontab(minute=41)},
+    }
+
+
+@shared_task
+def forget_intents():
+    """The intent tokens of forms sent more than a day ago (``kern.intents``)."""
+    from .intents import forget_old
+
+    return forget_old()

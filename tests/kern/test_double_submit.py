@@ -2,6 +2,7 @@
 creates one object, at once or one after the other; two people saving the same name at the
 same moment get a form error, never a 500."""
 
+import datetime
 import re
 import threading
 
@@ -9,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from gemeenten.models import Commitment, Organisatie
 from kern.models import Intent
@@ -156,3 +158,19 @@ def test_a_partner_name_taken_already_is_a_form_error(client, facilitator, gemee
     assert response.status_code == 400
     with every_gemeente():
         assert Organisatie.objects.filter(naam="Welzijn A").count() == 1
+
+
+def test_tokens_older_than_a_day_are_forgotten_by_the_hourly_task(beleidsadviseur):
+    from celery import current_app
+
+    from kern import intents, tasks
+
+    fresh = Intent.objects.create(token="a" * 32, user_id=beleidsadviseur.pk)
+    old = Intent.objects.create(token="b" * 32, user_id=beleidsadviseur.pk)
+    Intent.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - intents.KEEP - datetime.timedelta(minutes=1)
+    )
+    assert tasks.forget_intents.apply().get() == 1
+    assert list(Intent.objects.values_list("pk", flat=True)) == [fresh.pk]
+    entry = current_app.conf.beat_schedule[tasks.BEAT_FORGET_INTENTS]
+    assert entry["task"] == "kern.tasks.forget_intents"
