@@ -1,6 +1,9 @@
 """Answering the netwerkpeiling: a member's own answers at a moment, and storing them."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+
+from kern import writes
 
 from .models import Netwerkantwoord, Netwerkpeiling
 
@@ -19,19 +22,31 @@ def own_peiling(proeftuin, moment, lidmaatschap):
 def save_peiling(*, proeftuin, moment, lidmaatschap, answers: dict) -> Netwerkpeiling:
     """Store (or replace) one member's answers at one moment: {organisation id: level}. The
     respondent's organisation is their membership's organisation at the time of answering."""
-    peiling, _created = Netwerkpeiling.objects.update_or_create(
+    own = Netwerkpeiling.objects.filter(proeftuin=proeftuin, moment=moment, respondent=lidmaatschap)
+    peiling = own.first() or Netwerkpeiling(
         gemeente_id=proeftuin.gemeente_id,
         proeftuin=proeftuin,
         moment=moment,
         respondent=lidmaatschap,
-        defaults={"organisatie_id": lidmaatschap.organisatie_id},
     )
-    peiling.antwoorden.all().delete()
-    Netwerkantwoord.objects.bulk_create(
-        Netwerkantwoord(
-            gemeente_id=proeftuin.gemeente_id, peiling=peiling, organisatie_id=pk, niveau=level
+    peiling.organisatie_id = lidmaatschap.organisatie_id
+
+    def answers_written():
+        peiling.antwoorden.all().delete()
+        Netwerkantwoord.objects.bulk_create(
+            Netwerkantwoord(
+                gemeente_id=proeftuin.gemeente_id, peiling=peiling, organisatie_id=pk, niveau=level
+            )
+            for pk, level in answers.items()
+            if pk != lidmaatschap.organisatie_id
         )
-        for pk, level in answers.items()
-        if pk != lidmaatschap.organisatie_id
-    )
-    return peiling
+
+    try:
+        return writes.save(peiling, by=lidmaatschap.user, then=answers_written)
+    except ValidationError:
+        if peiling.pk is not None:
+            raise
+    # Sent at the same moment from a second tab: these answers replace those.
+    peiling = own.get()
+    peiling.organisatie_id = lidmaatschap.organisatie_id
+    return writes.save(peiling, by=lidmaatschap.user, then=answers_written)

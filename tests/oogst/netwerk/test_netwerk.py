@@ -5,7 +5,7 @@ pages that show aggregates only."""
 import pytest
 
 from gemeenten import checklist
-from gemeenten.models import Fase, Proeftuin
+from gemeenten.models import Fase, Proeftuin, Wijziging
 from kern.tenancy import gemeente_scope
 from oogst.netwerk import comparison, drawing
 from oogst.netwerk.models import Netwerkpeiling, PeilMoment
@@ -182,6 +182,9 @@ def test_answers_can_be_changed_while_the_moment_is_open(
         assert Netwerkpeiling.objects.filter(respondent=lid).count() == 1
         peiling = Netwerkpeiling.objects.get(respondent=lid)
         assert set(peiling.antwoorden.values_list("niveau", flat=True)) == {3}
+        # Through the write path, by the member (the answers are child rows, not history).
+        changes = Wijziging.objects.of(peiling).order_by("pk")
+        assert [(c.actie, c.by) for c in changes] == [("aangemaakt", member)]
 
 
 def test_a_missing_answer_is_refused_and_the_other_answers_are_kept(
