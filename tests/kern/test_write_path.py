@@ -44,3 +44,64 @@ def test_the_check_finds_a_service_that_records_history_itself(tmp_path):
 @pytest.mark.parametrize("app", APPS)
 def test_every_app_is_looked_at(app):
     assert (ROOT / app).is_dir()
+
+
+# A service writes tenant rows through kern.writes. What it may still write itself, and why:
+DIRECT = re.compile(
+    r"objects\.(create|get_or_create|update_or_create|bulk_create)\(|[a-z_]\.save\(|\.delete\(\)"
+)
+DIRECT_ALLOWED = {
+    # Logs that are history themselves: each phase step, each text of the verslag.
+    ("gemeenten/services/proeftuin.py", "FaseOvergang.objects.create("),
+    ("bijeenkomsten/services.py", "VerslagVersie.objects.create("),
+    # The right to erasure and the retention purge: they erase, the history included.
+    ("gemeenten/services/persoonsgegevens.py", ""),
+    ("casussen/services.py", "casus.save()"),
+    ("casussen/services.py", "wijziging.save("),
+    ("casussen/services.py", "Wijziging.objects.create("),
+    # Child rows, written in the ``then`` of their parent's save (its history has them).
+    ("casussen/services.py", "form.instance.delete()"),
+    ("casussen/services.py", "knelpunt = form.save(commit=False)"),
+    ("casussen/services.py", "knelpunt.save()"),
+    ("casussen/services.py", "GemarkeerdeVondst.objects.get_or_create("),
+    ("verbeteracties/services.py", "actie.betrokkenheden.filter("),
+    ("verbeteracties/services.py", "ActieOrganisatie.objects.bulk_create("),
+    ("oogst/netwerk/services.py", "peiling.antwoorden.all().delete()"),
+    ("oogst/netwerk/services.py", "Netwerkantwoord.objects.bulk_create("),
+    # Not a tenant row: the account's own e-mail address, the national Kennisbank.
+    ("gemeenten/services/leden.py", "EmailAddress.objects.update_or_create("),
+    ("oogst/kennisbank/services.py", ""),
+    # The logboek's render jobs: task state and the file, not a person's change of content.
+    ("oogst/logboek/services.py", "LogboekVersie.objects.create("),
+    ("oogst/logboek/services.py", "GecombineerdLogboek.objects.create("),
+    ("oogst/logboek/services.py", "default_storage.save("),
+    ("oogst/logboek/services.py", "versie.save("),
+}
+
+
+def direct_writes(root: Path) -> list[str]:
+    found = []
+    for path in (
+        sorted(root.glob("*/services.py"))
+        + sorted(root.glob("*/*/services.py"))
+        + sorted(root.glob("*/services/*.py"))
+    ):
+        relative = path.relative_to(root).as_posix()
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            text = line.strip()
+            if not DIRECT.search(text.replace("writes.", "")) or text.startswith("#"):
+                continue
+            if not any(relative == f and part in text for f, part in DIRECT_ALLOWED):
+                found.append(f"{relative}:{number}: {text}")
+    return found
+
+
+def test_services_write_tenant_rows_through_kern_writes():
+    assert direct_writes(ROOT) == []
+
+
+def test_the_check_finds_a_service_that_saves_a_row_itself(tmp_path):
+    service = tmp_path / "bijeenkomsten" / "services.py"
+    service.parent.mkdir()
+    service.write_text("def aanmelden(deelname):\n    deelname.save()\n")
+    assert direct_writes(tmp_path) == ["bijeenkomsten/services.py:2: deelname.save()"]
