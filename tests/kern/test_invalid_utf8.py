@@ -105,3 +105,14 @@ def test_valid_utf8_with_accents_is_stored_as_sent(client, beleidsadviseur, geme
     response = client.post(url("partner_new", gemeente_a), data=body, content_type=content_type)
     assert response.status_code == 302
     assert "Thuiszorg Oöst – Zuid" in partner_names(gemeente_a)
+
+
+def test_a_password_sent_with_invalid_utf8_is_never_shown_back(client, db):
+    response = client.post(
+        "/accounts/login/",
+        data=b"login=iemand%40example.org&password=geheim-wachtwoord-%FF",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400
+    assert "iemand@example.org" in response.text
+    assert "geheim-wachtwoord" not in response.text
