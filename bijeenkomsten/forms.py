@@ -152,6 +152,8 @@ class InbrengForm(forms.Form):
     )
 
     def __init__(self, *args, bijeenkomst, user, **kwargs):
+        # The meeting page also holds the agenda form with its own casus field: ids of our own.
+        kwargs.setdefault("auto_id", "id_inbreng_%s")
         super().__init__(*args, **kwargs)
         self.fields["casus"].queryset = (
             Casus.objects.ingediend()

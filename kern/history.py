@@ -172,6 +172,9 @@ def shown(model, name, value) -> str:
         return formats.date_format(datetime.date.fromisoformat(value), use_l10n=True)
     if isinstance(field, models.JSONField) and isinstance(value, list):
         return ", ".join(str(each) for each in value)
+    if isinstance(field, models.FileField):
+        # The stored name is a path in the storage: a reader sees the file's own name only.
+        return str(value).rsplit("/", 1)[-1]
     return str(value)
 
 

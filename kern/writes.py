@@ -8,7 +8,10 @@ order:
 3. what hangs off it (many-to-manys, child rows) is written by the caller's ``then``;
 4. the change goes into the history, and into the audit log for a model with ``audited``;
 5. the gemeente's data version renews (``kern.data_version``, through the save's own signal or,
-   for bulk writes, ``TenantQuerySet``).
+   for bulk writes, ``TenantQuerySet``);
+6. a stored file that the row no longer holds (replaced, erased, or its row deleted) is removed
+   from the storage once the transaction has committed; a file uploaded by a save that failed
+   is removed at once. No file is left behind that no row points to.
 
 The core imports no app, so the history table, the audit log and the anonymisation gate are
 hooks that their apps fill in ``ready()`` (gemeenten: ``Wijziging.record`` and
@@ -18,14 +21,17 @@ loaded the apps. A model names its shared free texts in ``shared_text_fields`` a
 findings already marked as not identifying with ``gate_marks()``.
 """
 
+import logging
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from . import history
 from .concurrency import STALE_MESSAGE, StaleEdit, VersionedModel, save_versioned
+
+logger = logging.getLogger(__name__)
 
 _record: list[Callable] = []
 _audit: list[Callable] = []
@@ -100,6 +106,45 @@ def stored(instance):
     return type(instance).objects.select_for_update().get(pk=instance.pk)
 
 
+def _file_fields(instance):
+    return [f for f in instance._meta.concrete_fields if isinstance(f, models.FileField)]
+
+
+def _remove_on_commit(field, name):
+    """Remove a stored file once the transaction that let go of it has committed (on a rollback
+    the row still points to it, so it stays)."""
+    if not name:
+        return
+
+    def remove():
+        try:
+            field.storage.delete(name)
+        except OSError:  # the row is saved all the same; the file is named in the log
+            logger.exception("Could not remove the file %s that no row holds any more", name)
+
+    transaction.on_commit(remove)
+
+
+def _uploads(instance):
+    """The file fields holding a file not yet written to the storage (a new upload)."""
+    return [f for f in _file_fields(instance) if not getattr(instance, f.attname)._committed]
+
+
+def _remove_uploads(instance, fields):
+    """A save that failed: the uploads it already wrote to the storage go again."""
+    for field in fields:
+        file = getattr(instance, field.attname)
+        if file._committed and file.name:
+            field.storage.delete(file.name)
+
+
+def _remove_replaced(instance, earlier):
+    for field in _file_fields(instance):
+        old = getattr(earlier, field.attname).name
+        if old and old != getattr(instance, field.attname).name:
+            _remove_on_commit(field, old)
+
+
 def _save_row(instance, earlier, expected_version):
     try:
         with transaction.atomic():  # a savepoint: the transaction goes on after a refusal
@@ -137,9 +182,16 @@ def save(instance, *, by, expected_version=None, then=None, extra=None, allowed_
     earlier = stored(instance) if instance.pk else None
     _check_texts(instance, earlier, allowed_marks)
     before = history.snapshot(earlier) if earlier is not None else None
-    _save_row(instance, earlier, expected_version)
-    if then is not None:
-        then()
+    uploads = _uploads(instance)
+    try:
+        _save_row(instance, earlier, expected_version)
+        if then is not None:
+            then()
+    except BaseException:
+        _remove_uploads(instance, uploads)
+        raise
+    if earlier is not None:
+        _remove_replaced(instance, earlier)
     _history(instance, by=by, before=before, extra=extra)
     _audited(instance, by=by, action=CREATE if earlier is None else CHANGE)
     return instance
@@ -183,6 +235,8 @@ def delete(instance, *, by, soft=None):
     else:
         _history(instance, by=by, before=before, deleted=True)
         _audited(instance, by=by, action=DELETE)
+        for field in _file_fields(instance):
+            _remove_on_commit(field, getattr(instance, field.attname).name)
         instance.delete()
     return instance
 

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "kern.current_request.CurrentRequestMiddleware",
     # One object per intent: a repeated POST of one rendered form does the work once.
     "kern.intents.IntentMiddleware",
+    # Form input that is not UTF-8 is refused, not stored with U+FFFD (after the CSRF check).
+    "kern.encoding.StrictUtf8Middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "kern.sessions.AbsoluteSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,11 +1,15 @@
 """Forms for commitments: recording one (the mandate with its signed PDF too) and its status."""
 
+import io
+import re
+
 from django import forms
 from django.conf import settings
 from django.db import connection
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+from pypdf import PdfReader
 
 from kern.concurrency import VersionedModelForm
 
@@ -16,10 +20,24 @@ from ..models import Commitment, Organisatie, Proeftuin
 PDF_HEADER = b"%PDF-"
 PDF_EOF = b"%%EOF"
 PDF_TAIL_BYTES = 2048
+# What makes a PDF a polyglot: a file that a browser would also render as a web page (HTML
+# after the PDF header). A signed statement never holds these, compressed streams practically
+# never spell them, and text in a PDF's content is written in other ways.
+WEB_MARKERS = re.compile(rb"<\s*(?:!doctype|html|script|body|iframe)\b", re.IGNORECASE)
+
+
+def _pages(content: bytes) -> int:
+    """The number of pages as a real PDF parser reads them; raises on a file it cannot read."""
+    reader = PdfReader(io.BytesIO(content), strict=False)
+    if reader.is_encrypted:
+        reader.decrypt("")  # permissions only; a document that needs a password fails below
+    return len(reader.pages)
 
 
 def validate_pdf(upload):
-    """Refuse an upload that is too large or whose content is not a PDF (whatever its name)."""
+    """Refuse an upload that is too large or whose content is not a PDF (whatever its name):
+    it must start as a PDF, hold nothing a browser would show as a web page, be read by a PDF
+    parser (pypdf) and have at least one page."""
     limit = settings.MANDAAT_MAX_UPLOAD_MB * 1024 * 1024
     if upload.size > limit:
         raise forms.ValidationError(
@@ -28,19 +46,34 @@ def validate_pdf(upload):
             params={"size": filesizeformat(upload.size), "limit": settings.MANDAAT_MAX_UPLOAD_MB},
         )
     upload.seek(0)
-    header = upload.read(len(PDF_HEADER))
-    upload.seek(max(0, upload.size - PDF_TAIL_BYTES))
-    tail = upload.read()
+    content = upload.read()
     upload.seek(0)
-    if header != PDF_HEADER:
+    if not content.startswith(PDF_HEADER):
         raise forms.ValidationError(
             _("This file is not a PDF. Upload the signed statement as a PDF file."),
             code="not_pdf",
         )
-    if PDF_EOF not in tail:
+    if WEB_MARKERS.search(content):
         raise forms.ValidationError(
-            _("This PDF is incomplete or damaged. Save it again as a PDF and upload it once more."),
-            code="damaged_pdf",
+            _(
+                "This PDF also contains web page code (HTML or script), so it is refused. Save "
+                "the document as a PDF again (for example with Print to PDF) and upload that."
+            ),
+            code="polyglot_pdf",
+        )
+    damaged = forms.ValidationError(
+        _("This PDF is incomplete or damaged. Save it again as a PDF and upload it once more."),
+        code="damaged_pdf",
+    )
+    if PDF_EOF not in content[-PDF_TAIL_BYTES:]:
+        raise damaged
+    try:
+        pages = _pages(content)
+    except Exception as error:  # noqa: BLE001 - pypdf raises many kinds on a broken file
+        raise damaged from error
+    if pages < 1:
+        raise forms.ValidationError(
+            _("This PDF has no pages. Upload the signed statement itself."), code="empty_pdf"
         )
 
 

@@ -3,6 +3,7 @@ facilitator puts all of them on the agenda in one click, titles only for those w
 text; the reminder for professionals who have not brought one."""
 
 import datetime
+import re
 
 from django.utils import timezone
 
@@ -148,3 +149,21 @@ def test_the_casus_deadline_reminder_goes_to_invited_professionals_without_a_cas
     assert [(h.soort, h.user, h.object_id) for h in due if h.soort == "casus_deadline"] == [
         ("casus_deadline", tweede.user, b.pk)
     ]
+
+
+def test_the_agenda_form_and_the_inbreng_form_on_one_page_have_no_id_in_common(
+    client, facilitator, gemeente_a, bijeenkomst
+):
+    """A facilitator who brings their own casus sees both forms with a casus field at once."""
+    eigen = casus(gemeente_a, facilitator, "Eigen casus van de facilitator")
+    client.force_login(facilitator)
+    page = client.get(bijeenkomst.get_absolute_url()).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert ids.count("id_casus") == 1
+    assert [i for i in set(ids) if ids.count(i) > 1] == []
+    # Each label still points at its own select.
+    assert page.count(f'<option value="{eigen.pk}"') == 2
+    assert re.search(r'<label for="(id_inbreng_casus)"', page)
+    assert 'id="id_inbreng_casus"' in page
+    response = client.post(burl("inbreng", gemeente_a, pk=bijeenkomst.pk), {"casus": eigen.pk})
+    assert response.status_code == 302

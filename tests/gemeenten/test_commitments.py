@@ -550,3 +550,28 @@ def test_the_pdf_download_has_a_safe_attachment_name_whatever_was_uploaded(
     assert re.fullmatch(r'attachment; filename="[a-z0-9-]+\.pdf"', disposition), disposition
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_replaced_document_shows_in_the_history_by_its_name_never_its_storage_path(
+    client, beleidsadviseur, gemeente_a, proeftuin
+):
+    client.force_login(beleidsadviseur)
+    first = SimpleUploadedFile("eerste.pdf", tiny_pdf(), "application/pdf")
+    client.post(url("commitment_new", gemeente_a), {**mandaat_data(proeftuin), "document": first})
+    with gemeente_scope(gemeente_a):
+        mandaat = Commitment.objects.get()
+    old_name = mandaat.document.name
+    second = SimpleUploadedFile("tweede.pdf", tiny_pdf("Vervangen"), "application/pdf")
+    data = {**mandaat_data(proeftuin), "document": second, "version": mandaat.version}
+    assert client.post(url("commitment_edit", gemeente_a, pk=mandaat.pk), data).status_code == 302
+    with gemeente_scope(gemeente_a):
+        mandaat.refresh_from_db()
+        change = Wijziging.objects.of(mandaat).filter(actie=Wijziging.Actie.GEWIJZIGD).get()
+        rows = {str(label): (old, new) for label, old, new in change.rows}
+    assert old_name != mandaat.document.name
+    shown = rows[str(Commitment._meta.get_field("document").verbose_name)]
+    assert shown == (old_name.rsplit("/", 1)[-1], mandaat.document.name.rsplit("/", 1)[-1])
+
+    page = client.get(url("commitment", gemeente_a, pk=mandaat.pk)).text
+    assert "mandaten/" not in page
+    assert mandaat.document.name.rsplit("/", 1)[-1] in page

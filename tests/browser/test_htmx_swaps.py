@@ -1,0 +1,37 @@
+"""An htmx swap applies no inline style: a textarea the person resized (the browser writes its
+size into a style attribute) is swapped without htmx copying that attribute onto the new
+element, which the Content-Security-Policy (style-src 'self') refuses."""
+
+import pytest
+from playwright.sync_api import expect
+
+from gemeenten.models import Commitment
+from tests.factories import PASSWORD, CommitmentFactory
+from tests.scopes import every_gemeente
+from tests.urls import url
+
+from .test_journeys import log_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_status_swap_after_resizing_the_reason_field_breaks_no_csp(
+    transactional_db, browsing, beleidsadviseur, gemeente_a, proeftuin
+):
+    with every_gemeente():
+        commitment = CommitmentFactory(gemeente=gemeente_a, proeftuin=proeftuin)
+    page = browsing.new_page()
+    log_in(browsing, page, beleidsadviseur.email, PASSWORD)
+    browsing.goto(page, url("commitment", gemeente_a, pk=commitment.pk))
+
+    reason = page.locator(f"#status-{commitment.pk}-reden_ingetrokken")
+    # What dragging the resize handle does: the browser sets the size as an inline style.
+    reason.evaluate("element => { element.style.height = '12rem'; }")
+    expect(reason).to_have_attribute("style", "height: 12rem;")
+    page.locator(f"#status-{commitment.pk}-status").select_option("geleverd")
+    page.get_by_role("button", name="Status opslaan").click()
+    expect(page.locator("#status-en-historie .status-ok")).to_be_visible()
+    with every_gemeente():
+        assert Commitment.objects.get(pk=commitment.pk).status == "geleverd"
+    expect(reason).not_to_have_attribute("style", "height: 12rem;")
+    browsing.finish()
