@@ -37,8 +37,10 @@ def every_gemeente():
         state = {"set": before, "busy": False}
 
         def refresh(execute, sql, params, many, context):
-            # Only while the setting is still ours: a gemeente_scope inside has its own.
-            if not state["busy"]:
+            # Only while the setting is still ours: a gemeente_scope inside has its own. Not in
+            # a failed transaction either, where only the rollback to a savepoint may run.
+            failed = connection.connection.info.transaction_status == TransactionStatus.INERROR
+            if not state["busy"] and not failed:
                 state["busy"] = True
                 try:
                     with connection.connection.cursor() as raw:

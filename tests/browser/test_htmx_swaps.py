@@ -35,3 +35,26 @@ def test_a_status_swap_after_resizing_the_reason_field_breaks_no_csp(
         assert Commitment.objects.get(pk=commitment.pk).status == "geleverd"
     expect(reason).not_to_have_attribute("style", "height: 12rem;")
     browsing.finish()
+
+
+def test_a_refused_htmx_form_comes_back_with_its_errors_and_the_input(
+    transactional_db, browsing, facilitator, gemeente_a, proeftuin
+):
+    """A form error answers 400: htmx 2 would leave the page as it was, so the person would see
+    nothing happen; the configuration swaps 400, 409 and 422 in."""
+    from bijeenkomsten.models import Agendapunt
+    from tests.bijeenkomsten.factories import BijeenkomstFactory
+
+    with every_gemeente():
+        bijeenkomst = BijeenkomstFactory(gemeente=gemeente_a, proeftuin=proeftuin)
+    page = browsing.new_page()
+    log_in(browsing, page, facilitator.email, PASSWORD)
+    browsing.goto(page, bijeenkomst.get_absolute_url())
+    agenda = page.locator("#agenda")
+    agenda.locator("[name=duur_minuten]").fill("25")
+    agenda.get_by_role("button", name="Op de agenda zetten").click()
+    expect(page.locator("#agenda .errorlist")).to_be_visible()
+    expect(page.locator("#agenda [name=duur_minuten]")).to_have_value("25")
+    with every_gemeente():
+        assert not Agendapunt.objects.exists()
+    browsing.finish()
