@@ -40,6 +40,7 @@ class KengetalForm(VersionedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jaar"].widget.attrs.update({"inputmode": "numeric"})
+        self.fields["bron"].help_text = ""  # said once above the form, not at every figure
 
     def clean_jaar(self):
         jaar = self.cleaned_data["jaar"]

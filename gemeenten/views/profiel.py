@@ -37,7 +37,13 @@ def profiel(request, gemeente_slug):
     form = None
     if request.method == "POST":
         require_perm(request, "gemeenten.edit_profiel")
-        form = ProfielForm(request.POST, kengetallen=kengetallen, gemeente=request.gemeente)
+        # The form gets rows of its own: checking a form writes the typed values into its
+        # instances, and the table and the estimate show what is stored.
+        form = ProfielForm(
+            request.POST,
+            kengetallen={k.soort: k for k in Kengetal.objects.all()},
+            gemeente=request.gemeente,
+        )
         if form.is_valid():
             try:
                 saved = services.profiel_save(form=form, gemeente=request.gemeente, by=request.user)

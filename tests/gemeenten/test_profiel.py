@@ -168,6 +168,21 @@ def test_one_mistake_saves_nothing_and_keeps_everything_typed(client, facilitato
     assert {k: v.waarde for k, v in kengetallen(gemeente_a).items()} == {"inwoners": 40_000}
 
 
+def test_a_refused_form_leaves_the_table_and_estimate_at_what_is_stored(
+    client, facilitator, gemeente_a
+):
+    with every_gemeente():
+        KengetalFactory(gemeente=gemeente_a, soort="inwoners", waarde=40_000)
+    client.force_login(facilitator)
+    data = {**figure("inwoners", waarde="58.700", version=1), **figure("plus75", waarde="veel")}
+    response = client.post(profiel_url(gemeente_a), data)
+    assert response.status_code == 400
+    assert response.context["rows"][0]["kengetal"].waarde == 40_000
+    assert response.context["schatting"]["uit_inwoners"] == 400
+    assert '<td class="num">40000</td>' in response.text
+    assert 'value="58.700"' in response.text  # the typed value stays in its field
+
+
 def test_a_stale_figure_saves_none_of_the_others_either(client, facilitator, gemeente_a):
     with every_gemeente():
         kengetal = KengetalFactory(gemeente=gemeente_a, soort="overlijdens", waarde=400)
