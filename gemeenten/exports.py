@@ -26,8 +26,20 @@ def safe_text(value) -> str:
     return text
 
 
+def local_date(moment: datetime.datetime | None) -> datetime.date | None:
+    """The date of a stored moment as it was in the Netherlands (a moment is kept in UTC:
+    ``moment.date()`` gives the day before for anything between midnight and two)."""
+    return timezone.localdate(moment) if moment is not None else None
+
+
 def _cell(value, *, decimal_comma=False):
-    """Numbers and dates stay what they are; everything else becomes safe text."""
+    """Numbers and dates stay what they are; everything else becomes safe text. A moment is
+    written in Dutch time (Europe/Amsterdam), never in the UTC it is stored in."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            # A spreadsheet knows no time zones: the local time without one.
+            value = timezone.make_naive(value)
+        return value.strftime("%Y-%m-%d %H:%M") if decimal_comma else value
     if isinstance(value, bool):
         return safe_text(_("yes") if value else _("no"))
     if isinstance(value, int | Decimal):

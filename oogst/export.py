@@ -69,8 +69,8 @@ def bijeenkomsten(proeftuin, rows=None):
         [
             b.titel,
             b.get_soort_display(),
-            b.begin.strftime("%Y-%m-%d %H:%M"),
-            b.eind.strftime("%Y-%m-%d %H:%M"),
+            b.begin,  # written in Dutch time by exports.csv_response
+            b.eind,
             b.locatie,
             _yes(b.geannuleerd_at),
             sum(1 for d in b.deelnames.all() if d.antwoord == Antwoord.JA),
@@ -96,7 +96,7 @@ def attendance(proeftuin, rows=None):
     ]
     table = []
     for b in rows:
-        date = b.begin.date()
+        date = exports.local_date(b.begin)
         for d in b.deelnames.all():
             lid = d.lidmaatschap
             table.append(
@@ -179,9 +179,9 @@ def casussen(proeftuin):
             c.dimensie_sociaal,
             c.dimensie_zingeving,
             ", ".join(str(labels.get(k.categorie, k.categorie)) for k in c.knelpunten.all()),
-            c.created_at.date(),
-            c.ingediend_op.date() if c.ingediend_op else None,
-            c.besproken_op.date() if c.besproken_op else None,
+            exports.local_date(c.created_at),
+            exports.local_date(c.ingediend_op),
+            exports.local_date(c.besproken_op),
         ]
         for c in rows
     ]
@@ -213,7 +213,7 @@ def inzichten(proeftuin):
             i.toelichting,
             ", ".join(s.naam for s in i.succesfactoren.all()),
             ", ".join(str(c) for c in i.get_knelpunt_categorieen_display()),
-            i.created_at.date(),
+            exports.local_date(i.created_at),
         ]
         for i in rows
     ]
@@ -255,7 +255,7 @@ def lessen(proeftuin):
             les.tekst,
             ", ".join(s.naam for s in les.succesfactoren.all()),
             les.verbeteractie.titel if les.verbeteractie_id else "",
-            les.created_at.date(),
+            exports.local_date(les.created_at),
         ]
         for les in rows
     ]

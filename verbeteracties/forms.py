@@ -341,14 +341,8 @@ class MetingForm(forms.Form):
     def clean_datum(self):
         datum = self.cleaned_data["datum"]
         actie = self.indicator.actie
-        if not (actie.start <= datum <= actie.eind):
-            raise forms.ValidationError(
-                _("This date lies outside the action's period (%(start)s to %(eind)s).")
-                % {
-                    "start": actie.start.strftime("%d-%m-%Y"),
-                    "eind": actie.eind.strftime("%d-%m-%Y"),
-                }
-            )
+        if error := actie.meting_datum_error(datum):
+            raise forms.ValidationError(error)
         return datum
 
 

@@ -134,8 +134,8 @@ def parse(upload, actie, indicatoren):
                 row_errors.append(
                     _("“%(text)s” is not a date (use 2026-03-31)") % {"text": datum_text[:40]}
                 )
-            elif not (actie.start <= datum <= actie.eind):
-                row_errors.append(_("the date lies outside the action's period"))
+            elif actie.meting_datum_error(datum):  # after the end is allowed, as in the form
+                row_errors.append(_("the date lies before the start of the action"))
             waarde = _number(waarde_text)
             if waarde is None:
                 row_errors.append(_("“%(text)s” is not a number") % {"text": waarde_text[:40]})

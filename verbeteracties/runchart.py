@@ -207,6 +207,11 @@ def run_chart(indicator, metingen, updates) -> str:
     def y(value):
         return round(TOP + (HEIGHT - TOP - BOTTOM) * float((high - value) / (high - low)), 1)
 
+    # Metingen after the action's end are allowed (results often come later) and set apart:
+    # a line at the end date, open points beyond it, a mark in the table.
+    actie = indicator.actie
+    na_einde = [actie.na_einde(d) for d in dates]
+
     in_shift = set()
     for a, b in result.shifts:
         in_shift.update(range(a, b + 1))
@@ -215,6 +220,7 @@ def run_chart(indicator, metingen, updates) -> str:
             "x": x(d),
             "y": y(v),
             "shift": i in in_shift,
+            "na_einde": na_einde[i],
             "label": f"{date_format(d, 'j M Y')}: {format_number(v)}",
         }
         for i, (d, v) in enumerate(points)
@@ -235,6 +241,7 @@ def run_chart(indicator, metingen, updates) -> str:
         "streef": format_number(indicator.streefwaarde)
         if indicator.streefwaarde is not None
         else "",
+        "einde_x": x(actie.eind) if any(na_einde) else None,
         "updates": [{"x": x(d), "label": date_format(d, "j M")} for d in update_dates],
         "y_ticks": [{"y": y(v), "label": format_number(v)} for v in (low, (low + high) / 2, high)],
         "x_ticks": [
@@ -248,8 +255,9 @@ def run_chart(indicator, metingen, updates) -> str:
                 "datum": d,
                 "waarde": format_number(v),
                 "side": {1: _("above"), -1: _("below"), 0: _("on the median")}[s],
+                "na_einde": after,
             }
-            for (d, v), s in zip(points, result.sides, strict=True)
+            for (d, v), s, after in zip(points, result.sides, na_einde, strict=True)
         ],
         "update_dates": update_dates,
     }

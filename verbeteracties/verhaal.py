@@ -96,13 +96,10 @@ def verhaal(actie, updates, *, casus_tekst=True):
         )
     for indicator in actie.indicatoren.all():
         for meting in indicator.metingen.all():
-            items.append(
-                Hoofdstuk(
-                    meting.datum,
-                    _("Meting"),
-                    f"{indicator.naam}: {format_number(meting.waarde)} {indicator.eenheid}",
-                )
-            )
+            tekst = f"{indicator.naam}: {format_number(meting.waarde)} {indicator.eenheid}"
+            if actie.na_einde(meting.datum):
+                tekst = f"{tekst} ({_('after the end date')})"
+            items.append(Hoofdstuk(meting.datum, _("Meting"), tekst))
     undated = [i for i in items if i.datum is None]
     dated = sorted((i for i in items if i.datum is not None), key=lambda i: i.datum)
     return undated + dated

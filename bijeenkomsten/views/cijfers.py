@@ -1,6 +1,7 @@
 """The attendance figures of a proeftuin, as charts with tables."""
 
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -12,7 +13,7 @@ from .. import cijfers
 
 def _label(row):
     b = row.bijeenkomst
-    return f"{date_format(b.begin, 'j M Y')} {b.titel}"[:40]
+    return f"{date_format(timezone.localdate(b.begin), 'j M Y')} {b.titel}"[:40]
 
 
 def cijfers_view(request, gemeente_slug):

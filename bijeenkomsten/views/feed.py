@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kern.tenancy import gemeente_scope, memberships_of
@@ -17,9 +18,19 @@ from ..models import AgendaToken, Antwoord, Bijeenkomst, Deelname, Herinneringsv
 
 
 class VoorkeurForm(forms.ModelForm):
+    """Which reminders to get; each label finishes the sentence of the page's legend ("Send me
+    an e-mail …")."""
+
     class Meta:
         model = Herinneringsvoorkeur
         fields = ["casus_deadline", "dag_ervoor", "actiepunten"]
+        labels = {
+            "casus_deadline": gettext_lazy(
+                "when the deadline for casussen is near and I have not added one"
+            ),
+            "dag_ervoor": gettext_lazy("the day before a meeting"),
+            "actiepunten": gettext_lazy("when one of my action items is past its deadline"),
+        }
 
 
 @login_required
@@ -29,7 +40,7 @@ def agenda(request):
     form = VoorkeurForm(request.POST if request.method == "POST" else None, instance=voorkeur)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Your reminder preferences have been saved."))
+        messages.success(request, _("Your choices for reminders have been saved."))
         return redirect("agenda")
     feed_url = (
         request.build_absolute_uri(reverse("agenda_feed", kwargs={"token": token.token}))
@@ -47,7 +58,8 @@ def agenda_token_new(request):
     AgendaToken.objects.filter(user=request.user).delete()
     AgendaToken.objects.create(user=request.user)
     messages.success(
-        request, _("You have a new calendar address; the previous one no longer works.")
+        request,
+        _("You have a new calendar link. The old one no longer works: replace it in your app."),
     )
     return redirect("agenda")
 
@@ -56,7 +68,7 @@ def agenda_token_new(request):
 @require_POST
 def agenda_token_revoke(request):
     AgendaToken.objects.filter(user=request.user).delete()
-    messages.success(request, _("Your calendar address no longer works."))
+    messages.success(request, _("Your calendar link has been withdrawn and no longer works."))
     return redirect("agenda")
 
 

@@ -4,7 +4,7 @@ from .audit import AuditFilterForm
 from .commitments import CommitmentForm, StatusForm, validate_pdf
 from .leden import AccountForm, RolForm, UitnodigingForm
 from .partners import KerngroeplidForm, OrganisatieForm
-from .proeftuin import BeoordelingForm, KengetalForm, ProeftuinForm
+from .proeftuin import BeoordelingForm, KengetalForm, ProeftuinForm, ProfielForm
 
 __all__ = [
     "AuditFilterForm",
@@ -15,6 +15,7 @@ __all__ = [
     "KerngroeplidForm",
     "OrganisatieForm",
     "ProeftuinForm",
+    "ProfielForm",
     "RolForm",
     "StatusForm",
     "UitnodigingForm",

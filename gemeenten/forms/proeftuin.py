@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import STALE_MESSAGE, VersionedModelForm
+from kern.forms import DutchNumberField
 
 from ..models import Ingredient, Kengetal, Oordeel, Proeftuin
 
@@ -25,7 +26,12 @@ class ProeftuinForm(VersionedModelForm):
 
 
 class KengetalForm(VersionedModelForm):
-    """One figure of the gemeenteprofiel; each figure has its own form (prefix: its kind)."""
+    """One figure of the gemeenteprofiel, a part of ``ProfielForm`` (prefix: its kind)."""
+
+    # Typed as people copy it from CBS StatLine or a report: 58.700, 58 700 or 58700.
+    waarde = DutchNumberField(
+        label=_("Value"), whole=True, min_value=0, max_value=Kengetal.MAX_WAARDE
+    )
 
     class Meta:
         model = Kengetal
@@ -33,8 +39,8 @@ class KengetalForm(VersionedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["waarde"].widget.attrs.update({"inputmode": "numeric", "min": 0})
         self.fields["jaar"].widget.attrs.update({"inputmode": "numeric"})
+        self.fields["bron"].help_text = ""  # said once above the form, not at every figure
 
     def clean_jaar(self):
         jaar = self.cleaned_data["jaar"]
@@ -48,6 +54,39 @@ class KengetalForm(VersionedModelForm):
         if not self.instance.pk and Kengetal.objects.filter(soort=self.instance.soort).exists():
             raise forms.ValidationError(STALE_MESSAGE, code="stale")
         return cleaned
+
+
+class ProfielForm:
+    """The whole gemeenteprofiel as one form: a ``KengetalForm`` per figure, posted, checked
+    and saved together (``services.profiel_save``), so that one mistake saves nothing and
+    shows at its field. A figure not entered yet may stay empty; an entered one may not be
+    emptied."""
+
+    def __init__(self, data=None, *, kengetallen, gemeente):
+        self.forms = {}
+        for soort in Kengetal.Soort:
+            instance = kengetallen.get(soort) or Kengetal(gemeente=gemeente, soort=soort)
+            self.forms[soort] = KengetalForm(
+                data,
+                instance=instance,
+                prefix=soort.value,
+                empty_permitted=instance.pk is None,
+                use_required_attribute=False,
+            )
+
+    def __iter__(self):
+        return iter(self.forms.items())
+
+    def is_valid(self) -> bool:
+        valid = [form.is_valid() for form in self.forms.values()]  # every mistake shown at once
+        return all(valid)
+
+    @property
+    def errors(self) -> bool:
+        return any(form.errors for form in self.forms.values())
+
+    def changed(self) -> list[KengetalForm]:
+        return [form for form in self.forms.values() if form.has_changed()]
 
 
 class BeoordelingForm(forms.Form):

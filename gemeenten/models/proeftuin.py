@@ -109,6 +109,8 @@ class Kengetal(TenantModel, VersionedModel):
         OVERLIJDENS = "overlijdens", _("Deaths per year")
         PALLIATIEF = "palliatief", _("People in the palliative phase (estimate)")
 
+    MAX_WAARDE = 2_147_483_647  # the largest a PositiveIntegerField holds on every database
+
     soort = models.CharField(_("figure"), max_length=20, choices=Soort.choices)
     waarde = models.PositiveIntegerField(_("value"))
     bron = models.CharField(_("source"), max_length=200, help_text=_("For example CBS StatLine."))

@@ -20,9 +20,9 @@ from .leden import (
 from .persoonsgegevens import erasable_gemeenten, persoon_wissen, persoonsgegevens_export
 from .proeftuin import (
     ingredient_mark,
-    kengetal_save,
     proeftuin_move_phase,
     proeftuin_save,
+    profiel_save,
 )
 
 __all__ = [
@@ -34,7 +34,7 @@ __all__ = [
     "commitment_save",
     "commitment_set_status",
     "ingredient_mark",
-    "kengetal_save",
+    "profiel_save",
     "kerngroeplid_add",
     "kerngroeplid_remove",
     "lidmaatschap_change_role",

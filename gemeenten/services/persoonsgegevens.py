@@ -30,14 +30,15 @@ ERASED_DOMAIN = "verwijderd.invalid"
 
 
 def _when(value):
-    return value.isoformat() if value else None
+    """A moment in Dutch time with its offset (2026-06-16T00:30:00+02:00)."""
+    return timezone.localtime(value).isoformat() if value else None
 
 
 def persoonsgegevens_export(*, user: User) -> dict:
     """Everything the app holds about this person, in the gemeenten they are a member of."""
     lidmaatschappen = list(memberships_of(user).values())
     data = {
-        "exported_at": timezone.now().isoformat(),
+        "exported_at": timezone.localtime().isoformat(),
         "profile": {
             "email": user.email,
             "name": user.name,

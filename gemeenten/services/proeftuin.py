@@ -8,7 +8,7 @@ from kern import writes
 from kern.models import User
 
 from .. import checklist
-from ..forms import KengetalForm, ProeftuinForm
+from ..forms import ProeftuinForm, ProfielForm
 from ..models import (
     FaseOvergang,
     Gemeente,
@@ -66,10 +66,15 @@ def proeftuin_move_phase(*, proeftuin: Proeftuin, by: User, van: str | None = No
 
 
 @transaction.atomic
-def kengetal_save(*, form: KengetalForm, gemeente: Gemeente, by: User) -> Kengetal:
-    """Enter or correct one figure of the gemeenteprofiel (``StaleEdit`` as for the proeftuin)."""
-    form.instance.gemeente = gemeente
-    return writes.save_form(form, by=by)
+def profiel_save(*, form: ProfielForm, gemeente: Gemeente, by: User) -> list[Kengetal]:
+    """Enter or correct the changed figures of the gemeenteprofiel, all or none: a figure
+    someone else saved in between raises ``StaleEdit`` (the error added to its form) and
+    nothing is saved."""
+    saved = []
+    for kengetal_form in form.changed():
+        kengetal_form.instance.gemeente = gemeente
+        saved.append(writes.save_form(kengetal_form, by=by))
+    return saved
 
 
 @transaction.atomic

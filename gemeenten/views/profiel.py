@@ -1,7 +1,7 @@
-"""The gemeenteprofiel: the four figures that show the urgency, each with its source and year."""
+"""The gemeenteprofiel: the four figures that show the urgency, each with its source and year,
+entered or corrected together in one form."""
 
 from django.contrib import messages
-from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from kern.concurrency import StaleEdit
 
 from .. import services
 from ..access import require_perm
-from ..forms import KengetalForm
+from ..forms import ProfielForm
 from ..models import Kengetal
 
 # Rules of thumb for the number of people in the last phase of life (an estimate, not a count).
@@ -34,43 +34,37 @@ def palliatief_schatting(kengetallen):
 def profiel(request, gemeente_slug):
     can_edit = request.user.has_perm("gemeenten.edit_profiel", request.gemeente)
     kengetallen = {k.soort: k for k in Kengetal.objects.all()}
-    posted = None
+    form = None
     if request.method == "POST":
         require_perm(request, "gemeenten.edit_profiel")
-        posted = request.POST.get("soort")
-        if posted not in Kengetal.Soort.values:
-            return HttpResponseBadRequest()
-
-    rows = []
-    for soort in Kengetal.Soort:
-        instance = kengetallen.get(soort) or Kengetal(gemeente=request.gemeente, soort=soort)
-        form = None
-        if can_edit:
-            data = request.POST if soort == posted else None
-            form = KengetalForm(data, instance=instance, prefix=soort.value)
-        rows.append({"soort": soort, "kengetal": kengetallen.get(soort), "form": form})
-
-    if posted:
-        form = next(row["form"] for row in rows if row["soort"] == posted)
+        # The form gets rows of its own: checking a form writes the typed values into its
+        # instances, and the table and the estimate show what is stored.
+        form = ProfielForm(
+            request.POST,
+            kengetallen={k.soort: k for k in Kengetal.objects.all()},
+            gemeente=request.gemeente,
+        )
         if form.is_valid():
             try:
-                services.kengetal_save(form=form, gemeente=request.gemeente, by=request.user)
+                saved = services.profiel_save(form=form, gemeente=request.gemeente, by=request.user)
             except StaleEdit:
                 pass  # the form carries the message; the input stays
             else:
-                messages.success(
-                    request,
-                    _("%(figure)s has been saved.") % {"figure": Kengetal.Soort(posted).label},
-                )
+                if saved:
+                    messages.success(request, _("The figures have been saved."))
+                else:
+                    messages.info(request, _("No figure was changed."))
                 url = reverse("gemeenten:profiel", kwargs={"gemeente_slug": gemeente_slug})
-                return redirect(f"{url}#kengetal-{posted}")
+                return redirect(url)
+    elif can_edit:
+        form = ProfielForm(kengetallen=kengetallen, gemeente=request.gemeente)
 
     context = {
-        "rows": rows,
+        "rows": [{"soort": soort, "kengetal": kengetallen.get(soort)} for soort in Kengetal.Soort],
+        "form": form,
         "can_edit": can_edit,
         "schatting": palliatief_schatting(kengetallen),
         "palliatief": Kengetal.Soort.PALLIATIEF,
     }
-    return render(
-        request, "gemeenten/proeftuin/profiel.html", context, status=400 if posted else 200
-    )
+    status = 400 if request.method == "POST" else 200
+    return render(request, "gemeenten/proeftuin/profiel.html", context, status=status)

@@ -8,9 +8,21 @@ Each table keeps the name it got when these models were the oogst app's (``oogst
 ``Meta.db_table``): they moved to this app without touching the database
 (migrations/0001_initial.py)."""
 
+import re
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class Weergave(NamedTuple):
+    lead: str
+    tekst: str
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 class KennisbankItem(models.Model):
@@ -48,3 +60,22 @@ class KennisbankItem(models.Model):
 
     def __str__(self):
         return self.titel
+
+    @property
+    def weergave(self) -> Weergave:
+        """The lead and the text below it, with the summary said once. A les's summary starts
+        as the first paragraph of its text (``services.draft_from_les``): when the text opens
+        with the summary, those paragraphs are not shown again; when the summary is only the
+        cut-off start of a paragraph, the text alone says it in full."""
+        summary = _words(self.samenvatting)
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", self.tekst.strip()) if p.strip()]
+        opening = ""
+        for i, paragraph in enumerate(paragraphs):
+            opening = _words(f"{opening} {paragraph}")
+            if opening == summary:
+                return Weergave(self.samenvatting, "\n\n".join(paragraphs[i + 1 :]))
+            if not summary.startswith(opening):
+                break
+        if summary and _words(self.tekst).startswith(summary):
+            return Weergave("", "\n\n".join(paragraphs))
+        return Weergave(self.samenvatting, "\n\n".join(paragraphs))

@@ -44,12 +44,11 @@ def draft_from_actie(actie) -> dict:
     borging = Borging.objects.filter(verbeteractie=actie).first()
     if borging is not None and borging.werkproces:
         result = f"{result}: {borging.werkproces}"
-    if actie.beoogd_effect.strip():
-        result = f"{result}\n\n{_('Intended effect')}: {actie.beoogd_effect.strip()}"
+    # The intended effect is the summary when there is one; the result does not repeat it.
     return {
         "soort": KennisbankItem.Soort.VERBETERACTIE,
         "titel": actie.titel,
-        "samenvatting": (actie.beoogd_effect or actie.beschrijving).strip()[:500],
+        "samenvatting": (actie.beoogd_effect.strip() or actie.beschrijving.strip())[:500],
         "tekst": text,
         "resultaat": result,
         "bron": source_for(actie.proeftuin),

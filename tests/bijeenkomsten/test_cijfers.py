@@ -4,8 +4,10 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from bijeenkomsten import cijfers
+from bijeenkomsten.models import Bijeenkomst
 from gemeenten.models import Commitment, Lidmaatschap, Organisatie, Proeftuin
 from tests.factories import CommitmentFactory, OrganisatieFactory
 from tests.scopes import every_gemeente
@@ -119,3 +121,19 @@ def test_the_figures_page_shows_charts_with_tables(
     assert response.status_code == 200
     assert body.count("<svg") == 4 and body.count("<table") >= 4
     assert "Thuiszorg" in body and "3,5" in body
+
+
+def test_a_meeting_is_labelled_with_its_dutch_date_not_its_utc_date(
+    client, gemeente_a, facilitator, member, readonly_member
+):
+    world(gemeente_a, facilitator, member, readonly_member)
+    # 22:30 UTC on 15 June is half past midnight on 16 June in the Netherlands.
+    late = datetime.datetime(2026, 6, 15, 22, 30, tzinfo=datetime.UTC)
+    with every_gemeente():
+        Bijeenkomst.objects.filter(titel="M1").update(
+            begin=late, eind=late + datetime.timedelta(hours=2)
+        )
+    client.force_login(readonly_member)
+    body = client.get(burl("cijfers", gemeente_a)).content.decode()
+    assert f"{date_format(datetime.date(2026, 6, 16), 'j M Y')} M1" in body
+    assert f"{date_format(datetime.date(2026, 6, 15), 'j M Y')} M1" not in body

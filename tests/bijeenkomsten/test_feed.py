@@ -1,6 +1,8 @@
 """The private calendar feed: a token yields exactly its user's meetings across their gemeenten,
 never another user's or another gemeente's; a new token kills the old one; revoked gives 404."""
 
+import re
+
 import icalendar
 from django.test import Client
 from django.urls import reverse
@@ -108,3 +110,40 @@ def test_reminder_preferences_are_saved_per_user(client, member):
         False,
         True,
     )
+
+
+def _checks(body):
+    """(input, label for, label text) of every checkbox set beside its label."""
+    box, label = r'<input type="checkbox"[^>]*>', r'<label for="([^"]+)">([^<]*)</label>'
+    return re.findall(rf'<div class="check">({box}) {label}</div>', body)
+
+
+def test_each_reminder_checkbox_sits_before_its_own_label_in_a_group_with_a_legend(client, member):
+    client.force_login(member)
+    body = client.get(reverse("agenda")).content.decode()
+    (group,) = re.findall(r"<fieldset>\s*<legend>[^<]+</legend>(.*?)</fieldset>", body, re.S)
+    checks = _checks(group)
+    assert [re.search(r'name="([^"]+)"', box)[1] for box, _for, _text in checks] == [
+        "casus_deadline",
+        "dag_ervoor",
+        "actiepunten",
+    ]
+    for box, label_for, text in checks:
+        assert f'id="{label_for}"' in box  # the label is the box's own
+        assert text.strip() and not text.strip().endswith(":")
+    assert body.count('type="checkbox"') == 3  # no box outside the group
+
+
+def test_the_link_is_labelled_explained_and_can_be_renewed_or_withdrawn(client, member):
+    client.force_login(member)
+    body = client.get(reverse("agenda")).content.decode()
+    assert 'id="feed-url"' not in body  # no link yet: a button to make one
+    assert f'action="{reverse("agenda_token_new")}"' in body
+    client.post(reverse("agenda_token_new"))
+    body = client.get(reverse("agenda")).content.decode()
+    assert '<label for="feed-url">' in body
+    (described_by,) = re.findall(r'<input id="feed-url"[^>]*aria-describedby="([^"]+)"', body)
+    assert f'id="{described_by}"' in body
+    assert f'action="{reverse("agenda_token_new")}"' in body
+    assert f'action="{reverse("agenda_token_revoke")}"' in body
+    assert "<h3>" in body  # what to do when the link was shared or is no longer needed

@@ -67,8 +67,8 @@ def test_the_facilitator_moves_a_proeftuin_on_and_marks_an_ingredient(browsing, 
     browsing.goto(page, "/g/zundert/proeftuinen/")
     browsing.goto(page, f"{zundert.get_absolute_url()}wijzigen/")
     browsing.goto(page, "/g/zundert/profiel/")
-    form = page.locator("#kengetal-palliatief form")
-    form.locator("input[name$=waarde]").fill("-3")
+    form = page.locator("#profiel-form")
+    form.locator("input[name=palliatief-waarde]").fill("-3")
     browsing.submit(page, form.get_by_role("button"), status=400)
     expect(page.locator("#kengetal-palliatief [aria-invalid=true]")).to_have_count(1)
 

@@ -1,13 +1,14 @@
 """Exports of partners and commitments: CSV for Dutch Excel, XLSX, and no formula injection."""
 
 import csv
+import datetime
 import io
 from decimal import Decimal
 
 import openpyxl
 import pytest
 
-from gemeenten.exports import safe_text
+from gemeenten.exports import csv_response, safe_text, xlsx_response
 from gemeenten.models import Organisatie, Proeftuin
 from kern.tenancy import gemeente_scope
 from tests.factories import BaatFactory, CommitmentFactory, KerngroeplidFactory, OrganisatieFactory
@@ -57,6 +58,15 @@ def test_safe_text_puts_an_apostrophe_before_formula_starts():
         assert safe_text(risky) == "'" + risky
     assert safe_text("Welzijn = goed") == "Welzijn = goed"
     assert safe_text(None) == ""
+
+
+def test_a_moment_is_written_in_dutch_time_in_csv_and_xlsx():
+    # 23:15 UTC on 31 December 2026 is 00:15 on 1 January 2027 in the Netherlands (winter time).
+    moment = datetime.datetime(2026, 12, 31, 23, 15, tzinfo=datetime.UTC)
+    rows = parse_csv(csv_response(["Op"], [[moment]], name="x.csv"))
+    assert rows[1] == ["2027-01-01 00:15"]
+    cells = open_xlsx(xlsx_response(["Op"], [[moment]], name="x.xlsx", title="x"))
+    assert cells[1] == [datetime.datetime(2027, 1, 1, 0, 15)]
 
 
 def test_the_partner_csv_is_semicolon_separated_utf8_with_bom(client, member, gemeente_a, data):

@@ -1,5 +1,6 @@
 """A person's own data (download) and erasure of a person by a facilitator."""
 
+import datetime
 import json
 
 import pytest
@@ -72,6 +73,17 @@ def test_the_download_holds_my_profile_memberships_and_what_i_recorded(
     assert [w["object"] for w in a["changes_recorded"]] == ["Mijn wijziging"]
     assert "Niet van mij" not in response.text
     assert by_naam[gemeente_b.naam]["membership"]["role"] == Rol.BESTUURDER
+
+
+def test_the_download_gives_its_moments_in_dutch_time(client, member):
+    # 22:30 UTC on 15 June is 00:30 on 16 June in the Netherlands (summer time).
+    User.objects.filter(pk=member.pk).update(
+        date_joined=datetime.datetime(2026, 6, 15, 22, 30, tzinfo=datetime.UTC)
+    )
+    client.force_login(member)
+    data = json.loads(client.get(reverse("mijn_gegevens_download")).content)
+    assert data["profile"]["date_joined"] == "2026-06-16T00:30:00+02:00"
+    assert data["exported_at"].endswith(("+01:00", "+02:00"))
 
 
 def test_the_download_of_someone_without_memberships_is_their_profile(client, db):

@@ -2,13 +2,17 @@
 beleidsadviseur, without casus texts or individual netwerkpeiling answers."""
 
 import csv
+import datetime
 import io
 import zipfile
 
 import pytest
 
+from bijeenkomsten.models import Bijeenkomst
+from casussen.models import Casus, Inzicht
 from gemeenten.models import AuditRegel, Proeftuin
 from oogst import export
+from oogst.inhoud.models import Les
 from oogst.netwerk.models import PeilMoment
 from tests.bijeenkomsten.factories import BijeenkomstFactory, DeelnameFactory, GastFactory
 from tests.casussen.factories import CasusFactory, InzichtFactory, KnelpuntFactory
@@ -134,6 +138,35 @@ def test_the_rows_match_the_proeftuin_s_data(client, gemeente_a, data, facilitat
     assert netwerk[1][:5] == ["At the start", "1", "2", "1", "1"]
     assert netwerk[2][:2] == ["At the harvest", "0"]
     assert _rows(archive, "02-toezeggingen.csv")[1][1] == "Wmo-team"
+
+
+# 22:30 UTC on 15 June is half past midnight on 16 June in the Netherlands (summer time).
+LATE = datetime.datetime(2026, 6, 15, 22, 30, tzinfo=datetime.UTC)
+
+
+def test_times_and_dates_are_written_in_dutch_time_not_in_utc(
+    client, gemeente_a, data, facilitator
+):
+    with every_gemeente():
+        bijeenkomst = Bijeenkomst.objects.get(titel="Start")
+        bijeenkomst.begin, bijeenkomst.eind = LATE, LATE + datetime.timedelta(hours=2)
+        bijeenkomst.save()
+        Casus.objects.filter(pk=data.pk).update(
+            created_at=LATE, ingediend_op=LATE, besproken_op=LATE
+        )
+        Inzicht.objects.filter(casus=data).update(created_at=LATE)
+        Les.objects.update(created_at=LATE)
+    client.force_login(facilitator)
+    archive = _zip(client, gemeente_a)
+    meeting = dict(zip(*_rows(archive, "03-bijeenkomsten.csv"), strict=True))
+    assert (meeting["Start"], meeting["End"]) == ("2026-06-16 00:30", "2026-06-16 02:30")
+    assert {r[1] for r in _rows(archive, "04-aanwezigheid.csv")[1:]} == {"2026-06-16"}
+    casus = dict(zip(*_rows(archive, "05-casussen.csv"), strict=True))
+    assert [casus["Created on"], casus["Submitted on"], casus["Discussed on"]] == ["2026-06-16"] * 3
+    assert dict(zip(*_rows(archive, "06-inzichten.csv"), strict=True))["Recorded on"] == (
+        "2026-06-16"
+    )
+    assert dict(zip(*_rows(archive, "10-lessen.csv"), strict=True))["Written on"] == "2026-06-16"
 
 
 def test_no_casus_text_and_no_individual_answer_is_in_the_export(

@@ -11,6 +11,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.translation import gettext
 
 from kern.tenancy import gemeente_scope
 from tests.casussen.factories import InzichtFactory
@@ -68,7 +69,7 @@ def test_the_owner_posts_updates_and_metingen_and_sees_the_run_chart(
 @pytest.mark.parametrize(
     ("data", "field"),
     [
-        ({"datum": "2027-03-01", "waarde": "3"}, "datum"),  # outside the action's period
+        ({"datum": "2026-04-30", "waarde": "3"}, "datum"),  # before the action's start
         ({"datum": "2026-06-01", "waarde": "drie"}, "waarde"),  # not a number
         ({"datum": "2026-06-01", "waarde": "3", "eenheid": "procent"}, "eenheid"),
     ],
@@ -84,6 +85,31 @@ def test_a_bad_meting_is_refused_at_the_field_with_the_input_kept(
     assert f'value="{data[field]}"' in response.content.decode()
     with every_gemeente():
         assert not Meting.objects.exists()
+
+
+def test_a_meting_after_the_end_date_is_accepted_and_marked_as_such(
+    client, member, gemeente_a, actie, indicator
+):
+    # A result is often measured after the action has ended (the end is 2026-10-31).
+    client.force_login(member)
+    for datum, waarde in (("2026-06-01", "3"), ("2027-03-01", "5")):
+        response = client.post(
+            vurl("meting", gemeente_a, pk=indicator.pk), {"datum": datum, "waarde": waarde}
+        )
+        assert response.status_code == 302
+    with gemeente_scope(gemeente_a):
+        assert list(Meting.objects.values_list("datum", flat=True)) == [
+            datetime.date(2026, 6, 1),
+            datetime.date(2027, 3, 1),
+        ]
+    body = client.get(vurl("detail", gemeente_a, pk=actie.pk)).content.decode()
+    # the chart draws the end date and the later point apart, the table marks its row
+    assert body.count('class="runchart__einde"') == 1
+    assert body.count('class="runchart__na-einde"') == 1
+    label = gettext("after the end date")
+    assert body.count(f'<span class="runchart__na-einde-label">{label}</span>') == 1
+    # and the story of the action says so at that meting only
+    assert body.count(f"({label})") == 1
 
 
 def _csv(*lines):
@@ -118,7 +144,7 @@ def test_an_upload_with_a_bad_row_stores_nothing_and_names_every_bad_line(
         "Zesweeks MDO;Casussen besproken;casussen;2026-06-01;4;",
         "Zesweeks MDO;Casussen besproken;casussen;2026-06-15;veel;",
         "Zesweeks MDO;Casussen besproken;procent;2026-07-01;5;",
-        "Zesweeks MDO;Casussen besproken;casussen;2027-01-01;5;",
+        "Zesweeks MDO;Casussen besproken;casussen;2026-04-01;5;",
         "Zesweeks MDO;Onbekend;casussen;2026-07-01;5;",
     )
     response = client.post(vurl("upload", gemeente_a, pk=actie.pk), {"bestand": upload})

@@ -235,6 +235,20 @@ class Verbeteractie(TenantModel, VersionedModel):
     def baathebbers(self):
         return self.organisaties(ActieOrganisatie.Rol.BAAT)
 
+    def na_einde(self, datum: datetime.date) -> bool:
+        """A meting on this date lies after the end: allowed (a result is often measured later),
+        and marked where metingen are shown."""
+        return datum > self.eind
+
+    def meting_datum_error(self, datum: datetime.date) -> str | None:
+        """Why a meting cannot carry this date, or None. Before the start a value is no result
+        of this action; after the end it is (see `na_einde`)."""
+        if datum < self.start:
+            return _("This date lies before the start of the action (%(start)s).") % {
+                "start": self.start.strftime("%d-%m-%Y")
+            }
+        return None
+
     def is_past_end(self, today=None):
         today = today or timezone.localdate()
         return self.status in (Status.IDEE, Status.GEPLAND, Status.LOOPT) and self.eind < today

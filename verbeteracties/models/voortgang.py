@@ -115,17 +115,11 @@ class Meting(TenantModel):
     def __str__(self):
         return f"{self.indicator.naam} {self.datum}: {self.waarde}"
 
+    @property
+    def na_einde(self) -> bool:
+        return self.indicator.actie.na_einde(self.datum)
+
     def clean(self):
         actie = self.indicator.actie
-        if self.datum and not (actie.start <= self.datum <= actie.eind):
-            raise ValidationError(
-                {
-                    "datum": _(
-                        "This date lies outside the action's period (%(start)s to %(eind)s)."
-                    )
-                    % {
-                        "start": actie.start.strftime("%d-%m-%Y"),
-                        "eind": actie.eind.strftime("%d-%m-%Y"),
-                    }
-                }
-            )
+        if self.datum and (error := actie.meting_datum_error(self.datum)):
+            raise ValidationError({"datum": error})

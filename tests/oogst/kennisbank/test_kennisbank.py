@@ -215,6 +215,74 @@ def test_a_verbeteractie_is_published_without_its_owner(
     assert "Eigenaar" not in " ".join([item.titel, item.samenvatting, item.tekst, item.resultaat])
 
 
+def _publish_the_draft(client, url):
+    page = client.get(url)
+    initial = {name: page.context["form"][name].value() for name in page.context["form"].fields}
+    response = client.post(url, {**initial, "publiceer": "1"})
+    assert response.status_code == 302, response.context and response.context["vondsten"]
+    item = KennisbankItem.objects.get()
+    return client.get(reverse("kennisbank:detail", kwargs={"pk": item.pk})).content.decode()
+
+
+def test_a_les_published_from_its_draft_shows_its_first_paragraph_once(
+    client, gemeente_a, les, facilitator
+):
+    # The draft's summary is the text's first paragraph.
+    client.force_login(facilitator)
+    body = _publish_the_draft(client, ourl("kennisbank_les", gemeente_a, pk=les.pk))
+    assert body.count("Elkaar kennen begint met een kop koffie.") == 1
+    assert body.count("Daarna bellen mensen elkaar.") == 1
+    assert '<p class="lead">Elkaar kennen begint met een kop koffie.</p>' in body
+
+
+def test_a_verbeteractie_published_from_its_draft_shows_its_intended_effect_once(
+    client, gemeente_a, proeftuin, facilitator
+):
+    with every_gemeente():
+        actie = VerbeteractieFactory(
+            gemeente=gemeente_a,
+            proeftuin=proeftuin,
+            beschrijving="Huisarts en wijkverpleging bespreken samen.",
+            beoogd_effect="Eerder afstemmen.",
+        )
+    client.force_login(facilitator)
+    body = _publish_the_draft(client, ourl("kennisbank_actie", gemeente_a, pk=actie.pk))
+    assert body.count("Eerder afstemmen.") == 1
+    assert body.count("Huisarts en wijkverpleging bespreken samen.") == 1
+
+
+@pytest.mark.parametrize(
+    ("samenvatting", "lead", "shown"),
+    [
+        # the summary is the opening paragraph: the text goes on after it
+        ("Eerste alinea.", "Eerste alinea.", ["Tweede alinea."]),
+        # the summary spans the first two paragraphs, with other line breaks
+        ("Eerste alinea. Tweede\nalinea.", "Eerste alinea. Tweede\nalinea.", []),
+        # the summary is the cut-off start of the text: the text alone says it in full
+        ("Eerste al", "", ["Eerste alinea.", "Tweede alinea."]),
+        # a summary of its own: both are shown
+        ("Iets anders.", "Iets anders.", ["Eerste alinea.", "Tweede alinea."]),
+    ],
+)
+def test_an_entry_shows_its_summary_and_text_without_saying_anything_twice(
+    samenvatting, lead, shown, client, member
+):
+    item = KennisbankItem.objects.create(
+        soort="les",
+        titel="Koffie",
+        samenvatting=samenvatting,
+        tekst="Eerste alinea.\n\nTweede alinea.\n",
+        bron="Proeftuin X, 2026",
+    )
+    assert item.weergave.lead == lead
+    client.force_login(member)
+    body = client.get(reverse("kennisbank:detail", kwargs={"pk": item.pk})).content.decode()
+    assert body.count("Eerste al") == 1
+    assert body.count("Tweede") == 1
+    for paragraph in shown:
+        assert f"<p>{paragraph}</p>" in body
+
+
 def test_the_publisher_withdraws_an_entry_after_confirming(
     client, gemeente_a, les, facilitator, outsider
 ):
