@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Proeftuin
-from kern.tenancy import TenantModel
+from kern.tenancy import TenantModel, scoped_manager
 
 
 class RenderStatus(models.TextChoices):
@@ -71,6 +71,15 @@ class RenderJob(models.Model):
         return self.status in OPEN_STATUSES
 
 
+class LogboekVersieQuerySet(models.QuerySet):
+    def current(self):
+        """The current logboek of each proeftuin: the version published last (publishing one
+        unmarks the others, so a proeftuin has at most one)."""
+        return self.filter(definitief=True, status=RenderStatus.KLAAR).order_by(
+            "-gepubliceerd_op", "-nummer"
+        )
+
+
 class LogboekVersie(TenantModel, RenderJob):
     proeftuin = models.ForeignKey(
         Proeftuin,
@@ -89,6 +98,8 @@ class LogboekVersie(TenantModel, RenderJob):
         related_name="+",
         verbose_name=_("published by"),
     )
+
+    objects = scoped_manager(LogboekVersieQuerySet)
 
     class Meta:
         db_table = "oogst_logboekversie"
@@ -111,6 +122,15 @@ class LogboekVersie(TenantModel, RenderJob):
 
     def __str__(self):
         return f"{self.proeftuin} — v{self.nummer}"
+
+    @property
+    def is_current(self):
+        return self.definitief and self.status == RenderStatus.KLAAR
+
+    @property
+    def was_published(self):
+        """Published once and replaced since by a later publication."""
+        return self.gepubliceerd_op is not None and not self.definitief
 
 
 class GecombineerdLogboek(RenderJob):

@@ -305,6 +305,46 @@ def test_publishing_asks_for_confirmation_and_unmarks_the_previous_final(
     assert not eerste.definitief
 
 
+def _row_of(page, versie):
+    """The table row of one version in the list of versions."""
+    href = f'logboek/{versie.pk}/"'
+    return next(row for row in page.split("<tr>") if href in row.split("</th>")[0])
+
+
+def test_after_a_newer_version_is_published_only_that_one_is_current(
+    client, facilitator, member, gemeente_a
+):
+    eerste = _klaar(gemeente_a, 1)
+    tweede = _klaar(gemeente_a, 2)
+    client.force_login(facilitator)
+    client.post(url(gemeente_a, "logboek_publiceren", pk=eerste.pk))
+    client.post(url(gemeente_a, "logboek_publiceren", pk=tweede.pk))
+    with gemeente_scope(gemeente_a):
+        current = list(LogboekVersie.objects.filter(proeftuin=tweede.proeftuin).current())
+    assert current == [tweede]
+
+    page = client.get(url(gemeente_a, "logboek")).content.decode().split('id="versies-kop"')[1]
+    assert page.count('class="badge"') == 1
+    assert 'class="badge"' in _row_of(page, tweede)
+    assert 'class="badge"' not in _row_of(page, eerste)
+    assert "replaced by version 2" in _row_of(page, eerste) or "vervangen" in _row_of(page, eerste)
+
+    # The page of v1 points to v2 as the current one; the page of v2 says it is the current.
+    old = client.get(url(gemeente_a, "logboek_versie", pk=eerste.pk)).content.decode()
+    notice = old.split('class="message message--warning">')[1].split("</p>")[0]
+    assert url(gemeente_a, "logboek_versie", pk=tweede.pk) in notice
+    assert "message--success" not in old.split("<main")[1].split('class="messages"')[0]
+    new = client.get(url(gemeente_a, "logboek_versie", pk=tweede.pk)).content.decode()
+    assert 'class="message message--success">' in new.split("</h1>")[1]
+    assert "message--warning" not in new.split("</h1>")[1]
+
+    # A member sees only the current one.
+    client.force_login(member)
+    page = client.get(url(gemeente_a, "logboek")).content.decode()
+    assert url(gemeente_a, "logboek_pdf", pk=tweede.pk) in page
+    assert url(gemeente_a, "logboek_pdf", pk=eerste.pk) not in page
+
+
 def test_only_a_finished_version_can_be_published(client, facilitator, gemeente_a):
     versie = _versie(gemeente_a, nummer=1, status=RenderStatus.MISLUKT)
     client.force_login(facilitator)
