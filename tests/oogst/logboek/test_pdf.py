@@ -7,6 +7,7 @@ import re
 import urllib.request
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -14,6 +15,8 @@ from django.utils.translation import gettext
 
 from kern.tenancy import gemeente_scope
 from oogst.logboek import content, document, pdf
+from tests.oogst.factories import LesFactory
+from tests.scopes import every_gemeente
 
 from .data import (
     CASUS_GEHEIM,
@@ -122,6 +125,49 @@ def test_a_chapter_without_content_is_left_out(gemeente_a):
     with gemeente_scope(gemeente_a):
         data = content.collect(proeftuin_of(gemeente_a))
     assert "voorwoord" not in [c["key"] for c in document.chapters(data)]
+
+
+def _section_classes(html, key):
+    match = re.search(rf'<section class="([^"]*)" id="{key}">', html)
+    assert match, key
+    return match.group(1).split()
+
+
+def test_a_chapter_with_one_row_flows_on_and_a_longer_one_opens_a_page(gemeente_a):
+    vul(gemeente_a)  # one lesson, one consented story, three casussen
+    proeftuin = proeftuin_of(gemeente_a)
+    with gemeente_scope(gemeente_a):
+        html = document.html(content.collect(proeftuin))
+    for key in ("lessen", "verhalen"):
+        assert "hoofdstuk--pagina" not in _section_classes(html, key), key
+        assert "hoofdstuk--doorlopend" in _section_classes(html, key), key
+    for key in ("voorwoord", "cijfers", "casussen", "netwerk", "resultaten"):
+        assert "hoofdstuk--pagina" in _section_classes(html, key), key
+
+    with every_gemeente():
+        for n in range(document.FLOWING_ROWS):
+            LesFactory(gemeente=gemeente_a, proeftuin=proeftuin, titel=f"Nog een les {n}")
+    with gemeente_scope(gemeente_a):
+        html = document.html(content.collect(proeftuin))
+    assert "hoofdstuk--pagina" in _section_classes(html, "lessen")
+
+
+def test_the_print_css_breaks_the_page_only_before_a_chapter_that_opens_one():
+    css = (settings.BASE_DIR / "static" / "css" / "logboek.css").read_text()
+    rules = dict(re.findall(r"^(\.hoofdstuk[\w-]*) \{([^}]*)\}", css, re.MULTILINE))
+    assert "break-before: page" in rules[".hoofdstuk--pagina"]
+    assert "break-before" not in rules.get(".hoofdstuk", "")
+    assert "break-before" not in rules[".hoofdstuk--doorlopend"]
+    assert "min-height" not in rules[".hoofdstuk--doorlopend"]
+
+
+@pytest.mark.slow
+def test_short_chapters_share_a_page_in_the_pdf(gerenderd):
+    """Lessons and stories (one each) follow on one page instead of a page each."""
+    titles = {c["key"]: c["titel"] for c in gerenderd["chapters"]}
+    pages = gerenderd["pages"]
+    lessen = next(i for i, p in enumerate(pages) if i > 1 and titles["lessen"] in p)
+    assert titles["verhalen"] in pages[lessen]
 
 
 @pytest.fixture
