@@ -78,8 +78,9 @@ def chapters(logboek: Logboek, *, prefix=""):
     return found
 
 
-def html(logboek: Logboek, *, versie=None) -> str:
-    """The printable HTML of one logboek (rendered in Dutch, whoever asked)."""
+def html(logboek: Logboek, *, versie=None, concept=False) -> str:
+    """The printable HTML of one logboek (rendered in Dutch, whoever asked); ``concept`` puts
+    the concept mark on every page (pdf.CONCEPT_MARK)."""
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(
             "oogst/logboek/pdf/logboek.html",
@@ -88,5 +89,6 @@ def html(logboek: Logboek, *, versie=None) -> str:
                 "hoofdstukken": chapters(logboek),
                 "versie": versie,
                 "kort": False,
+                "concept": concept,
             },
         )

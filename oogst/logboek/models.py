@@ -88,6 +88,12 @@ class LogboekVersie(TenantModel, RenderJob):
         verbose_name=_("proeftuin"),
     )
     nummer = models.PositiveIntegerField(_("version"))
+    bestand_definitief = models.FileField(
+        _("file without the concept mark"),
+        upload_to="logboek/",
+        blank=True,
+        help_text=_("Made with the concept, from the same layout; served once it is published."),
+    )
     definitief = models.BooleanField(_("final"), default=False)
     gepubliceerd_op = models.DateTimeField(_("published at"), null=True, blank=True)
     gepubliceerd_door = models.ForeignKey(
@@ -126,6 +132,14 @@ class LogboekVersie(TenantModel, RenderJob):
     @property
     def is_current(self):
         return self.definitief and self.status == RenderStatus.KLAAR
+
+    @property
+    def download_file(self):
+        """The file a download serves: without the concept mark once published (versions
+        rendered before the mark existed have only the one file)."""
+        if self.is_current and self.bestand_definitief:
+            return self.bestand_definitief
+        return self.bestand
 
     @property
     def was_published(self):

@@ -86,7 +86,7 @@ def version(request, gemeente_slug, pk):
 def download(request, gemeente_slug, pk):
     version = get_versie_for_user(request, pk, download=True)
     try:
-        handle = version.bestand.open("rb")
+        handle = version.download_file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
     audit(request, Actie.DOWNLOAD, version)

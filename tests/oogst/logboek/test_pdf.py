@@ -3,6 +3,7 @@ contents page points at the right pages, no casus text and no unconsented story 
 WeasyPrint fetches nothing from outside the app, and assembling the data takes a fixed number
 of queries."""
 
+import io
 import re
 import urllib.request
 
@@ -10,12 +11,14 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
 from kern.tenancy import gemeente_scope
-from oogst.logboek import content, document, pdf
-from tests.oogst.factories import LesFactory
+from oogst.logboek import content, document, pdf, services
+from oogst.logboek.models import LogboekVersie, RenderStatus
+from tests.oogst.factories import LesFactory, LogboekVersieFactory
 from tests.scopes import every_gemeente
 
 from .data import (
@@ -168,6 +171,58 @@ def test_short_chapters_share_a_page_in_the_pdf(gerenderd):
     pages = gerenderd["pages"]
     lessen = next(i for i, p in enumerate(pages) if i > 1 and titles["lessen"] in p)
     assert titles["verhalen"] in pages[lessen]
+
+
+def _structure(data):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    return {
+        "tagged": "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"]),
+        "lang": str(root.get("/Lang")),
+        "title": reader.metadata.title,
+    }
+
+
+@pytest.mark.slow
+def test_a_concept_is_marked_on_every_page_and_the_published_version_is_not(
+    client, facilitator, member, gemeente_a, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    settings.LOGBOEK_HARTSLAG_INTERVAL = 0
+    proeftuin = proeftuin_of(gemeente_a)
+    with every_gemeente():
+        versie = LogboekVersieFactory(
+            gemeente=gemeente_a, proeftuin=proeftuin, nummer=1, status=RenderStatus.WACHTRIJ
+        )
+    with gemeente_scope(gemeente_a):
+        assert services.render(LogboekVersie, versie.pk, gemeente_a.pk)
+    download = reverse(
+        "oogst:logboek_pdf", kwargs={"gemeente_slug": gemeente_a.slug, "pk": versie.pk}
+    )
+
+    client.force_login(facilitator)
+    concept = b"".join(client.get(download).streaming_content)
+    pages = pdf_pages(concept)
+    assert len(pages) >= 3
+    assert all("CONCEPT" in page for page in pages), pages
+    assert _structure(concept) == {
+        "tagged": True,
+        "lang": "nl",
+        "title": f"Logboek Oogst {gemeente_a.naam}",
+    }
+
+    client.post(
+        reverse(
+            "oogst:logboek_publiceren", kwargs={"gemeente_slug": gemeente_a.slug, "pk": versie.pk}
+        )
+    )
+    client.force_login(member)
+    published = b"".join(client.get(download).streaming_content)
+    assert len(pdf_pages(published)) == len(pages)
+    assert not any("CONCEPT" in page for page in pdf_pages(published))
+    assert _structure(published) == _structure(concept)
 
 
 @pytest.fixture
