@@ -70,6 +70,14 @@ class RenderJob(models.Model):
     def is_open(self):
         return self.status in OPEN_STATUSES
 
+    @property
+    def is_retry(self):
+        """Open again after an attempt that stopped without finishing (its worker died): queued
+        once the sweeper took it back, or rendering for a second time or later."""
+        if self.status == RenderStatus.WACHTRIJ:
+            return self.pogingen >= 1
+        return self.status == RenderStatus.BEZIG and self.pogingen > 1
+
 
 class LogboekVersieQuerySet(models.QuerySet):
     def current(self):

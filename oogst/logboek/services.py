@@ -330,7 +330,9 @@ def _sweep(model, scope_of):
             continue
         if model.objects.filter(
             pk=job.pk, status=RenderStatus.BEZIG, hartslag_op__lt=heartbeat_cutoff()
-        ).update(status=RenderStatus.WACHTRIJ, in_wachtrij_op=None, stap=_("Queued again")):
+        ).update(
+            status=RenderStatus.WACHTRIJ, in_wachtrij_op=None, voortgang=0, stap=_("Queued again")
+        ):
             requeued += 1
     # Never handed to the broker (it was down), or handed over long ago and not started.
     long_ago = timezone.now() - datetime.timedelta(seconds=settings.LOGBOEK_WACHTRIJ_SECONDEN)

@@ -8,6 +8,7 @@ from django.core import mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from kombu.exceptions import OperationalError
 
 from kern.tenancy import gemeente_scope
@@ -208,6 +209,54 @@ def test_the_sweeper_requeues_a_job_whose_worker_died(gemeente_a, monkeypatch):
     with gemeente_scope(gemeente_a):
         versie.refresh_from_db()
     assert versie.status == RenderStatus.KLAAR and versie.pogingen == 2
+
+
+def test_a_killed_render_is_taken_back_and_the_page_says_it_is_tried_again(
+    client, facilitator, gemeente_a, queued
+):
+    from django.conf import settings
+
+    # The worker died: no sign of life for longer than the sweeper waits.
+    stale = datetime.timedelta(seconds=settings.LOGBOEK_HARTSLAG_SECONDEN + 1)
+    versie = _versie(
+        gemeente_a,
+        nummer=1,
+        status=RenderStatus.BEZIG,
+        pogingen=1,
+        voortgang=35,
+        in_wachtrij_op=timezone.now(),
+        hartslag_op=timezone.now() - stale,
+    )
+    services.sweep()
+    with gemeente_scope(gemeente_a):
+        versie.refresh_from_db()
+    assert versie.status == RenderStatus.WACHTRIJ and versie.in_wachtrij_op is not None
+    assert queued == [[gemeente_a.pk, versie.pk]]
+
+    client.force_login(facilitator)
+    retry = "Making the logboek was interrupted; we are trying again."
+    fragment = client.get(url(gemeente_a, "logboek_versie", pk=versie.pk), HTTP_HX_REQUEST="true")
+    page = client.get(url(gemeente_a, "logboek"))
+    for response in (fragment, page):
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert gettext(retry) in text
+        assert 'value="0"' in text  # the progress of the dead attempt is not shown
+
+    # The next attempt is still a retry while it renders; a first attempt is not.
+    with gemeente_scope(gemeente_a):
+        LogboekVersie.objects.filter(pk=versie.pk).update(
+            status=RenderStatus.BEZIG, pogingen=2, hartslag_op=timezone.now()
+        )
+    fragment = client.get(url(gemeente_a, "logboek_versie", pk=versie.pk), HTTP_HX_REQUEST="true")
+    assert gettext(retry) in fragment.content.decode()
+    with gemeente_scope(gemeente_a):
+        LogboekVersie.objects.filter(pk=versie.pk).update(status=RenderStatus.KLAAR)
+    first = _versie(
+        gemeente_a, nummer=2, status=RenderStatus.BEZIG, pogingen=1, hartslag_op=timezone.now()
+    )
+    fragment = client.get(url(gemeente_a, "logboek_versie", pk=first.pk), HTTP_HX_REQUEST="true")
+    assert gettext(retry) not in fragment.content.decode()
 
 
 def test_the_sweeper_gives_up_after_the_attempt_limit(gemeente_a, settings, queued):
