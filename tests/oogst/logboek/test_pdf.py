@@ -3,7 +3,6 @@ contents page points at the right pages, no casus text and no unconsented story 
 WeasyPrint fetches nothing from outside the app, and assembling the data takes a fixed number
 of queries."""
 
-import io
 import re
 import urllib.request
 
@@ -29,6 +28,7 @@ from .data import (
     VERHAAL_ZONDER,
     VOORWOORD,
     pdf_pages,
+    pdf_structure,
     proeftuin_of,
     vul,
 )
@@ -173,18 +173,6 @@ def test_short_chapters_share_a_page_in_the_pdf(gerenderd):
     assert titles["verhalen"] in pages[lessen]
 
 
-def _structure(data):
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    root = reader.trailer["/Root"]
-    return {
-        "tagged": "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"]),
-        "lang": str(root.get("/Lang")),
-        "title": reader.metadata.title,
-    }
-
-
 @pytest.mark.slow
 def test_a_concept_is_marked_on_every_page_and_the_published_version_is_not(
     client, facilitator, member, gemeente_a, settings, tmp_path
@@ -207,7 +195,7 @@ def test_a_concept_is_marked_on_every_page_and_the_published_version_is_not(
     pages = pdf_pages(concept)
     assert len(pages) >= 3
     assert all("CONCEPT" in page for page in pages), pages
-    assert _structure(concept) == {
+    assert pdf_structure(concept) == {
         "tagged": True,
         "lang": "nl",
         "title": f"Logboek Oogst {gemeente_a.naam}",
@@ -222,7 +210,7 @@ def test_a_concept_is_marked_on_every_page_and_the_published_version_is_not(
     published = b"".join(client.get(download).streaming_content)
     assert len(pdf_pages(published)) == len(pages)
     assert not any("CONCEPT" in page for page in pdf_pages(published))
-    assert _structure(published) == _structure(concept)
+    assert pdf_structure(published) == pdf_structure(concept)
 
 
 @pytest.fixture
