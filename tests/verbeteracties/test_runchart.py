@@ -2,12 +2,12 @@
 
 import datetime
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from django.utils import translation
 from django.utils.formats import date_format
 
+from verbeteracties.models import Indicator, Meting, Verbeteractie, Voortgang
 from verbeteracties.runchart import analyse, min_runs, run_chart, x_domain
 
 
@@ -124,15 +124,14 @@ def test_the_x_axis_of_an_action_without_metingen_is_its_period():
 
 
 def _chart(update_dates):
-    actie = SimpleNamespace(start=START, eind=END)
-    indicator = SimpleNamespace(
-        naam="Wachttijd", eenheid="dagen", streefwaarde=None, nulmeting=None, actie=actie
-    )
+    # Unsaved rows: the chart reads only what they hold.
+    actie = Verbeteractie(start=START, eind=END)
+    indicator = Indicator(naam="Wachttijd", eenheid="dagen", actie=actie)
     metingen = [
-        SimpleNamespace(datum=datetime.date(2026, 4, 1), waarde=Decimal(10)),
-        SimpleNamespace(datum=datetime.date(2026, 6, 1), waarde=Decimal(7)),
+        Meting(indicator=indicator, datum=datetime.date(2026, 4, 1), waarde=Decimal(10)),
+        Meting(indicator=indicator, datum=datetime.date(2026, 6, 1), waarde=Decimal(7)),
     ]
-    updates = [SimpleNamespace(datum=d) for d in update_dates]
+    updates = [Voortgang(actie=actie, datum=d) for d in update_dates]
     with translation.override("en"):
         return run_chart(indicator, metingen, updates)
 
