@@ -144,6 +144,8 @@ def child(folder, gemeente_id, proeftuin_id):
     started = time.perf_counter()
     document = layout(captured["html"])
     write(document)
+    # The task writes the same layout twice: the concept, and the copy without its mark.
+    write(pdf.leave_out(document, pdf.CONCEPT_MARK))
     weasy_seconds = time.perf_counter() - started
     (folder / "logboek.html").write_text(captured["html"])
     print(

@@ -213,10 +213,14 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Logboek Oogst renders (oogst/logboek/services.py): attempts before a job fails, how often a
 # render signs life, when a job without a sign of life counts as dead, how often the sweeper
 # runs, and after how long a job handed to the broker but never started is handed over again.
+# A render whose worker was killed is taken back within about a minute (three missed
+# heartbeats, then the next sweep), not after minutes of "being made".
 LOGBOEK_MAX_POGINGEN = env.int("LOGBOEK_MAX_POGINGEN", default=3)
-LOGBOEK_HARTSLAG_INTERVAL = env.int("LOGBOEK_HARTSLAG_INTERVAL", default=15)
-LOGBOEK_HARTSLAG_SECONDEN = env.int("LOGBOEK_HARTSLAG_SECONDEN", default=120)
-LOGBOEK_VEGEN_SECONDEN = env.int("LOGBOEK_VEGEN_SECONDEN", default=180)
+LOGBOEK_HARTSLAG_INTERVAL = env.int("LOGBOEK_HARTSLAG_INTERVAL", default=10)
+LOGBOEK_HARTSLAG_SECONDEN = env.int(
+    "LOGBOEK_HARTSLAG_SECONDEN", default=3 * (LOGBOEK_HARTSLAG_INTERVAL or 10)
+)
+LOGBOEK_VEGEN_SECONDEN = env.int("LOGBOEK_VEGEN_SECONDEN", default=30)
 LOGBOEK_WACHTRIJ_SECONDEN = env.int("LOGBOEK_WACHTRIJ_SECONDEN", default=900)
 
 # E-mail: console locally, any SMTP server through EMAIL_URL in production.

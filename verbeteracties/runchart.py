@@ -181,6 +181,15 @@ WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 44
 
 
+def x_domain(start, end, dates) -> tuple[datetime.date, datetime.date]:
+    """The first and last day on the x-axis: the action's period, widened only to take in a
+    meting outside it. Not today, nor a progress update written after the end: an action that
+    ran in spring keeps its spring on the axis."""
+    first = min([start, *dates])
+    last = max([end, *dates])
+    return first, max(last, first)
+
+
 def run_chart(indicator, metingen, updates) -> str:
     """The chart of one indicator as safe HTML: the SVG (hidden from screen readers), the
     signals in words, and a table with every meting and update."""
@@ -197,8 +206,7 @@ def run_chart(indicator, metingen, updates) -> str:
     if low == high:
         low, high = low - 1, high + 1
     low = min(low, Decimal(0))
-    all_dates = dates + update_dates + [indicator.actie.start, indicator.actie.eind]
-    first, last = min(all_dates), max(all_dates)
+    first, last = x_domain(indicator.actie.start, indicator.actie.eind, dates)
     span = max((last - first).days, 1)
 
     def x(day):
@@ -242,7 +250,10 @@ def run_chart(indicator, metingen, updates) -> str:
         if indicator.streefwaarde is not None
         else "",
         "einde_x": x(actie.eind) if any(na_einde) else None,
-        "updates": [{"x": x(d), "label": date_format(d, "j M")} for d in update_dates],
+        # Updates outside the axis are left out of the picture; the table lists them all.
+        "updates": [
+            {"x": x(d), "label": date_format(d, "j M")} for d in update_dates if first <= d <= last
+        ],
         "y_ticks": [{"y": y(v), "label": format_number(v)} for v in (low, (low + high) / 2, high)],
         "x_ticks": [
             {"x": x(first), "label": date_format(first, "j M Y"), "anchor": "start"},

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Proeftuin
-from kern.tenancy import TenantModel
+from kern.tenancy import TenantModel, scoped_manager
 
 
 class RenderStatus(models.TextChoices):
@@ -70,6 +70,23 @@ class RenderJob(models.Model):
     def is_open(self):
         return self.status in OPEN_STATUSES
 
+    @property
+    def is_retry(self):
+        """Open again after an attempt that stopped without finishing (its worker died): queued
+        once the sweeper took it back, or rendering for a second time or later."""
+        if self.status == RenderStatus.WACHTRIJ:
+            return self.pogingen >= 1
+        return self.status == RenderStatus.BEZIG and self.pogingen > 1
+
+
+class LogboekVersieQuerySet(models.QuerySet):
+    def current(self):
+        """The current logboek of each proeftuin: the version published last (publishing one
+        unmarks the others, so a proeftuin has at most one)."""
+        return self.filter(definitief=True, status=RenderStatus.KLAAR).order_by(
+            "-gepubliceerd_op", "-nummer"
+        )
+
 
 class LogboekVersie(TenantModel, RenderJob):
     proeftuin = models.ForeignKey(
@@ -79,6 +96,12 @@ class LogboekVersie(TenantModel, RenderJob):
         verbose_name=_("proeftuin"),
     )
     nummer = models.PositiveIntegerField(_("version"))
+    bestand_definitief = models.FileField(
+        _("file without the concept mark"),
+        upload_to="logboek/",
+        blank=True,
+        help_text=_("Made with the concept, from the same layout; served once it is published."),
+    )
     definitief = models.BooleanField(_("final"), default=False)
     gepubliceerd_op = models.DateTimeField(_("published at"), null=True, blank=True)
     gepubliceerd_door = models.ForeignKey(
@@ -89,6 +112,8 @@ class LogboekVersie(TenantModel, RenderJob):
         related_name="+",
         verbose_name=_("published by"),
     )
+
+    objects = scoped_manager(LogboekVersieQuerySet)
 
     class Meta:
         db_table = "oogst_logboekversie"
@@ -111,6 +136,23 @@ class LogboekVersie(TenantModel, RenderJob):
 
     def __str__(self):
         return f"{self.proeftuin} — v{self.nummer}"
+
+    @property
+    def is_current(self):
+        return self.definitief and self.status == RenderStatus.KLAAR
+
+    @property
+    def download_file(self):
+        """The file a download serves: without the concept mark once published (versions
+        rendered before the mark existed have only the one file)."""
+        if self.is_current and self.bestand_definitief:
+            return self.bestand_definitief
+        return self.bestand
+
+    @property
+    def was_published(self):
+        """Published once and replaced since by a later publication."""
+        return self.gepubliceerd_op is not None and not self.definitief
 
 
 class GecombineerdLogboek(RenderJob):

@@ -94,8 +94,46 @@ def layout(html: str):
     )
 
 
+# Every PDF is tagged for accessibility (PDF/UA-1): a structure tree, the language of the
+# document (``<html lang>``) and its title (``<title>``) shown as the window title.
+PDF_VARIANT = "pdf/ua-1"
+
+# The class of the concept mark: a fixed element, so WeasyPrint repeats it on every page.
+CONCEPT_MARK = "concept-stempel"
+
+
 def write(document) -> bytes:
-    return document.write_pdf()
+    return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def leave_out(document, css_class):
+    """Take the boxes of the elements with this class out of the laid-out pages, so the same
+    layout is written once with them and once without (one layout instead of two: it is the
+    slow part). Only for an element that takes no room in the flow (a fixed one), or the
+    pages would not close up. Reaches into WeasyPrint's box tree; tests/oogst/logboek/
+    test_pdf.py checks that the mark is gone, so an upgrade that moves it fails there."""
+
+    def marked(box):
+        box = getattr(box, "_box", box)  # an AbsolutePlaceholder stands for its box
+        element = getattr(box, "element", None)
+        return element is not None and css_class in (element.get("class") or "").split()
+
+    def prune(box):
+        children = getattr(box, "children", None)
+        if not children:
+            return
+        box.children = [child for child in children if not marked(child)]
+        for child in box.children:
+            prune(getattr(child, "_box", child))
+
+    for page in document.pages:
+        page_box = getattr(page, "_page_box", None)
+        if page_box is None:
+            continue
+        prune(page_box)
+        if hasattr(page_box, "fixed_boxes"):
+            page_box.fixed_boxes = [b for b in page_box.fixed_boxes if not marked(b)]
+    return document
 
 
 def render_pdf(html: str) -> tuple[bytes, int]:

@@ -208,7 +208,7 @@ def _file_name(model, job):
 def _html(model, job):
     if model is LogboekVersie:
         proeftuin = Proeftuin.objects.select_related("gemeente").get(pk=job.proeftuin_id)
-        return document.html(content.collect(proeftuin), versie=job)
+        return document.html(content.collect(proeftuin), versie=job, concept=True)
     from . import combined
 
     return combined.html(job)
@@ -222,7 +222,8 @@ def render(model, pk, scope_ids) -> bool:
         return False
     job = model.objects.get(pk=pk)
     progress = Progress(model, pk, attempt, scope_ids)
-    name = None
+    names = []
+    files = {}
     try:
         with progress:
             progress.step(10, _("Gathering the data"))
@@ -231,13 +232,21 @@ def render(model, pk, scope_ids) -> bool:
             laid_out = pdf.layout(html)
             progress.step(80, _("Writing the PDF"))
             data = pdf.write(laid_out)
-            name = default_storage.save(_file_name(model, job), ContentFile(data))
+            file_name = _file_name(model, job)
+            names.append(default_storage.save(file_name, ContentFile(data)))
+            files["bestand"] = names[-1]
+            if model is LogboekVersie:
+                # The copy for when it is published: the same pages without the concept mark.
+                final = pdf.write(pdf.leave_out(laid_out, pdf.CONCEPT_MARK))
+                name = file_name.removesuffix(".pdf") + "-definitief.pdf"
+                names.append(default_storage.save(name, ContentFile(final)))
+                files["bestand_definitief"] = names[-1]
         with transaction.atomic():
             finished = progress._mine().update(
                 status=RenderStatus.KLAAR,
                 voortgang=100,
                 stap=_("Done"),
-                bestand=name,
+                **files,
                 paginas=len(laid_out.pages),
                 grootte=len(data),
                 klaar_op=timezone.now(),
@@ -245,11 +254,12 @@ def render(model, pk, scope_ids) -> bool:
             )
         if not finished:
             # The sweeper gave this attempt up for dead and another took over: theirs counts.
-            default_storage.delete(name)
+            for name in names:
+                default_storage.delete(name)
             return False
     except Exception as error:
         logger.exception("Logboek job %s failed.", pk)
-        if name:
+        for name in names:
             default_storage.delete(name)
         progress._mine().update(
             status=RenderStatus.MISLUKT,
@@ -320,7 +330,9 @@ def _sweep(model, scope_of):
             continue
         if model.objects.filter(
             pk=job.pk, status=RenderStatus.BEZIG, hartslag_op__lt=heartbeat_cutoff()
-        ).update(status=RenderStatus.WACHTRIJ, in_wachtrij_op=None, stap=_("Queued again")):
+        ).update(
+            status=RenderStatus.WACHTRIJ, in_wachtrij_op=None, voortgang=0, stap=_("Queued again")
+        ):
             requeued += 1
     # Never handed to the broker (it was down), or handed over long ago and not started.
     long_ago = timezone.now() - datetime.timedelta(seconds=settings.LOGBOEK_WACHTRIJ_SECONDEN)

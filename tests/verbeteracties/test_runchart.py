@@ -1,10 +1,14 @@
 """The run-chart rules against series worked out by hand."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
+from django.utils.formats import date_format
 
-from verbeteracties.runchart import analyse, min_runs
+from verbeteracties.models import Indicator, Meting, Verbeteractie, Voortgang
+from verbeteracties.runchart import analyse, min_runs, run_chart, x_domain
 
 
 def test_a_series_without_a_pattern_has_no_signal():
@@ -93,3 +97,53 @@ def test_the_lower_limit_follows_the_standard_table(useful, expected):
 
 def test_beyond_the_table_the_limit_is_computed_and_grows():
     assert 11 <= min_runs(31) <= min_runs(40) <= min_runs(60)
+
+
+# --- the x-axis: the action's period ------------------------------------------------------
+
+START, END = datetime.date(2026, 3, 1), datetime.date(2026, 8, 31)
+
+
+def test_the_x_axis_spans_the_actions_period():
+    metingen = [datetime.date(2026, 4, 1), datetime.date(2026, 6, 1)]
+    assert x_domain(START, END, metingen) == (START, END)
+
+
+def test_the_x_axis_runs_on_to_a_meting_after_the_end():
+    late = datetime.date(2026, 9, 15)
+    assert x_domain(START, END, [datetime.date(2026, 4, 1), late]) == (START, late)
+
+
+def test_the_x_axis_starts_at_a_meting_before_the_start():
+    early = datetime.date(2026, 2, 10)
+    assert x_domain(START, END, [early]) == (early, END)
+
+
+def test_the_x_axis_of_an_action_without_metingen_is_its_period():
+    assert x_domain(START, END, []) == (START, END)
+
+
+def _chart(update_dates):
+    # Unsaved rows: the chart reads only what they hold.
+    actie = Verbeteractie(start=START, eind=END)
+    indicator = Indicator(naam="Wachttijd", eenheid="dagen", actie=actie)
+    metingen = [
+        Meting(indicator=indicator, datum=datetime.date(2026, 4, 1), waarde=Decimal(10)),
+        Meting(indicator=indicator, datum=datetime.date(2026, 6, 1), waarde=Decimal(7)),
+    ]
+    updates = [Voortgang(actie=actie, datum=d) for d in update_dates]
+    with translation.override("en"):
+        return run_chart(indicator, metingen, updates)
+
+
+def test_an_update_written_after_the_end_does_not_stretch_the_chart_to_it():
+    today = datetime.date(2026, 12, 7)
+    chart = _chart([datetime.date(2026, 5, 1), today])
+    with translation.override("en"):
+        end_label = date_format(END, "j M Y")
+        today_label = date_format(today, "j M Y")
+    assert f">{end_label}</text>" in chart
+    assert f">{today_label}</text>" not in chart.split("</svg>")[0]
+    # The update inside the period is drawn at the same place as without the late one.
+    inside = _chart([datetime.date(2026, 5, 1)]).split("</svg>")[0]
+    assert chart.split("</svg>")[0] == inside

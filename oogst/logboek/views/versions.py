@@ -49,7 +49,7 @@ def logboek(request, gemeente_slug):
             "aangevraagd_door", "gepubliceerd_door"
         )
         if not allowed_to_make:
-            queryset = queryset.filter(definitief=True)
+            queryset = queryset.current()
         versies = list(queryset)
         open_versie = next((v for v in versies if v.is_open), None)
         oogst = Oogst.objects.filter(proeftuin=proeftuin).only("voorwoord").first()
@@ -60,7 +60,7 @@ def logboek(request, gemeente_slug):
         "can_make": allowed_to_make,
         "versies": versies,
         "open_versie": open_versie,
-        "definitief": next((v for v in versies if v.definitief), None),
+        "definitief": next((v for v in versies if v.is_current), None),
         "heeft_voorwoord": bool(foreword.strip()),
     }
     return render(request, "oogst/logboek/logboek.html", context)
@@ -75,13 +75,18 @@ def version(request, gemeente_slug, pk):
         if not version.is_open:
             response.status_code = STOP_POLLING
         return response
+    context["huidige"] = (
+        version
+        if version.is_current
+        else LogboekVersie.objects.filter(proeftuin_id=version.proeftuin_id).current().first()
+    )
     return render(request, "oogst/logboek/versie.html", context)
 
 
 def download(request, gemeente_slug, pk):
     version = get_versie_for_user(request, pk, download=True)
     try:
-        handle = version.bestand.open("rb")
+        handle = version.download_file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
     audit(request, Actie.DOWNLOAD, version)
@@ -103,7 +108,8 @@ def publish(request, gemeente_slug, pk):
         messages.error(request, _("Only a finished version can be published."))
         return redirect(_page_url(request, version.proeftuin))
     previous = (
-        LogboekVersie.objects.filter(proeftuin=version.proeftuin, definitief=True)
+        LogboekVersie.objects.filter(proeftuin=version.proeftuin)
+        .current()
         .exclude(pk=version.pk)
         .first()
     )

@@ -162,3 +162,17 @@ def pdf_pages(data: bytes) -> list[str]:
         text = re.sub(r"-\s*\n\s*", "-", text)
         pages.append(re.sub(r"\s+", " ", text))
     return pages
+
+
+def pdf_structure(data: bytes) -> dict:
+    """What PDF/UA asks of the document as a whole: tagged (a structure tree, marked content),
+    its language and its title."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    return {
+        "tagged": "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"]),
+        "lang": str(root.get("/Lang")),
+        "title": reader.metadata.title,
+    }

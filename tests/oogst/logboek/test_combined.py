@@ -14,7 +14,7 @@ from oogst.logboek.models import GecombineerdLogboek, RenderStatus
 from tests.factories import LidmaatschapFactory
 from tests.scopes import every_gemeente
 
-from .data import CASUS_GEHEIM, VOORWOORD, pdf_pages, proeftuin_of, vul
+from .data import CASUS_GEHEIM, VOORWOORD, pdf_pages, pdf_structure, proeftuin_of, vul
 
 LIJST = reverse("logboeken:lijst")
 INLEIDING = "Drie gemeenten, één vraag: hoe blijven we elkaar kennen na de proeftuin?"
@@ -86,8 +86,11 @@ def test_a_facilitator_of_two_gemeenten_gets_one_combined_pdf(
     assert client.get(reverse("logboeken:detail", args=[job.pk])).status_code == 200
     download = client.get(reverse("logboeken:pdf", args=[job.pk]))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
-    pages = pdf_pages(b"".join(download.streaming_content))
+    data = b"".join(download.streaming_content)
+    assert pdf_structure(data) == {"tagged": True, "lang": "nl", "title": job.titel}
+    pages = pdf_pages(data)
     assert "Amersfoort-Test" in pages[0] and "Bergen-Test" in pages[0]
+    assert not any("CONCEPT" in page for page in pages)  # not a version to publish
     text = " ".join(pages)
     assert INLEIDING in text
     assert text.count(VOORWOORD) == 2  # each part opens with its own foreword

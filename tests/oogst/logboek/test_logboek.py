@@ -8,6 +8,7 @@ from django.core import mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from kombu.exceptions import OperationalError
 
 from kern.tenancy import gemeente_scope
@@ -210,6 +211,54 @@ def test_the_sweeper_requeues_a_job_whose_worker_died(gemeente_a, monkeypatch):
     assert versie.status == RenderStatus.KLAAR and versie.pogingen == 2
 
 
+def test_a_killed_render_is_taken_back_and_the_page_says_it_is_tried_again(
+    client, facilitator, gemeente_a, queued
+):
+    from django.conf import settings
+
+    # The worker died: no sign of life for longer than the sweeper waits.
+    stale = datetime.timedelta(seconds=settings.LOGBOEK_HARTSLAG_SECONDEN + 1)
+    versie = _versie(
+        gemeente_a,
+        nummer=1,
+        status=RenderStatus.BEZIG,
+        pogingen=1,
+        voortgang=35,
+        in_wachtrij_op=timezone.now(),
+        hartslag_op=timezone.now() - stale,
+    )
+    services.sweep()
+    with gemeente_scope(gemeente_a):
+        versie.refresh_from_db()
+    assert versie.status == RenderStatus.WACHTRIJ and versie.in_wachtrij_op is not None
+    assert queued == [[gemeente_a.pk, versie.pk]]
+
+    client.force_login(facilitator)
+    retry = "Making the logboek was interrupted; we are trying again."
+    fragment = client.get(url(gemeente_a, "logboek_versie", pk=versie.pk), HTTP_HX_REQUEST="true")
+    page = client.get(url(gemeente_a, "logboek"))
+    for response in (fragment, page):
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert gettext(retry) in text
+        assert 'value="0"' in text  # the progress of the dead attempt is not shown
+
+    # The next attempt is still a retry while it renders; a first attempt is not.
+    with gemeente_scope(gemeente_a):
+        LogboekVersie.objects.filter(pk=versie.pk).update(
+            status=RenderStatus.BEZIG, pogingen=2, hartslag_op=timezone.now()
+        )
+    fragment = client.get(url(gemeente_a, "logboek_versie", pk=versie.pk), HTTP_HX_REQUEST="true")
+    assert gettext(retry) in fragment.content.decode()
+    with gemeente_scope(gemeente_a):
+        LogboekVersie.objects.filter(pk=versie.pk).update(status=RenderStatus.KLAAR)
+    first = _versie(
+        gemeente_a, nummer=2, status=RenderStatus.BEZIG, pogingen=1, hartslag_op=timezone.now()
+    )
+    fragment = client.get(url(gemeente_a, "logboek_versie", pk=first.pk), HTTP_HX_REQUEST="true")
+    assert gettext(retry) not in fragment.content.decode()
+
+
 def test_the_sweeper_gives_up_after_the_attempt_limit(gemeente_a, settings, queued):
     stale = timezone.now() - datetime.timedelta(minutes=30)
     versie = _versie(
@@ -303,6 +352,46 @@ def test_publishing_asks_for_confirmation_and_unmarks_the_previous_final(
         tweede.refresh_from_db()
     assert tweede.definitief and tweede.gepubliceerd_door == facilitator
     assert not eerste.definitief
+
+
+def _row_of(page, versie):
+    """The table row of one version in the list of versions."""
+    href = f'logboek/{versie.pk}/"'
+    return next(row for row in page.split("<tr>") if href in row.split("</th>")[0])
+
+
+def test_after_a_newer_version_is_published_only_that_one_is_current(
+    client, facilitator, member, gemeente_a
+):
+    eerste = _klaar(gemeente_a, 1)
+    tweede = _klaar(gemeente_a, 2)
+    client.force_login(facilitator)
+    client.post(url(gemeente_a, "logboek_publiceren", pk=eerste.pk))
+    client.post(url(gemeente_a, "logboek_publiceren", pk=tweede.pk))
+    with gemeente_scope(gemeente_a):
+        current = list(LogboekVersie.objects.filter(proeftuin=tweede.proeftuin).current())
+    assert current == [tweede]
+
+    page = client.get(url(gemeente_a, "logboek")).content.decode().split('id="versies-kop"')[1]
+    assert page.count('class="badge"') == 1
+    assert 'class="badge"' in _row_of(page, tweede)
+    assert 'class="badge"' not in _row_of(page, eerste)
+    assert "replaced by version 2" in _row_of(page, eerste) or "vervangen" in _row_of(page, eerste)
+
+    # The page of v1 points to v2 as the current one; the page of v2 says it is the current.
+    old = client.get(url(gemeente_a, "logboek_versie", pk=eerste.pk)).content.decode()
+    notice = old.split('class="message message--warning">')[1].split("</p>")[0]
+    assert url(gemeente_a, "logboek_versie", pk=tweede.pk) in notice
+    assert "message--success" not in old.split("<main")[1].split('class="messages"')[0]
+    new = client.get(url(gemeente_a, "logboek_versie", pk=tweede.pk)).content.decode()
+    assert 'class="message message--success">' in new.split("</h1>")[1]
+    assert "message--warning" not in new.split("</h1>")[1]
+
+    # A member sees only the current one.
+    client.force_login(member)
+    page = client.get(url(gemeente_a, "logboek")).content.decode()
+    assert url(gemeente_a, "logboek_pdf", pk=tweede.pk) in page
+    assert url(gemeente_a, "logboek_pdf", pk=eerste.pk) not in page
 
 
 def test_only_a_finished_version_can_be_published(client, facilitator, gemeente_a):

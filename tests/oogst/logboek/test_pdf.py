@@ -7,13 +7,18 @@ import re
 import urllib.request
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
 from kern.tenancy import gemeente_scope
-from oogst.logboek import content, document, pdf
+from oogst.logboek import content, document, pdf, services
+from oogst.logboek.models import LogboekVersie, RenderStatus
+from tests.oogst.factories import LesFactory, LogboekVersieFactory
+from tests.scopes import every_gemeente
 
 from .data import (
     CASUS_GEHEIM,
@@ -23,6 +28,7 @@ from .data import (
     VERHAAL_ZONDER,
     VOORWOORD,
     pdf_pages,
+    pdf_structure,
     proeftuin_of,
     vul,
 )
@@ -122,6 +128,89 @@ def test_a_chapter_without_content_is_left_out(gemeente_a):
     with gemeente_scope(gemeente_a):
         data = content.collect(proeftuin_of(gemeente_a))
     assert "voorwoord" not in [c["key"] for c in document.chapters(data)]
+
+
+def _section_classes(html, key):
+    match = re.search(rf'<section class="([^"]*)" id="{key}">', html)
+    assert match, key
+    return match.group(1).split()
+
+
+def test_a_chapter_with_one_row_flows_on_and_a_longer_one_opens_a_page(gemeente_a):
+    vul(gemeente_a)  # one lesson, one consented story, three casussen
+    proeftuin = proeftuin_of(gemeente_a)
+    with gemeente_scope(gemeente_a):
+        html = document.html(content.collect(proeftuin))
+    for key in ("lessen", "verhalen"):
+        assert "hoofdstuk--pagina" not in _section_classes(html, key), key
+        assert "hoofdstuk--doorlopend" in _section_classes(html, key), key
+    for key in ("voorwoord", "cijfers", "casussen", "netwerk", "resultaten"):
+        assert "hoofdstuk--pagina" in _section_classes(html, key), key
+
+    with every_gemeente():
+        for n in range(document.FLOWING_ROWS):
+            LesFactory(gemeente=gemeente_a, proeftuin=proeftuin, titel=f"Nog een les {n}")
+    with gemeente_scope(gemeente_a):
+        html = document.html(content.collect(proeftuin))
+    assert "hoofdstuk--pagina" in _section_classes(html, "lessen")
+
+
+def test_the_print_css_breaks_the_page_only_before_a_chapter_that_opens_one():
+    css = (settings.BASE_DIR / "static" / "css" / "logboek.css").read_text()
+    rules = dict(re.findall(r"^(\.hoofdstuk[\w-]*) \{([^}]*)\}", css, re.MULTILINE))
+    assert "break-before: page" in rules[".hoofdstuk--pagina"]
+    assert "break-before" not in rules.get(".hoofdstuk", "")
+    assert "break-before" not in rules[".hoofdstuk--doorlopend"]
+    assert "min-height" not in rules[".hoofdstuk--doorlopend"]
+
+
+@pytest.mark.slow
+def test_short_chapters_share_a_page_in_the_pdf(gerenderd):
+    """Lessons and stories (one each) follow on one page instead of a page each."""
+    titles = {c["key"]: c["titel"] for c in gerenderd["chapters"]}
+    pages = gerenderd["pages"]
+    lessen = next(i for i, p in enumerate(pages) if i > 1 and titles["lessen"] in p)
+    assert titles["verhalen"] in pages[lessen]
+
+
+@pytest.mark.slow
+def test_a_concept_is_marked_on_every_page_and_the_published_version_is_not(
+    client, facilitator, member, gemeente_a, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    settings.LOGBOEK_HARTSLAG_INTERVAL = 0
+    proeftuin = proeftuin_of(gemeente_a)
+    with every_gemeente():
+        versie = LogboekVersieFactory(
+            gemeente=gemeente_a, proeftuin=proeftuin, nummer=1, status=RenderStatus.WACHTRIJ
+        )
+    with gemeente_scope(gemeente_a):
+        assert services.render(LogboekVersie, versie.pk, gemeente_a.pk)
+    download = reverse(
+        "oogst:logboek_pdf", kwargs={"gemeente_slug": gemeente_a.slug, "pk": versie.pk}
+    )
+
+    client.force_login(facilitator)
+    concept = b"".join(client.get(download).streaming_content)
+    pages = pdf_pages(concept)
+    assert len(pages) >= 3
+    assert all("CONCEPT" in page for page in pages), pages
+    assert pdf_structure(concept) == {
+        "tagged": True,
+        "lang": "nl",
+        "title": f"Logboek Oogst {gemeente_a.naam}",
+    }
+
+    client.post(
+        reverse(
+            "oogst:logboek_publiceren", kwargs={"gemeente_slug": gemeente_a.slug, "pk": versie.pk}
+        )
+    )
+    client.force_login(member)
+    published = b"".join(client.get(download).streaming_content)
+    assert len(pdf_pages(published)) == len(pages)
+    assert not any("CONCEPT" in page for page in pdf_pages(published))
+    assert pdf_structure(published) == pdf_structure(concept)
 
 
 @pytest.fixture

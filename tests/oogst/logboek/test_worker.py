@@ -68,8 +68,13 @@ def wait_for(gemeente, pk, status, timeout=180):
 
 
 def _files(tmp_path):
+    """The rendered files: one per finished render, with the copy without the concept mark
+    (``…-definitief.pdf``) that the same render wrote beside it."""
     folder = tmp_path / "logboek"
-    return sorted(folder.iterdir()) if folder.exists() else []
+    files = sorted(folder.iterdir()) if folder.exists() else []
+    concepts = [f for f in files if not f.name.endswith("-definitief.pdf")]
+    assert len(files) == 2 * len(concepts), files
+    return concepts
 
 
 def _versie(gemeente, **kwargs):
