@@ -20,7 +20,7 @@ def test_someone_without_gemeenten_sees_how_to_get_in(client, db):
     from tests.factories import UserFactory
 
     client.force_login(UserFactory())
-    assert "U neemt nog niet deel aan een gemeente" in client.get(reverse("home")).text
+    assert "Je neemt nog niet deel aan een gemeente" in client.get(reverse("home")).text
 
 
 def test_the_gemeente_page_shows_its_proeftuin_and_partners(client, member, gemeente_a, gemeente_b):
