@@ -118,9 +118,10 @@ def test_a_professional_proposes_and_monitors_and_the_facilitator_closes(
     card.locator("select[name=status]").select_option("afgerond")
     card.get_by_role("button").focus()
     page.keyboard.press("Enter")
-    expect(page.locator(f"#kaart-{mdo.pk}").get_by_role("status")).to_have_text(
-        re.compile("Opgeslagen|Saved")
-    )
+    moved = page.locator(f"#kolom-sectie-afgerond #kaart-{mdo.pk}")
+    expect(moved.get_by_role("status")).to_have_text(re.compile("Verplaatst naar|Moved to"))
+    expect(page.locator(f"#kaart-{mdo.pk}")).to_have_count(1)  # gone from its old column
+    expect(moved.get_by_role("button")).to_be_focused()
     assert len(browsing.visited) == visited, "htmx moves the card in place"
     browsing.check(page)
     with every_gemeente():
