@@ -229,7 +229,7 @@ def run_chart(indicator, metingen, updates) -> str:
             "y": y(v),
             "shift": i in in_shift,
             "na_einde": na_einde[i],
-            "label": f"{date_format(d, 'j M Y')}: {format_number(v)}",
+            "label": f"{date_format(d, 'j b Y')}: {format_number(v)}",
         }
         for i, (d, v) in enumerate(points)
     ]
@@ -252,12 +252,12 @@ def run_chart(indicator, metingen, updates) -> str:
         "einde_x": x(actie.eind) if any(na_einde) else None,
         # Updates outside the axis are left out of the picture; the table lists them all.
         "updates": [
-            {"x": x(d), "label": date_format(d, "j M")} for d in update_dates if first <= d <= last
+            {"x": x(d), "label": date_format(d, "j b")} for d in update_dates if first <= d <= last
         ],
         "y_ticks": [{"y": y(v), "label": format_number(v)} for v in (low, (low + high) / 2, high)],
         "x_ticks": [
-            {"x": x(first), "label": date_format(first, "j M Y"), "anchor": "start"},
-            {"x": x(last), "label": date_format(last, "j M Y"), "anchor": "end"},
+            {"x": x(first), "label": date_format(first, "j b Y"), "anchor": "start"},
+            {"x": x(last), "label": date_format(last, "j b Y"), "anchor": "end"},
         ],
         "signals": in_words(result, dates),
         "has_signal": result.has_signal,

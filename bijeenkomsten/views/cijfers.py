@@ -13,7 +13,7 @@ from .. import cijfers
 
 def _label(row):
     b = row.bijeenkomst
-    return f"{date_format(timezone.localdate(b.begin), 'j M Y')} {b.titel}"[:40]
+    return f"{date_format(timezone.localdate(b.begin), 'j b Y')} {b.titel}"[:40]
 
 
 def cijfers_view(request, gemeente_slug):

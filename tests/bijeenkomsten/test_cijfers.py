@@ -135,5 +135,5 @@ def test_a_meeting_is_labelled_with_its_dutch_date_not_its_utc_date(
         )
     client.force_login(readonly_member)
     body = client.get(burl("cijfers", gemeente_a)).content.decode()
-    assert f"{date_format(datetime.date(2026, 6, 16), 'j M Y')} M1" in body
-    assert f"{date_format(datetime.date(2026, 6, 15), 'j M Y')} M1" not in body
+    assert f"{date_format(datetime.date(2026, 6, 16), 'j b Y')} M1" in body
+    assert f"{date_format(datetime.date(2026, 6, 15), 'j b Y')} M1" not in body

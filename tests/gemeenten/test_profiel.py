@@ -40,7 +40,7 @@ def test_professionals_and_bestuurders_read_but_cannot_enter(who, request, clien
     client.force_login(request.getfixturevalue(who))
     page = client.get(profiel_url(gemeente_a))
     assert page.status_code == 200
-    assert "38123" in page.text
+    assert "38.123" in page.text  # written the Dutch way
     assert 'id="profiel-form"' not in page.text
     assert client.post(profiel_url(gemeente_a), figure("plus75")).status_code == 403
     assert "plus75" not in kengetallen(gemeente_a)
@@ -179,7 +179,7 @@ def test_a_refused_form_leaves_the_table_and_estimate_at_what_is_stored(
     assert response.status_code == 400
     assert response.context["rows"][0]["kengetal"].waarde == 40_000
     assert response.context["schatting"]["uit_inwoners"] == 400
-    assert '<td class="num">40000</td>' in response.text
+    assert '<td class="num">40.000</td>' in response.text  # in the Dutch form
     assert 'value="58.700"' in response.text  # the typed value stays in its field
 
 

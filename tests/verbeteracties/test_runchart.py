@@ -140,8 +140,8 @@ def test_an_update_written_after_the_end_does_not_stretch_the_chart_to_it():
     today = datetime.date(2026, 12, 7)
     chart = _chart([datetime.date(2026, 5, 1), today])
     with translation.override("en"):
-        end_label = date_format(END, "j M Y")
-        today_label = date_format(today, "j M Y")
+        end_label = date_format(END, "j b Y")
+        today_label = date_format(today, "j b Y")
     assert f">{end_label}</text>" in chart
     assert f">{today_label}</text>" not in chart.split("</svg>")[0]
     # The update inside the period is drawn at the same place as without the late one.
