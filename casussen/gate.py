@@ -18,6 +18,9 @@ from . import anonimisering
 from .anonimisering import Finding, Soort, replacement
 
 CONTEXT_CHARS = 40
+# What a field holding a professional's name by purpose may hold: the name, and the
+# organisation that comes with it ("Tineke Trekker, Welzijn A").
+PROFESSIONAL = frozenset({Soort.NAAM, Soort.INSTELLING})
 # Longer texts are refused by the forms (max_length) before the gate looks at them: a casus
 # field of ~1,300 words is plenty, and the detector's cost grows with the length.
 MAX_TEXT = 8000
@@ -123,17 +126,26 @@ def findings(text: str, names=(), *, detector=True) -> list[Finding]:
 
 
 def check(
-    texts: dict[str, tuple[str, str]], allowed=frozenset(), *, names=(), names_only=()
+    texts: dict[str, tuple[str, str]],
+    allowed=frozenset(),
+    *,
+    names=(),
+    names_only=(),
+    names_allowed=(),
 ) -> list[Vondst]:
     """The findings that stop a save: ``texts`` maps field name to (label, text); findings whose
     ``mark_key`` is in ``allowed`` (marked as not identifying) do not count. ``names`` as for
-    ``findings()``; fields in ``names_only`` are checked for the names only."""
+    ``findings()``; fields in ``names_only`` are checked for the names only, fields in
+    ``names_allowed`` (a professional's name by purpose) for everything but names and
+    organisations (``PROFESSIONAL``)."""
     found = []
     for field, (label, text) in texts.items():
         if not text or len(text) > MAX_TEXT:
             continue  # empty, or refused by the form's max_length anyway
         for finding in findings(text, names, detector=field not in names_only):
             if mark_key(finding.kind, finding.text) in allowed:
+                continue
+            if field in names_allowed and finding.kind in PROFESSIONAL:
                 continue
             before, after = _context(text, finding.start, finding.end)
             found.append(Vondst(field, label, finding, before, after))
@@ -142,11 +154,13 @@ def check(
 
 def refusals(instance, texts: dict[str, str], allowed=frozenset()) -> list[Vondst]:
     """The write path's gate (``kern.writes.register_text_gate``): the findings in ``texts``
-    (field name → text) of ``instance`` that are not marked as not identifying."""
+    (field name → text) of ``instance`` that are not marked as not identifying; names and
+    organisations do not count in the model's ``shared_name_fields``."""
     meta = instance._meta
     return check(
         {name: (str(meta.get_field(name).verbose_name), text) for name, text in texts.items()},
         allowed,
+        names_allowed=frozenset(getattr(instance, "shared_name_fields", ())),
     )
 
 

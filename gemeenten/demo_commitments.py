@@ -134,7 +134,7 @@ DEMO = {
             (
                 None,
                 K.GELD,
-                "Scholing naasten betrekken",
+                "Training naasten betrekken",
                 None,
                 Decimal("3000"),
                 20,

@@ -23,7 +23,7 @@ PROEFTUIN_DEMO = {
         "trekker": "Ineke Hulshof, coördinator Welzijn De Brug",
         "kengetallen": (39_800, 4_700, 420, 400),
         "marks": [
-            (Ingredient.TREKKER, "in_orde", "Ineke trekt met veel energie."),
+            (Ingredient.TREKKER, "in_orde", "De trekker trekt met veel energie."),
             (Ingredient.WORTELS, "in_orde", "Wethouder heeft het mandaat ondertekend."),
             (Ingredient.DELEN, "aandacht", "Logboek Oogst nog niet gedeeld met de raad."),
         ],

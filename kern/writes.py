@@ -18,7 +18,14 @@ hooks that their apps fill in ``ready()`` (gemeenten: ``Wijziging.record`` and
 ``audit.audit_write``; casussen: ``gate.refusals``). Until
 they are filled nothing is recorded or checked, which only happens in a process that never
 loaded the apps. A model names its shared free texts in ``shared_text_fields`` and may add the
-findings already marked as not identifying with ``gate_marks()``.
+findings already marked as not identifying with ``gate_marks()``; a field that holds a
+professional's name by purpose (a contact person, a guest, the trekker) goes in
+``shared_name_fields``: the gate checks it for everything but names and the organisation that
+comes with them, so a BSN, a client's address or a date of birth is refused there too. A text
+field that is no shared free text (a token, a code, a system message) is named in
+``text_exempt`` with the reason; a test (``tests/kern/test_text_fields.py``) holds every text
+field of every tenant model to one of the three. A view whose form does not run the gate itself
+puts a refusal on its form with ``refuse_on_form()`` or ``saved()``.
 """
 
 import logging
@@ -51,16 +58,57 @@ class TextRefused(ValidationError):
         )
 
 
+def refuse_on_form(form, error: ValidationError) -> None:
+    """Put a refused save's message on ``form``, which then re-renders with what was typed: a
+    ``TextRefused`` on each field it found something in, naming what it found (the gate's
+    findings: ``field``, ``kind_label``, ``text``), above the form for a field the form does
+    not show; any other error above the form."""
+    if not isinstance(error, TextRefused):
+        form.add_error(None, error.messages)
+        return
+    per_field: dict[str, list] = {}
+    for finding in error.findings:
+        field = finding.field if finding.field in form.fields else None
+        per_field.setdefault(field, []).append(finding)
+    for field, found in per_field.items():
+        what = ", ".join(f"{f.kind_label} “{f.text}”" for f in found)
+        form.add_error(
+            field,
+            ValidationError(
+                _("%(message)s Found: %(what)s.") % {"message": error.message, "what": what},
+                code="identifying",
+            ),
+        )
+
+
+def saved(form, save: Callable) -> bool:
+    """``save()`` for a view whose form does not run the gate itself: False, with the message
+    on ``form``, when the gate refused a text (nothing was written)."""
+    try:
+        save()
+    except TextRefused as error:
+        refuse_on_form(form, error)
+        return False
+    return True
+
+
 def register_text_gate(gate: Callable) -> None:
     """``gate(instance, texts, allowed)`` → the findings that stop a save, for ``texts``
     (field name → text) and the marks in ``allowed``; one gate (the casussen app's)."""
     _text_gate[:] = [gate]
 
 
+def gated_fields(model) -> tuple[str, ...]:
+    """The fields of ``model`` (or an instance) the gate checks: its shared free texts, then
+    the ones that hold a professional's name by purpose."""
+    return (*getattr(model, "shared_text_fields", ()), *getattr(model, "shared_name_fields", ()))
+
+
 def _check_texts(instance, earlier, allowed_marks):
-    """The anonymisation gate over the model's ``shared_text_fields`` that changed: the forms
-    run it first and show its findings; here it is the floor under every writer."""
-    names = getattr(instance, "shared_text_fields", ())
+    """The anonymisation gate over the model's ``shared_text_fields`` and
+    ``shared_name_fields`` that changed: the forms of a casus, inzicht, les and verhaal run it
+    first and show its findings; here it is the floor under every writer."""
+    names = gated_fields(instance)
     texts = {
         name: getattr(instance, name)
         for name in names
@@ -216,7 +264,7 @@ def save_form(form, *, by, then=None):
         form.add_error(None, ValidationError(STALE_MESSAGE, code="stale"))
         raise
     except ValidationError as error:
-        form.add_error(None, error.messages)
+        refuse_on_form(form, error)
         raise
 
 

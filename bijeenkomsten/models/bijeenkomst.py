@@ -30,6 +30,8 @@ class Soort(models.TextChoices):
 class Reeks(TenantModel):
     """A series of meetings, such as the six-weekly overleg: made at once, changed one by one."""
 
+    shared_text_fields = ("titel",)
+
     titel = models.CharField(_("title"), max_length=200)
     interval_weken = models.PositiveSmallIntegerField(
         _("every … weeks"), default=6, validators=[MinValueValidator(1), MaxValueValidator(52)]
@@ -55,6 +57,11 @@ class BijeenkomstQuerySet(models.QuerySet):
 
 
 class Bijeenkomst(TenantModel, VersionedModel):
+    shared_text_fields = ("titel", "beschrijving")
+    text_exempt = {
+        "locatie": "the venue: the address of a building by purpose, never a client's",
+    }
+
     proeftuin = models.ForeignKey(
         Proeftuin,
         on_delete=models.CASCADE,
@@ -158,6 +165,8 @@ class Bijeenkomst(TenantModel, VersionedModel):
 class Agendapunt(TenantModel):
     """One item of the agenda, in order, with its duration; optionally a casus of the proeftuin."""
 
+    shared_text_fields = ("titel",)
+
     bijeenkomst = models.ForeignKey(
         Bijeenkomst, on_delete=models.CASCADE, related_name="agendapunten"
     )
@@ -241,6 +250,10 @@ class DeelnameQuerySet(models.QuerySet):
 class Deelname(TenantModel):
     """One member and one meeting: invited (and the mail sent), the answer, and presence."""
 
+    text_exempt = {
+        "mail_fout": "system text: the mail server's answer to an invitation",
+    }
+
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="deelnames")
     lidmaatschap = models.ForeignKey(
         "gemeenten.Lidmaatschap",
@@ -271,6 +284,11 @@ class Deelname(TenantModel):
 
 class Gast(TenantModel):
     """Someone without an account who was at a meeting."""
+
+    shared_name_fields = ("naam",)
+    text_exempt = {
+        "organisatie_naam": "an organisation's own name, named by purpose",
+    }
 
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="gasten")
     naam = models.CharField(_("name"), max_length=150)

@@ -14,6 +14,8 @@ from .bijeenkomst import Bijeenkomst
 
 
 class Verslag(TenantModel, VersionedModel):
+    shared_text_fields = ("tekst",)
+
     # Every text of the verslag is kept as a VerslagVersie: no second copy in the history.
     keeps_own_history = True
 
@@ -59,6 +61,8 @@ class Verslag(TenantModel, VersionedModel):
 class VerslagVersie(TenantModel):
     """Every text the verslag has had, numbered; the last one of a final verslag is final."""
 
+    shared_text_fields = ("tekst",)
+
     verslag = models.ForeignKey(Verslag, on_delete=models.CASCADE, related_name="versies")
     nummer = models.PositiveIntegerField(_("version"))
     tekst = models.TextField(_("text"))
@@ -86,6 +90,8 @@ class VerslagVersie(TenantModel):
 
 class Reactie(TenantModel):
     """An attendee's proposed change or remark on a concept verslag; the facilitator decides."""
+
+    shared_text_fields = ("tekst",)
 
     class Soort(models.TextChoices):
         WIJZIGING = "wijziging", _("Proposed change")
@@ -127,6 +133,8 @@ class Actiepunt(TenantModel):
     The verbeteracties app may turn an actiepunt into a verbeteractie: it points to the
     actiepunt it came from (``Verbeteractie.actiepunt``); this app does not import it.
     """
+
+    shared_text_fields = ("omschrijving",)
 
     bijeenkomst = models.ForeignKey(
         Bijeenkomst, on_delete=models.CASCADE, related_name="actiepunten"

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gemeenten.access import require_perm
+from kern import writes
 
 from .. import services
 from ..forms import AgendapuntForm
@@ -29,9 +30,10 @@ def _agenda_response(request, bijeenkomst, form=None, status=200):
 def agendapunt_add(request, gemeente_slug, pk):
     bijeenkomst = get_bijeenkomst(request, pk, "bijeenkomsten.manage")
     form = AgendapuntForm(request.POST, instance=_new_punt(bijeenkomst))
-    if not form.is_valid():
+    if not form.is_valid() or not writes.saved(
+        form, lambda: services.agendapunt_add(agendapunt=form.instance, by=request.user)
+    ):
         return _agenda_response(request, bijeenkomst, form, status=400)
-    services.agendapunt_add(agendapunt=form.instance, by=request.user)
     if not request.htmx:
         messages.success(request, _("The item has been added to the agenda."))
     return _agenda_response(request, bijeenkomst)

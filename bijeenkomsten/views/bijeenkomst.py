@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from gemeenten.access import require_perm
 from gemeenten.models import Domein, Lidmaatschap
-from kern import fragments
+from kern import fragments, writes
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import ics, services
@@ -45,12 +45,18 @@ def bijeenkomst_new(request, gemeente_slug):
     require_perm(request, "bijeenkomsten.manage")
     bijeenkomst = Bijeenkomst(gemeente=request.gemeente)
     form = BijeenkomstForm(request.POST if request.method == "POST" else None, instance=bijeenkomst)
-    if request.method == "POST" and form.is_valid():
-        planned = services.bijeenkomst_plan(
-            bijeenkomst=form.instance,
-            by=request.user,
-            herhalen=form.cleaned_data.get("herhalen") or 0,
+    planned = []
+
+    def plan():
+        planned.extend(
+            services.bijeenkomst_plan(
+                bijeenkomst=form.instance,
+                by=request.user,
+                herhalen=form.cleaned_data.get("herhalen") or 0,
+            )
         )
+
+    if request.method == "POST" and form.is_valid() and writes.saved(form, plan):
         if len(planned) > 1:
             messages.success(request, _("%(n)d meetings have been planned.") % {"n": len(planned)})
         else:
@@ -81,6 +87,8 @@ def bijeenkomst_edit(request, gemeente_slug, pk):
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
+        except writes.TextRefused as error:
+            writes.refuse_on_form(form, error)
         else:
             if update:
                 messages.success(

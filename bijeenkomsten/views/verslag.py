@@ -67,7 +67,10 @@ def gast_add(request, gemeente_slug, pk):
     form = GastForm(request.POST, instance=gast)
     if not form.is_valid():
         return _render_aanwezigheid(request, bijeenkomst, AanwezigheidForm(), form, 400)
-    writes.save_form(form, by=request.user)
+    try:
+        writes.save_form(form, by=request.user)
+    except writes.TextRefused:  # the form carries the message
+        return _render_aanwezigheid(request, bijeenkomst, AanwezigheidForm(), form, 400)
     messages.success(request, _("%(naam)s has been added as a guest.") % {"naam": gast.naam})
     return redirect("bijeenkomsten:aanwezigheid", gemeente_slug=gemeente_slug, pk=pk)
 
@@ -103,6 +106,8 @@ def verslag(request, gemeente_slug, pk):
                 )
             except StaleEdit:
                 form.add_error(None, STALE_MESSAGE)
+            except writes.TextRefused as error:
+                writes.refuse_on_form(form, error)
             else:
                 messages.success(request, _("The minutes have been saved."))
                 return redirect("bijeenkomsten:verslag", gemeente_slug=gemeente_slug, pk=pk)
@@ -143,11 +148,14 @@ def reactie_add(request, gemeente_slug, pk):
     if form.is_valid():
         try:
             services.reactie_add(reactie=form.instance, by=request.user)
+        except writes.TextRefused as error:  # re-rendered below with what was typed
+            writes.refuse_on_form(form, error)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+            return redirect("bijeenkomsten:verslag", gemeente_slug=gemeente_slug, pk=pk)
         else:
             messages.success(request, _("Your remark has been added."))
-        return redirect("bijeenkomsten:verslag", gemeente_slug=gemeente_slug, pk=pk)
+            return redirect("bijeenkomsten:verslag", gemeente_slug=gemeente_slug, pk=pk)
     manage_form = (
         VerslagForm(instance=verslag) if can_manage(request) and not verslag.is_definitief else None
     )
@@ -193,8 +201,13 @@ def actiepunten(request, gemeente_slug, pk):
     if manage:
         actiepunt = Actiepunt(gemeente=request.gemeente, bijeenkomst=bijeenkomst)
         form = ActiepuntForm(request.POST if request.method == "POST" else None, instance=actiepunt)
-        if request.method == "POST" and form.is_valid():
-            services.actiepunt_add(actiepunt=form.instance, by=request.user)
+        if (
+            request.method == "POST"
+            and form.is_valid()
+            and writes.saved(
+                form, lambda: services.actiepunt_add(actiepunt=form.instance, by=request.user)
+            )
+        ):
             messages.success(request, _("The action item has been added."))
             return redirect("bijeenkomsten:actiepunten", gemeente_slug=gemeente_slug, pk=pk)
     elif request.method == "POST":

@@ -238,6 +238,8 @@ class Casus(TenantModel, VersionedModel):
 class Knelpunt(TenantModel):
     """A bottleneck met in one casus: a category plus the author's words."""
 
+    shared_text_fields = ("toelichting",)
+
     casus = models.ForeignKey(
         Casus, on_delete=models.CASCADE, related_name="knelpunten", verbose_name=_("casus")
     )
@@ -259,6 +261,12 @@ class GemarkeerdeVondst(TenantModel):
     The finding's text itself may well identify someone, so only a keyed hash of it is kept
     (with its kind): enough to not flag it again on this casus, nothing to read back.
     """
+
+    shared_text_fields = ("reden",)
+    text_exempt = {
+        "soort": "the finding's kind, a code of anonimisering.Soort",
+        "vondst_hash": "a keyed hash of the finding, no text",
+    }
 
     casus = models.ForeignKey(
         Casus,

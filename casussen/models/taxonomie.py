@@ -31,6 +31,8 @@ SUCCESFACTOREN = [
 
 
 class Succesfactor(TenantModel):
+    shared_text_fields = ("naam", "omschrijving")
+
     naam = models.CharField(_("name"), max_length=150)
     omschrijving = models.TextField(_("description"), blank=True)
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from gemeenten.access import chosen_proeftuin
+from kern import writes
 from kern.charts import horizontal_bars
 
 from .. import services
@@ -117,10 +118,16 @@ def succesfactoren(request, gemeente_slug):
     """The taxonomy: list, add (POST), with how often each was used."""
     require_perm(request, "casussen.manage_succesfactoren")
     form = SuccesfactorForm(request.POST or None, gemeente=request.gemeente)
-    if request.method == "POST" and form.is_valid():
-        services.succesfactor_save(
-            succesfactor=form.instance, gemeente=request.gemeente, by=request.user
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and writes.saved(
+            form,
+            lambda: services.succesfactor_save(
+                succesfactor=form.instance, gemeente=request.gemeente, by=request.user
+            ),
         )
+    ):
         messages.success(request, _("The success factor has been added."))
         return redirect("casussen:succesfactoren", gemeente_slug=gemeente_slug)
     factors = Succesfactor.objects.annotate(gebruikt=Count("inzichten", distinct=True))
@@ -137,10 +144,16 @@ def succesfactor_edit(request, gemeente_slug, pk):
     require_perm(request, "casussen.manage_succesfactoren")
     factor = get_object_or_404(Succesfactor, pk=pk)
     form = SuccesfactorForm(request.POST or None, instance=factor, gemeente=request.gemeente)
-    if request.method == "POST" and form.is_valid():
-        services.succesfactor_save(
-            succesfactor=form.instance, gemeente=request.gemeente, by=request.user
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and writes.saved(
+            form,
+            lambda: services.succesfactor_save(
+                succesfactor=form.instance, gemeente=request.gemeente, by=request.user
+            ),
         )
+    ):
         messages.success(request, _("The success factor has been saved."))
         return redirect("casussen:succesfactoren", gemeente_slug=gemeente_slug)
     return render(

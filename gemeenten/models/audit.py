@@ -18,6 +18,10 @@ class AuditRegel(TenantModel):
     label ("Commitment #12") is made from those when shown, so no casus text can reach the log.
     """
 
+    text_exempt = {
+        "session_hash": "a keyed hash of the session, no text",
+    }
+
     # Written by every read of a casus or an action and read by no cached summary: a read must
     # not make the cockpit and dashboard summaries of its gemeente stale (kern.data_version).
     renews_data_stamp = False

@@ -36,6 +36,9 @@ class CommitmentQuerySet(models.QuerySet):
 
 
 class Commitment(TenantModel, VersionedModel):
+    shared_text_fields = ("omschrijving", "reden_ingetrokken", "baat_omschrijving")
+    shared_name_fields = ("mandaat_door", "mandaat_functie")
+
     audited = True  # its changes go into the audit log (kern.writes)
 
     class Soort(models.TextChoices):

@@ -38,6 +38,11 @@ class Domein(models.TextChoices):
 class Organisatie(TenantModel, VersionedModel):
     """A partner organisation taking part in the gemeente's proeftuin."""
 
+    shared_name_fields = ("contactpersoon_naam",)
+    text_exempt = {
+        "naam": "the partner organisation's own name, named by purpose",
+    }
+
     class Soort(models.TextChoices):
         HUISARTSENPRAKTIJK = "huisartsenpraktijk", _("GP practice")
         WIJKVERPLEGING = "wijkverpleging", _("District nursing / home care")
@@ -95,6 +100,9 @@ class Organisatie(TenantModel, VersionedModel):
 
 class Kerngroeplid(TenantModel):
     """Someone an organisation sends to the kerngroep: a member, or a named person."""
+
+    shared_text_fields = ("functie",)
+    shared_name_fields = ("naam",)
 
     organisatie = models.ForeignKey(
         Organisatie,

@@ -20,6 +20,10 @@ class WijzigingQuerySet(models.QuerySet):
 class Wijziging(TenantModel):
     """One change to one row: the changed fields with their old and new values."""
 
+    text_exempt = {
+        "object_repr": "system text: the changed row's name, taken from its own (gated) texts",
+    }
+
     class Actie(models.TextChoices):
         AANGEMAAKT = "aangemaakt", _("created")
         GEWIJZIGD = "gewijzigd", _("changed")

@@ -78,6 +78,10 @@ class InvalidInvitation(Exception):
 class Uitnodiging(TenantModel):
     """An invitation by e-mail to take part in a gemeente with a role."""
 
+    text_exempt = {
+        "nonce": "a random token",
+    }
+
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=Rol.choices)
     organisatie = models.ForeignKey(

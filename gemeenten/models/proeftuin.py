@@ -21,6 +21,12 @@ class Fase(models.TextChoices):
 class Proeftuin(TenantModel, VersionedModel):
     """One year of learning to work together; a gemeente may run several over the years."""
 
+    shared_text_fields = ("thema",)
+    shared_name_fields = ("trekker",)
+    text_exempt = {
+        "naam": "the proeftuin's name, which names its gemeente by purpose",
+    }
+
     naam = models.CharField(_("name"), max_length=150)
     thema = models.CharField(_("theme"), max_length=200, blank=True)
     fase = models.CharField(
@@ -103,6 +109,10 @@ class FaseOvergang(TenantModel):
 class Kengetal(TenantModel, VersionedModel):
     """A figure of the gemeenteprofiel, entered by hand with its source and year."""
 
+    text_exempt = {
+        "bron": "the public source of a figure (a body, a publication or a web address)",
+    }
+
     class Soort(models.TextChoices):
         INWONERS = "inwoners", _("Inhabitants")
         PLUS75 = "plus75", _("Inhabitants aged 75 and over")
@@ -151,6 +161,8 @@ class Oordeel(models.TextChoices):
 
 class Ingredientbeoordeling(TenantModel):
     """The facilitator's mark on one ingredient of one proeftuin."""
+
+    shared_text_fields = ("opmerking",)
 
     proeftuin = models.ForeignKey(
         Proeftuin,

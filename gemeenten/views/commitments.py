@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kern import writes
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import exports, kostenbaten, services
@@ -102,6 +103,8 @@ def _edit(request, item, proeftuin, initial=None):
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
+        except writes.TextRefused as error:
+            writes.refuse_on_form(form, error)
         else:
             messages.success(request, _("The commitment has been saved."))
             return redirect(form.instance)
@@ -129,6 +132,8 @@ def commitment_status(request, gemeente_slug, pk):
                 reden_ingetrokken=form.cleaned_data["reden_ingetrokken"],
                 expected_version=form.cleaned_data["version"],
             )
+        except writes.TextRefused as error:
+            writes.refuse_on_form(form, error)
         except ValidationError as error:
             form.add_error(None, error)
         except StaleEdit:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kern import writes
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import exports, services
@@ -65,8 +66,8 @@ def _edit(request, organisatie):
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
-        except ValidationError as error:  # the same name saved at the same moment
-            form.add_error(None, error.messages)
+        except ValidationError as error:  # identifying text, or the same name saved meanwhile
+            writes.refuse_on_form(form, error)
         else:
             messages.success(request, _("%(naam)s has been saved.") % {"naam": organisatie.naam})
             return redirect(
@@ -103,7 +104,13 @@ def kerngroeplid_add(request, gemeente_slug, pk):
     form = KerngroeplidForm(request.POST, instance=kerngroeplid)
     if not form.is_valid():
         return _render_partner(request, organisatie, form, status=400)
-    services.kerngroeplid_add(kerngroeplid=form.instance, organisatie=organisatie, by=request.user)
+    try:
+        services.kerngroeplid_add(
+            kerngroeplid=form.instance, organisatie=organisatie, by=request.user
+        )
+    except writes.TextRefused as error:
+        writes.refuse_on_form(form, error)
+        return _render_partner(request, organisatie, form, status=400)
     messages.success(
         request, _("%(person)s has been added to the core group.") % {"person": form.instance}
     )

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from kern.concurrency import StaleEdit
+from kern.writes import TextRefused, refuse_on_form
 
 from .. import checklist, readiness, services
 from ..access import require_perm
@@ -87,7 +88,7 @@ def _proeftuin_form(request, instance):
             proeftuin = services.proeftuin_save(
                 form=form, gemeente=request.gemeente, by=request.user
             )
-        except StaleEdit:
+        except (StaleEdit, TextRefused):
             pass  # the form carries the message; the input stays
         else:
             if nieuw:
@@ -146,14 +147,19 @@ def proeftuin_ingredienten(request, gemeente_slug, pk):
         form = BeoordelingForm(request.POST, voorstel=rij.voorstel, auto_id=_auto_id(ingredient))
         saved = form.is_valid()
         if saved:
-            rij.beoordeling = services.ingredient_mark(
-                proeftuin=proeftuin,
-                ingredient=ingredient,
-                oordeel=form.cleaned_data["oordeel"],
-                opmerking=form.cleaned_data["opmerking"],
-                by=request.user,
-            )
-            form = _beoordeling_form(rij)
+            try:
+                rij.beoordeling = services.ingredient_mark(
+                    proeftuin=proeftuin,
+                    ingredient=ingredient,
+                    oordeel=form.cleaned_data["oordeel"],
+                    opmerking=form.cleaned_data["opmerking"],
+                    by=request.user,
+                )
+            except TextRefused as error:
+                refuse_on_form(form, error)
+                saved = False
+            else:
+                form = _beoordeling_form(rij)
         rij.form = form
         if request.htmx:
             context = {"proeftuin": proeftuin, "rij": rij, "saved": saved, "can_manage": True}

@@ -23,6 +23,8 @@ from verbeteracties.models import Verbeteractie
 class Oogst(TenantModel, VersionedModel):
     """The texts the facilitator writes for the Logboek Oogst of one proeftuin."""
 
+    shared_text_fields = ("voorwoord", "hoe_verder")
+
     audited = True  # its changes go into the audit log (kern.writes)
 
     proeftuin = models.OneToOneField(
@@ -123,6 +125,11 @@ class Verhaal(TenantModel, VersionedModel):
     """A story "in het zonnetje" or a quote. Published (in the logboek, on the oogst page for
     everyone) only with the recorded consent of the person it quotes or is about."""
 
+    text_exempt = {
+        "wie": "who is quoted, printed with their recorded consent (name, role, organisation)",
+        "toestemming_hoe": "how the consent was recorded: a channel and a date by purpose",
+    }
+
     audited = True  # its changes go into the audit log (kern.writes)
 
     class Soort(models.TextChoices):
@@ -187,6 +194,8 @@ class Borging(TenantModel, VersionedModel):
     """How a verbeteractie lives on after the proeftuin: by whom, in which work process — or
     not, and why."""
 
+    shared_text_fields = ("werkproces", "waarom_niet")
+
     audited = True  # its changes go into the audit log (kern.writes)
 
     class Stand(models.TextChoices):
@@ -238,6 +247,9 @@ class Borging(TenantModel, VersionedModel):
 
 class Vervolgafspraak(TenantModel, VersionedModel):
     """An agreement on what goes on after the proeftuin: what, who, when, and its rhythm."""
+
+    shared_text_fields = ("wat", "ritme")
+    shared_name_fields = ("wie",)
 
     audited = True  # its changes go into the audit log (kern.writes)
 

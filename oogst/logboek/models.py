@@ -89,6 +89,11 @@ class LogboekVersieQuerySet(models.QuerySet):
 
 
 class LogboekVersie(TenantModel, RenderJob):
+    text_exempt = {
+        "stap": "system text: the step of the rendering",
+        "fout": "system text: the rendering's error",
+    }
+
     proeftuin = models.ForeignKey(
         Proeftuin,
         on_delete=models.CASCADE,

@@ -74,6 +74,15 @@ class VerbeteractieQuerySet(models.QuerySet):
 
 
 class Verbeteractie(TenantModel, VersionedModel):
+    shared_text_fields = (
+        "titel",
+        "beschrijving",
+        "aanleiding",
+        "beoogd_effect",
+        "gekozen_bij",
+        "reden_gestopt",
+    )
+
     audited = True  # its changes go into the audit log (kern.writes)
     proeftuin = models.ForeignKey(
         Proeftuin,

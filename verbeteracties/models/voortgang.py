@@ -24,6 +24,8 @@ class Licht(models.TextChoices):
 class Voortgang(TenantModel):
     """One dated update of an action by its owner."""
 
+    shared_text_fields = ("tekst",)
+
     audited = True  # its changes go into the audit log (kern.writes)
 
     actie = models.ForeignKey(
@@ -52,6 +54,8 @@ class Voortgang(TenantModel):
 
 class Indicator(TenantModel, VersionedModel):
     """Something measurable that shows whether the action works."""
+
+    shared_text_fields = ("naam", "eenheid")
 
     audited = True  # its changes go into the audit log (kern.writes)
 
@@ -86,6 +90,8 @@ MAX_WAARDE = Decimal("9999999999.99")
 
 class Meting(TenantModel):
     """One measured value of an indicator on a date."""
+
+    shared_text_fields = ("toelichting",)
 
     audited = True  # its changes go into the audit log (kern.writes)
 

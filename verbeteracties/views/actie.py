@@ -14,7 +14,7 @@ from bijeenkomsten.models import Actiepunt
 from casussen.models import Casus, Inzicht, Knelpunt
 from gemeenten.audit import Actie, audit
 from gemeenten.models import Lidmaatschap, Proeftuin, Wijziging
-from kern import fragments
+from kern import fragments, writes
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 from kern.params import id_param
 
@@ -181,6 +181,8 @@ def _edit(request, actie, proeftuin, eigenaar=None, inzicht=None, actiepunt=None
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
+        except writes.TextRefused as error:
+            writes.refuse_on_form(form, error)
         else:
             messages.success(request, _("The improvement action has been saved."))
             return redirect(form.instance)
@@ -215,6 +217,8 @@ def status(request, gemeente_slug, pk):
             )
         except services.NeedsConfirmation:
             confirm = True
+        except writes.TextRefused as error:
+            writes.refuse_on_form(form, error)
         except ValidationError as error:
             form.add_error(None, error)
         except StaleEdit:

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kern import writes
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 
 from .. import metingen_csv, services
@@ -19,8 +20,9 @@ def voortgang(request, gemeente_slug, pk):
     actie = get_actie(pk, queryset=_detail_queryset())
     require_edit(request, actie)
     form = VoortgangForm(request.POST, actie=actie)
-    if form.is_valid():
-        services.voortgang_add(actie=actie, by=request.user, **form.cleaned_data)
+    if form.is_valid() and writes.saved(
+        form, lambda: services.voortgang_add(actie=actie, by=request.user, **form.cleaned_data)
+    ):
         messages.success(request, _("Your update has been posted."))
         return redirect(actie.get_absolute_url() + "#voortgang")
     return _render_detail(request, actie, voortgang_form=form, status=400)
@@ -59,6 +61,8 @@ def _indicator_edit(request, indicator, actie):
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
+        except writes.TextRefused as error:
+            writes.refuse_on_form(form, error)
         else:
             messages.success(request, _("The indicator has been saved."))
             return redirect(actie.get_absolute_url() + f"#indicator-{form.instance.pk}")
@@ -75,15 +79,17 @@ def meting(request, gemeente_slug, pk):
     indicator = _indicator(pk)
     require_edit(request, indicator.actie)
     form = MetingForm(request.POST, indicator=indicator)
-    if form.is_valid():
-        data = form.cleaned_data
-        services.meting_save(
+    data = form.cleaned_data if form.is_valid() else None
+    if data is not None and writes.saved(
+        form,
+        lambda: services.meting_save(
             indicator=indicator,
             by=request.user,
             datum=data["datum"],
             waarde=data["waarde"],
             toelichting=data["toelichting"],
-        )
+        ),
+    ):
         messages.success(request, _("The meting has been saved."))
         return redirect(indicator.actie.get_absolute_url() + f"#indicator-{indicator.pk}")
     actie = get_actie(indicator.actie_id, queryset=_detail_queryset())

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from casussen.views.poort import Poort
 from kern.concurrency import STALE_MESSAGE, StaleEdit
+from kern.writes import TextRefused, refuse_on_form
 from oogst.access import require
 
 from .. import services
@@ -197,6 +198,8 @@ def borging_edit(request, gemeente_slug, pk):
         except (StaleEdit, IntegrityError):
             # IntegrityError: someone else recorded the first borging of this action meanwhile.
             form.add_error(None, STALE_MESSAGE)
+        except TextRefused as error:
+            refuse_on_form(form, error)
         else:
             messages.success(request, _("The embedding has been saved."))
             return redirect(back_url(request, actie.proeftuin, "borging"))
@@ -256,6 +259,8 @@ def _vervolg_form(request, afspraak):
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
+        except TextRefused as error:
+            refuse_on_form(form, error)
         else:
             messages.success(request, _("The follow-up agreement has been saved."))
             return redirect(back_url(request, proeftuin, "vervolg"))

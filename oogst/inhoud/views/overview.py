@@ -11,6 +11,7 @@ from gemeenten.models import Fase, Proeftuin
 from kern import fragments
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 from kern.params import id_param
+from kern.writes import TextRefused, refuse_on_form
 from oogst.access import require
 
 from .. import services
@@ -141,6 +142,8 @@ def texts(request, gemeente_slug):
         except (StaleEdit, IntegrityError):
             # IntegrityError: someone else wrote the first version of the texts meanwhile.
             form.add_error(None, STALE_MESSAGE)
+        except TextRefused as error:
+            refuse_on_form(form, error)
         else:
             messages.success(request, _("The texts of the harvest have been saved."))
             return redirect(overview_url(request, proeftuin, "teksten"))
