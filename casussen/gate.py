@@ -21,6 +21,14 @@ CONTEXT_CHARS = 40
 # What a field holding a professional's name by purpose may hold: the name, and the
 # organisation that comes with it ("Tineke Trekker, Welzijn A").
 PROFESSIONAL = frozenset({Soort.NAAM, Soort.INSTELLING})
+# What the detector finds without doubt. In a text whose form cannot show the findings to
+# replace or mark them (every model without ``gate_shows_findings``), only these stop a save:
+# a name, place, date or organisation there is too often the work itself ("Startbijeenkomst
+# 14 april", "Werkgroep Gendringen", "overleg met Sensire"), and refusing it with no way past
+# would stop the work. The rest follows when the gate's precision allows it.
+UNAMBIGUOUS = frozenset(
+    {Soort.BSN, Soort.TELEFOON, Soort.EMAIL, Soort.POSTCODE, Soort.PATIENTNUMMER}
+)
 # Longer texts are refused by the forms (max_length) before the gate looks at them: a casus
 # field of ~1,300 words is plenty, and the detector's cost grows with the length.
 MAX_TEXT = 8000
@@ -132,12 +140,13 @@ def check(
     names=(),
     names_only=(),
     names_allowed=(),
+    only=None,
 ) -> list[Vondst]:
     """The findings that stop a save: ``texts`` maps field name to (label, text); findings whose
     ``mark_key`` is in ``allowed`` (marked as not identifying) do not count. ``names`` as for
     ``findings()``; fields in ``names_only`` are checked for the names only, fields in
     ``names_allowed`` (a professional's name by purpose) for everything but names and
-    organisations (``PROFESSIONAL``)."""
+    organisations (``PROFESSIONAL``); ``only``: the kinds that count (default: all)."""
     found = []
     for field, (label, text) in texts.items():
         if not text or len(text) > MAX_TEXT:
@@ -147,6 +156,8 @@ def check(
                 continue
             if field in names_allowed and finding.kind in PROFESSIONAL:
                 continue
+            if only is not None and finding.kind not in only:
+                continue
             before, after = _context(text, finding.start, finding.end)
             found.append(Vondst(field, label, finding, before, after))
     return found
@@ -155,12 +166,14 @@ def check(
 def refusals(instance, texts: dict[str, str], allowed=frozenset()) -> list[Vondst]:
     """The write path's gate (``kern.writes.register_text_gate``): the findings in ``texts``
     (field name → text) of ``instance`` that are not marked as not identifying; names and
-    organisations do not count in the model's ``shared_name_fields``."""
+    organisations do not count in the model's ``shared_name_fields``, and only ``UNAMBIGUOUS``
+    kinds count for a model whose form cannot show the findings."""
     meta = instance._meta
     return check(
         {name: (str(meta.get_field(name).verbose_name), text) for name, text in texts.items()},
         allowed,
         names_allowed=frozenset(getattr(instance, "shared_name_fields", ())),
+        only=None if getattr(instance, "gate_shows_findings", False) else UNAMBIGUOUS,
     )
 
 

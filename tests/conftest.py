@@ -8,7 +8,9 @@ from pathlib import Path
 
 import environ
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.utils import translation
 
 from gemeenten.models import Proeftuin
 from kern.permissions import Rol
@@ -103,6 +105,16 @@ def _settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: a request with another Accept-Language leaves
+    its language active in the thread (LocaleMiddleware activates, nothing deactivates), and
+    the next test of that worker would read English."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -94,6 +94,7 @@ class Casus(TenantModel, VersionedModel):
         "opmerking_facilitator",
     )
     shared_text_fields = TEXT_FIELDS
+    gate_shows_findings = True  # its form replaces and marks what the gate finds
 
     proeftuin = models.ForeignKey(
         "gemeenten.Proeftuin",
@@ -239,6 +240,7 @@ class Knelpunt(TenantModel):
     """A bottleneck met in one casus: a category plus the author's words."""
 
     shared_text_fields = ("toelichting",)
+    gate_shows_findings = True  # in the casus form
 
     casus = models.ForeignKey(
         Casus, on_delete=models.CASCADE, related_name="knelpunten", verbose_name=_("casus")

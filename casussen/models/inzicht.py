@@ -33,6 +33,7 @@ class Inzicht(TenantModel, VersionedModel):
 
     TEXT_FIELDS = ("titel", "toelichting")
     shared_text_fields = TEXT_FIELDS
+    gate_shows_findings = True  # its form replaces and marks what the gate finds
 
     def gate_marks(self) -> set[str]:
         """An inzicht is written beside its casus: the casus's marks count."""
