@@ -142,23 +142,14 @@ def bijeenkomst_invite(
 
 def _deelname_save(bijeenkomst, lidmaatschap, by, **values) -> Deelname:
     """Set ``values`` on the member's row of this meeting, made when there is none yet."""
-    existing = Deelname.objects.filter(bijeenkomst=bijeenkomst, lidmaatschap=lidmaatschap)
-    deelname = existing.first() or Deelname(
-        gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, lidmaatschap=lidmaatschap
+    return writes.save_one(
+        Deelname.objects.filter(bijeenkomst=bijeenkomst, lidmaatschap=lidmaatschap),
+        lambda: Deelname(
+            gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, lidmaatschap=lidmaatschap
+        ),
+        by=by,
+        values=values,
     )
-    for name, value in values.items():
-        setattr(deelname, name, value)
-    try:
-        return writes.save(deelname, by=by)
-    except ValidationError:
-        if deelname.pk is not None:
-            raise
-    # Made at the same moment by another request of the same member (a double click): the
-    # values go onto that row.
-    deelname = existing.get()
-    for name, value in values.items():
-        setattr(deelname, name, value)
-    return writes.save(deelname, by=by)
 
 
 @transaction.atomic
@@ -230,7 +221,7 @@ def inbreng_add(*, bijeenkomst: Bijeenkomst, casus, by: User) -> Inbreng:
             Inbreng(gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, casus=casus, by=by),
             by=by,
         )
-    except ValidationError:
+    except writes.Clash:
         return brought.get()  # brought at the same moment by a second click
 
 

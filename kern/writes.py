@@ -92,6 +92,11 @@ def saved(form, save: Callable) -> bool:
     return True
 
 
+class Clash(ValidationError):
+    """A unique constraint refused the row, often one saved at the same moment by someone else
+    (or by the same person's second click): nothing was written."""
+
+
 def register_text_gate(gate: Callable) -> None:
     """``gate(instance, texts, allowed)`` → the findings that stop a save, for ``texts``
     (field name → text) and the marks in ``allowed``; one gate (the casussen app's)."""
@@ -202,7 +207,8 @@ def _save_row(instance, earlier, expected_version):
                 version = expected_version if expected_version is not None else instance.version
                 save_versioned(instance, expected_version=version)
     except IntegrityError as error:
-        raise _duplicate(instance) from error
+        found = _duplicate(instance)
+        raise Clash(getattr(found, "error_dict", None) or found.error_list) from error
 
 
 def _duplicate(instance) -> ValidationError:
@@ -243,6 +249,27 @@ def save(instance, *, by, expected_version=None, then=None, extra=None, allowed_
     _history(instance, by=by, before=before, extra=extra)
     _audited(instance, by=by, action=CREATE if earlier is None else CHANGE)
     return instance
+
+
+@transaction.atomic
+def save_one(existing, new, *, by, values, then=None):
+    """Set ``values`` on the one row of ``existing`` (a queryset of at most one row, by a unique
+    constraint) or, when there is none yet, on ``new()``, and save it; ``then(row)`` as for
+    ``save()``. When that row was made at the same moment by a second request (a double click,
+    a second tab), the values go onto it instead of the save being refused."""
+
+    def put(row):
+        for name, value in values.items():
+            setattr(row, name, value)
+        return save(row, by=by, then=(lambda: then(row)) if then else None)
+
+    row = existing.first() or new()
+    try:
+        return put(row)
+    except Clash:
+        if row.pk is not None:
+            raise
+    return put(existing.get())
 
 
 def save_form(form, *, by, then=None):

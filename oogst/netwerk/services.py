@@ -1,6 +1,5 @@
 """Answering the netwerkpeiling: a member's own answers at a moment, and storing them."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kern import writes
@@ -22,16 +21,8 @@ def own_peiling(proeftuin, moment, lidmaatschap):
 def save_peiling(*, proeftuin, moment, lidmaatschap, answers: dict) -> Netwerkpeiling:
     """Store (or replace) one member's answers at one moment: {organisation id: level}. The
     respondent's organisation is their membership's organisation at the time of answering."""
-    own = Netwerkpeiling.objects.filter(proeftuin=proeftuin, moment=moment, respondent=lidmaatschap)
-    peiling = own.first() or Netwerkpeiling(
-        gemeente_id=proeftuin.gemeente_id,
-        proeftuin=proeftuin,
-        moment=moment,
-        respondent=lidmaatschap,
-    )
-    peiling.organisatie_id = lidmaatschap.organisatie_id
 
-    def answers_written():
+    def answers_written(peiling):
         peiling.antwoorden.all().delete()
         Netwerkantwoord.objects.bulk_create(
             Netwerkantwoord(
@@ -41,12 +32,16 @@ def save_peiling(*, proeftuin, moment, lidmaatschap, answers: dict) -> Netwerkpe
             if pk != lidmaatschap.organisatie_id
         )
 
-    try:
-        return writes.save(peiling, by=lidmaatschap.user, then=answers_written)
-    except ValidationError:
-        if peiling.pk is not None:
-            raise
-    # Sent at the same moment from a second tab: these answers replace those.
-    peiling = own.get()
-    peiling.organisatie_id = lidmaatschap.organisatie_id
-    return writes.save(peiling, by=lidmaatschap.user, then=answers_written)
+    # A second tab sending the same moment at once: these answers replace those.
+    return writes.save_one(
+        Netwerkpeiling.objects.filter(proeftuin=proeftuin, moment=moment, respondent=lidmaatschap),
+        lambda: Netwerkpeiling(
+            gemeente_id=proeftuin.gemeente_id,
+            proeftuin=proeftuin,
+            moment=moment,
+            respondent=lidmaatschap,
+        ),
+        by=lidmaatschap.user,
+        values={"organisatie_id": lidmaatschap.organisatie_id},
+        then=answers_written,
+    )
