@@ -114,20 +114,23 @@ def overzicht(request, gemeente_slug):
     return render(request, "casussen/overzicht.html", context)
 
 
+def _factor_saved(request, form) -> bool:
+    """A valid posted succesfactor, saved (False with the gate's refusal on the form)."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    return writes.saved(
+        form,
+        lambda: services.succesfactor_save(
+            succesfactor=form.instance, gemeente=request.gemeente, by=request.user
+        ),
+    )
+
+
 def succesfactoren(request, gemeente_slug):
     """The taxonomy: list, add (POST), with how often each was used."""
     require_perm(request, "casussen.manage_succesfactoren")
     form = SuccesfactorForm(request.POST or None, gemeente=request.gemeente)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and writes.saved(
-            form,
-            lambda: services.succesfactor_save(
-                succesfactor=form.instance, gemeente=request.gemeente, by=request.user
-            ),
-        )
-    ):
+    if _factor_saved(request, form):
         messages.success(request, _("The success factor has been added."))
         return redirect("casussen:succesfactoren", gemeente_slug=gemeente_slug)
     factors = Succesfactor.objects.annotate(gebruikt=Count("inzichten", distinct=True))
@@ -144,16 +147,7 @@ def succesfactor_edit(request, gemeente_slug, pk):
     require_perm(request, "casussen.manage_succesfactoren")
     factor = get_object_or_404(Succesfactor, pk=pk)
     form = SuccesfactorForm(request.POST or None, instance=factor, gemeente=request.gemeente)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and writes.saved(
-            form,
-            lambda: services.succesfactor_save(
-                succesfactor=form.instance, gemeente=request.gemeente, by=request.user
-            ),
-        )
-    ):
+    if _factor_saved(request, form):
         messages.success(request, _("The success factor has been saved."))
         return redirect("casussen:succesfactoren", gemeente_slug=gemeente_slug)
     return render(

@@ -17,17 +17,26 @@ BYPASSES = re.compile(r"\bWijziging\.record\(|\bsave_versioned\(")
 ALLOWED = {("gemeenten/apps.py", "writes.register_history(Wijziging.record)")}
 
 
+def lines(root: Path, paths):
+    """(where, text) of every line of ``paths``, ``where`` as ``file:number``."""
+    for path in paths:
+        relative = path.relative_to(root).as_posix()
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            yield relative, f"{relative}:{number}", line.strip()
+
+
 def bypasses(root: Path) -> list[str]:
-    found = []
-    for app in APPS:
-        for path in sorted((root / app).rglob("*.py")):
-            if "migrations" in path.parts:
-                continue
-            relative = path.relative_to(root).as_posix()
-            for number, line in enumerate(path.read_text().splitlines(), 1):
-                if BYPASSES.search(line) and (relative, line.strip()) not in ALLOWED:
-                    found.append(f"{relative}:{number}: {line.strip()}")
-    return found
+    paths = [
+        path
+        for app in APPS
+        for path in sorted((root / app).rglob("*.py"))
+        if "migrations" not in path.parts
+    ]
+    return [
+        f"{where}: {text}"
+        for relative, where, text in lines(root, paths)
+        if BYPASSES.search(text) and (relative, text) not in ALLOWED
+    ]
 
 
 def test_no_app_writes_history_or_versions_past_kern_writes():
@@ -80,20 +89,18 @@ DIRECT_ALLOWED = {
 
 
 def direct_writes(root: Path) -> list[str]:
-    found = []
-    for path in (
+    paths = (
         sorted(root.glob("*/services.py"))
         + sorted(root.glob("*/*/services.py"))
         + sorted(root.glob("*/services/*.py"))
-    ):
-        relative = path.relative_to(root).as_posix()
-        for number, line in enumerate(path.read_text().splitlines(), 1):
-            text = line.strip()
-            if not DIRECT.search(text.replace("writes.", "")) or text.startswith("#"):
-                continue
-            if not any(relative == f and part in text for f, part in DIRECT_ALLOWED):
-                found.append(f"{relative}:{number}: {text}")
-    return found
+    )
+    return [
+        f"{where}: {text}"
+        for relative, where, text in lines(root, paths)
+        if DIRECT.search(text.replace("writes.", ""))
+        and not text.startswith("#")
+        and not any(relative == f and part in text for f, part in DIRECT_ALLOWED)
+    ]
 
 
 def test_services_write_tenant_rows_through_kern_writes():
