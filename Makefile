@@ -22,7 +22,7 @@ export RESTORE_URL
 DUMP ?= $(lastword $(sort $(wildcard $(BACKUP_DIR)/*.dump)))
 
 .PHONY: install anonimisering-cache migrate run demo test test-fast lint format messages clean backup restore \
-	bench bench-pages bench-anonimisering bench-logboek
+	bench bench-pages bench-mix bench-anonimisering bench-logboek
 
 # Bytecode is compiled at install (as in the Dockerfile): with PYTHONDONTWRITEBYTECODE set, or a
 # read-only environment, every process would otherwise compile each module it imports again.
@@ -78,6 +78,12 @@ bench: bench-anonimisering bench-pages bench-logboek
 
 bench-pages: install anonimisering-cache
 	$(BIN)/python bench/pages.py $(BENCH_ARGS)
+
+# bench-mix: many members of many gemeenten in all four roles reading random key pages at the
+# landelijk scale, without and with a writer (RSVPs, voortgang), against the bare view (issue 20);
+# BENCH_ARGS e.g. --duration 60.
+bench-mix: install anonimisering-cache
+	$(BIN)/python bench/mix.py $(BENCH_ARGS)
 
 bench-logboek: install anonimisering-cache
 	DEVELOPMENT=1 $(BIN)/python bench/logboek.py $(BENCH_ARGS)

@@ -186,9 +186,12 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def log_in():
-    """Log in through the allauth form as a proxy that terminated TLS would; return cookies."""
+def log_in(login=LOGIN, client_address=None):
+    """Log in through the allauth form as a proxy that terminated TLS would; return cookies.
+    ``client_address``: the member's own address, as that proxy passes it on."""
     headers = {"X-Forwarded-Proto": "https", "Origin": f"https://127.0.0.1:{PORT}"}
+    if client_address:
+        headers["X-Forwarded-For"] = client_address
     headers["Referer"] = headers["Origin"] + "/accounts/login/"
     opener = urllib.request.build_opener(_NoRedirect)
     with opener.open(urllib.request.Request(f"{BASE}/accounts/login/", headers=headers)) as page:
@@ -198,7 +201,7 @@ def log_in():
             cookies.load(value)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     data = urllib.parse.urlencode(
-        {"login": LOGIN[0], "password": LOGIN[1], "csrfmiddlewaretoken": token}
+        {"login": login[0], "password": login[1], "csrfmiddlewaretoken": token}
     ).encode()
     cookie_header = "; ".join(f"{k}={m.value}" for k, m in cookies.items())
     request = urllib.request.Request(
@@ -212,7 +215,7 @@ def log_in():
         for value in response.headers.get_all("Set-Cookie") or []:
             cookies.load(value)
     if "sessionid" not in cookies:
-        raise SystemExit("logging in failed: no session cookie")
+        raise SystemExit(f"logging in as {login[0]} failed: no session cookie")
     return "; ".join(f"{k}={m.value}" for k, m in cookies.items())
 
 

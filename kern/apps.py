@@ -15,7 +15,7 @@ class KernConfig(AppConfig):
     verbose_name = _("Proeftuin")
 
     def ready(self):
-        from . import checks, data_version, permissions, policies, rls, sessions  # noqa: F401
+        from . import checks, data_version, fragments, permissions, policies, rls, sessions  # noqa: F401
         from . import tasks as kern_tasks
 
         # Hourly: the intent tokens of forms sent more than a day ago.
@@ -23,6 +23,8 @@ class KernConfig(AppConfig):
 
         # Any change of a gemeente's data gives it a new stamp (the key of cached summaries).
         data_version.connect()
+        # The live fragments of cached pages (kern.fragments), from every app's live.py.
+        fragments.discover()
 
         # After every migrate: row-level security on every tenant table, new ones included.
         post_migrate.connect(policies.on_post_migrate, sender=self, dispatch_uid="kern.policies")

@@ -1,5 +1,12 @@
-"""A version stamp per gemeente that changes whenever any of its data changes: the key of cached
-summaries (the checklist of the cockpit and the dashboard, issue 9).
+"""Version stamps per gemeente and part of its data that change whenever that data changes: the
+key of cached summaries and pages (the checklist of the cockpit and the dashboard, issue 9; the one
+cache rule of ``kern.fragments``, issue 20).
+
+A **part** is the app a row belongs to (``gemeenten``, ``casussen``, ``bijeenkomsten``,
+``verbeteracties``, the oogst's parts), or what its model names in ``data_part``: an RSVP renews
+the stamp of the gemeente's meetings, not that of its verbeteracties, so the board stays cached
+while people answer invitations. Whoever reads a stamp names the parts it reads (default: all);
+its stamp is the stamps of those parts together.
 
 Every save and delete of a ``TenantModel`` row, and every change of a tenant row's many-to-many
 links, gives the row's gemeente a new stamp: at once (so that the request that made the change
@@ -13,8 +20,10 @@ queryset (``kern.tenancy.TenantQuerySet``); what is cached also expires after
 (the audit log) says so with ``renews_data_stamp = False``.
 """
 
+import functools
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -26,20 +35,52 @@ from .tenancy import TenantModel, forget_memberships, memberships_of, tenant_row
 SUMMARY_SECONDS = 15 * 60
 
 
-def _key(gemeente_id):
-    return f"gemeente-versie:{int(gemeente_id)}"
+def part_of(model) -> str:
+    """The part of a gemeente's data a row of ``model`` belongs to."""
+    return getattr(model, "data_part", None) or model._meta.app_label
 
 
-def of(gemeente_ids) -> dict[int, int]:
-    """The current stamp of each gemeente (one cache round trip; a missing one is made)."""
+@functools.cache
+def all_parts() -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            {
+                part_of(model)
+                for model in apps.get_models()
+                if issubclass(model, TenantModel) and getattr(model, "renews_data_stamp", True)
+            }
+        )
+    )
+
+
+def _parts(parts) -> tuple[str, ...]:
+    if not parts:
+        return all_parts()
+    unknown = set(parts) - set(all_parts())
+    if unknown:  # a misspelt part would never renew: the page would stay stale for ever
+        raise ValueError(f"unknown data parts {sorted(unknown)}; known: {all_parts()}")
+    return tuple(sorted(set(parts)))
+
+
+def _key(gemeente_id, part):
+    return f"gemeente-versie:{int(gemeente_id)}:{part}"
+
+
+def of(gemeente_ids, parts=None) -> dict[int, str]:
+    """The current stamp of each gemeente for ``parts`` (default: all its data), in one cache
+    round trip; a missing part stamp is made."""
     ids = sorted({int(pk) for pk in gemeente_ids})
-    found = cache.get_many([_key(pk) for pk in ids])
+    parts = _parts(parts)
+    found = cache.get_many([_key(pk, part) for pk in ids for part in parts])
     stamps, new = {}, {}
     for pk in ids:
-        stamp = found.get(_key(pk))
-        if stamp is None:
-            stamp = new[_key(pk)] = time.time_ns()
-        stamps[pk] = stamp
+        values = []
+        for part in parts:
+            stamp = found.get(_key(pk, part))
+            if stamp is None:
+                stamp = new[_key(pk, part)] = time.time_ns()
+            values.append(str(stamp))
+        stamps[pk] = ".".join(values)
     if new:
         cache.set_many(new, timeout=None)
     return stamps
@@ -51,7 +92,7 @@ def key(name, stamp):
     return f"{name}:{stamp}:{translation.get_language()}:{timezone.localdate().isoformat()}"
 
 
-def cached_many(entries, compute, *, store=None):
+def cached_many(entries, compute, *, store=None, parts=None):
     """Summaries from the cache while their gemeenten have no new data, the rest computed.
 
     ``entries`` maps each wanted item to ``(gemeente_id, name)``; ``compute(missing)`` returns
@@ -63,7 +104,7 @@ def cached_many(entries, compute, *, store=None):
     store = store or cache
     if not entries:
         return {}
-    stamps = of(gemeente_id for gemeente_id, _name in entries.values())
+    stamps = of((gemeente_id for gemeente_id, _name in entries.values()), parts)
     keys = {
         item: key(f"{name}:{int(gemeente_id)}", stamps[int(gemeente_id)])
         for item, (gemeente_id, name) in entries.items()
@@ -78,36 +119,40 @@ def cached_many(entries, compute, *, store=None):
     return result
 
 
-def cached(gemeente_id, name, compute, *, store=None):
-    """``compute()`` for a gemeente, from the cache while the gemeente has no new data."""
+def cached(gemeente_id, name, compute, *, store=None, parts=None):
+    """``compute()`` for a gemeente, from the cache while its ``parts`` have no new data."""
     return cached_many(
-        {name: (gemeente_id, name)}, lambda _missing: {name: compute()}, store=store
+        {name: (gemeente_id, name)}, lambda _missing: {name: compute()}, store=store, parts=parts
     )[name]
 
 
-def bump(gemeente_id):
-    """Give a gemeente a new stamp now and again after the current transaction commits."""
+def bump(gemeente_id, parts=None):
+    """Give a gemeente's ``parts`` (default: all) a new stamp now and again after the current
+    transaction commits."""
     if gemeente_id is None:
         return
-    _set(gemeente_id)
-    transaction.on_commit(lambda: _set(gemeente_id))
+    parts = _parts(parts)
+    _set(gemeente_id, parts)
+    transaction.on_commit(lambda: _set(gemeente_id, parts))
 
 
 # Gemeenten written while the shared cache was down (kern.cache): their new stamps could not be
 # stored, so they are stored once it is back, before a page computed from the old stamp is
 # served again. A process that stops before then leaves it to SUMMARY_SECONDS.
-_unstored: set[int] = set()
+_unstored: set[tuple[int, str]] = set()
 
 
-def _set(gemeente_id):
-    cache.set(_key(gemeente_id), time.time_ns(), timeout=None)
+def _set(gemeente_id, parts):
+    now = time.time_ns()
+    cache.set_many({_key(gemeente_id, part): now for part in parts}, timeout=None)
     if getattr(cache, "is_down", False):
-        _unstored.add(int(gemeente_id))
+        _unstored.update((int(gemeente_id), part) for part in parts)
 
 
 def _store_unstored(**kwargs):
     while _unstored:
-        _set(_unstored.pop())
+        gemeente_id, part = _unstored.pop()
+        _set(gemeente_id, (part,))
 
 
 def _changed(sender, instance, **kwargs):
@@ -116,12 +161,12 @@ def _changed(sender, instance, **kwargs):
         and getattr(instance, "renews_data_stamp", True)
         and not kwargs.get("raw")
     ):
-        bump(instance.gemeente_id)
+        bump(instance.gemeente_id, (part_of(type(instance)),))
 
 
 def _rows_written(sender, gemeente_ids, **kwargs):
     for gemeente_id in gemeente_ids:
-        bump(gemeente_id)
+        bump(gemeente_id, (part_of(sender),))
 
 
 def _links_changed(sender, instance, action, **kwargs):

@@ -94,7 +94,11 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
             ],
             # kern.templatetags.intent: every {% csrf_token %} also writes an intent token.
-            "builtins": ["template_partials.templatetags.partials", "kern.templatetags.intent"],
+            "builtins": [
+                "template_partials.templatetags.partials",
+                "kern.templatetags.intent",
+                "kern.templatetags.live",
+            ],
         },
     }
 ]
@@ -189,10 +193,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Rendered page content (proeftuin/fragments.py) can hold casus titles and other texts from the
+# Rendered page content (kern/fragments.py) can hold casus titles and other texts from the
 # casussen: it stays in each web worker's own memory, never in Redis (which may write to disk,
 # beyond the reach of row-level security and the retention purge). Its keys carry the
 # gemeente's data stamp from the default cache, so every worker sees a change at once.
+# Count the page cache's hits and misses in the shared cache (bench/mix.py reads them): one
+# more round trip a page, so off unless a benchmark asks.
+PAGE_CACHE_STATS = env.bool("PAGE_CACHE_STATS", default=False)
 CACHES["fragmenten"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragmenten",

@@ -253,6 +253,10 @@ class Deelname(TenantModel):
     text_exempt = {
         "mail_fout": "system text: the mail server's answer to an invitation",
     }
+    # Answers and presence change all the time before a meeting and only the meeting page and
+    # the figures read them: their own part of the data (kern.data_version), so an RSVP leaves
+    # the pages that only name a meeting cached.
+    data_part = "deelnames"
 
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="deelnames")
     lidmaatschap = models.ForeignKey(

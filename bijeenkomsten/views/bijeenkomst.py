@@ -22,7 +22,7 @@ from ..forms import (
     InbrengForm,
     UitnodigenForm,
 )
-from ..models import Antwoord, Bijeenkomst
+from ..models import Antwoord, Bijeenkomst, Deelname
 from .access import can_manage, get_bijeenkomst
 
 
@@ -117,26 +117,39 @@ def bijeenkomst_cancel(request, gemeente_slug, pk):
 
 
 def bijeenkomst(request, gemeente_slug, pk):
-    """The meeting's page. Its content is rendered once per data stamp of the gemeente, member
-    (their answer, their casussen to bring, their rights) and moment (begun, deadline passed),
-    not on every request."""
+    """The meeting's page. Its content is rendered once per data stamp of what it shows (the
+    meetings, the casussen on them, the members, the actions that came of them), role and moment
+    (begun, deadline passed); the reader's own answer and casussen to bring are live fragments
+    (``bijeenkomsten/live.py``)."""
     bijeenkomst = get_bijeenkomst(request, pk)
-    moment = "".join(
-        str(int(flag))
-        for flag in (
-            bijeenkomst.is_begonnen,
-            bijeenkomst.is_voorbij,
-            bijeenkomst.casus_deadline_voorbij,
-        )
-    )
     return fragments.render_page(
         request,
-        f"bijeenkomst-pagina:{bijeenkomst.pk}:{request.lidmaatschap.pk}:{moment}",
         "bijeenkomsten/detail.html",
         lambda: detail_context(request, bijeenkomst),
-        live=False,
+        parts=PAGE_PARTS,
+        variant={
+            "begonnen": bijeenkomst.is_begonnen,
+            "voorbij": bijeenkomst.is_voorbij,
+            "deadline_voorbij": bijeenkomst.casus_deadline_voorbij,
+        },
         around={"bijeenkomst": bijeenkomst},
     )
+
+
+# What the meeting page reads (kern.data_version): who comes, and in the actiepunten's vervolg
+# column the verbeteracties.
+PAGE_PARTS = ("gemeenten", "casussen", "bijeenkomsten", "deelnames", "verbeteracties")
+
+
+def aanmelden_context(request, bijeenkomst, eigen, error=None):
+    """The reader's own answer to a meeting, and the buttons to give or change it."""
+    return {
+        "bijeenkomst": bijeenkomst,
+        "eigen": eigen,
+        "antwoorden": Antwoord.choices,
+        "can_sign_up": not bijeenkomst.is_geannuleerd and not bijeenkomst.is_begonnen,
+        "aanmelden_fout": error,
+    }
 
 
 def detail_context(request, bijeenkomst, **extra):
@@ -144,7 +157,6 @@ def detail_context(request, bijeenkomst, **extra):
     deelnames = bijeenkomst.deelnames.select_related(
         "lidmaatschap__user", "lidmaatschap__organisatie"
     )
-    eigen = next((d for d in deelnames if d.lidmaatschap_id == request.lidmaatschap.pk), None)
     # casus__gemeente: the casus links need the gemeente's slug (no query per casus, issue 9).
     punten = list(bijeenkomst.agendapunten.select_related("casus__gemeente"))
     totaal = sum(p.duur_minuten for p in punten)
@@ -156,9 +168,6 @@ def detail_context(request, bijeenkomst, **extra):
         "agenda_te_lang": totaal > bijeenkomst.duur_minuten,
         "agenda_form": extra.pop("agenda_form", None)
         or AgendapuntForm(instance=_new_punt(bijeenkomst)),
-        "eigen": eigen,
-        "antwoorden": Antwoord.choices,
-        "can_sign_up": not bijeenkomst.is_geannuleerd and not bijeenkomst.is_begonnen,
         "actiepunten": bijeenkomst.actiepunten.select_related("eigenaar__user"),
         "verslag": getattr(bijeenkomst, "verslag", None) if _has_verslag(bijeenkomst) else None,
         "leest_casussen": request.user.has_perm("casussen.read_text", request.gemeente),
@@ -172,24 +181,18 @@ def detail_context(request, bijeenkomst, **extra):
 
 
 def inbreng_context(request, bijeenkomst, manage, form=None, punten=None):
-    """The casussen brought to this meeting, and the form to bring one's own."""
+    """The casussen brought to this meeting, and ``form`` (one's own casus to bring, with its
+    errors) when there is one; otherwise the page's live fragment offers it."""
     inbreng = list(bijeenkomst.inbreng.select_related("casus__gemeente", "by"))
     punten = bijeenkomst.agendapunten.all() if punten is None else punten
     on_agenda = {p.casus_id for p in punten if p.casus_id}
     open_voor_inbreng = not bijeenkomst.is_geannuleerd and not bijeenkomst.casus_deadline_voorbij
-    can_bring = request.user.has_perm("casussen.add_casus", request.gemeente)
-    if form is None and open_voor_inbreng and can_bring:
-        form = InbrengForm(bijeenkomst=bijeenkomst, user=request.user)
     return {
         "inbreng": inbreng,
         "inbreng_niet_op_agenda": [
             i for i in inbreng if i.casus_id not in on_agenda and i.casus.status == "ingediend"
         ],
-        "inbreng_form": form
-        if form is not None
-        and form.fields["casus"].queryset.exists()
-        or (form is not None and form.errors)
-        else None,
+        "inbreng_form": form,
         "open_voor_inbreng": open_voor_inbreng,
     }
 
@@ -304,11 +307,13 @@ def bijeenkomst_aanmelden(request, gemeente_slug, pk):
         except ValidationError as e:
             error = " ".join(e.messages)
     if request.htmx:
-        context = detail_context(request, bijeenkomst, aanmelden_fout=error)
+        eigen = Deelname.objects.filter(
+            bijeenkomst=bijeenkomst, lidmaatschap=request.lidmaatschap
+        ).first()
         return render(
             request,
-            "bijeenkomsten/detail.html#aanmelden",
-            context,
+            "bijeenkomsten/aanmelden.html",
+            aanmelden_context(request, bijeenkomst, eigen, error),
             status=400 if error else 200,
         )
     if error:

@@ -42,16 +42,16 @@ _CATEGORIE_LABELS = dict(KnelpuntCategorie.choices)
 def casussen(request, gemeente_slug):
     """The list; a bestuurder sees numbers and categories, never a title or text.
 
-    As most people open it (the current proeftuin, page 1, no filter) its content is rendered
-    once per data stamp of the gemeente and per reader: the rows they see (drafts only their
-    own), the "yours" badges and what their role may do. It holds titles, never a casus's text,
-    and stays in the worker's own memory (kern.fragments)."""
+    Its content is rendered once per data stamp of the gemeente's casussen and members, page,
+    filter and role; it holds titles, never a casus's text, and stays in the worker's own memory
+    (kern.fragments). What is the reader's own — their drafts, the "yours" badges — is a live
+    part of it (``casussen/live.py``)."""
     require_perm(request, "casussen.view_casussen")
     return fragments.render_page(
         request,
-        f"casussen-list:{request.user.pk}:{fragments.reader(request)}",
         "casussen/list.html",
         lambda: _list_context(request),
+        parts=("gemeenten", "casussen"),
     )
 
 
@@ -62,7 +62,8 @@ def _list_context(request):
     filters = {}
     if proeftuin is not None:
         rows = visible_casussen(request, proeftuin)
-        if not reads_text:
+        if not is_moderator(request):
+            # Drafts are their author's alone: the live part above the table lists them.
             rows = rows.exclude(status=Casus.Status.CONCEPT)
         rows, filters = _filtered(request, rows)
         # Only the columns of the list: a bestuurder's list does not even load the title. The
@@ -92,6 +93,7 @@ def _list_context(request):
         "page": page,
         "query": query.urlencode(),
         "reads_text": reads_text,
+        "moderator": is_moderator(request),
         "filters": filters,
         "statussen": Casus.Status.choices,
         "can_add": request.user.has_perm("casussen.add_casus", request.gemeente),

@@ -24,6 +24,11 @@ class Wijziging(TenantModel):
         "object_repr": "system text: the changed row's name, taken from its own (gated) texts",
     }
 
+    # Written only together with the row it describes, whose own save renews the stamp of that
+    # row's part (kern.data_version): renewing the gemeenten part as well would make every
+    # write in a gemeente stale every page that names a member (issue 20).
+    renews_data_stamp = False
+
     class Actie(models.TextChoices):
         AANGEMAAKT = "aangemaakt", _("created")
         GEWIJZIGD = "gewijzigd", _("changed")

@@ -1,7 +1,11 @@
 """The casus list: each row shows what the casus's own display methods would, from only the
 columns it needs (issue 9)."""
 
+import re
+
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from casussen.models import Casus
@@ -54,11 +58,14 @@ def test_the_list_of_a_bestuurder_does_not_load_the_titles(
     assert casus.titel in client.get(curl("list", gemeente_a)).content.decode()
     client.force_login(readonly_member)
     assert casus.titel not in client.get(curl("list", gemeente_a)).content.decode()
-    # ?page=1 renders live, so the template context can be read (page 1 unasked-for is cached:
-    # the same context, rendered once per data stamp).
-    casussen = client.get(curl("list", gemeente_a) + "?page=1").context["casussen"]
-    assert casussen
-    assert all("titel" in casus.get_deferred_fields() for casus in casussen)
+    # Not even read from the database: no query on the casussen selects the title. (?page=1 is
+    # a page of its own in the cache, so it is rendered here.)
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(curl("list", gemeente_a) + "?page=1").content.decode()
+    assert f"Casus {casus.pk}" in body
+    casus_queries = [q["sql"] for q in queries if 'FROM "casussen_casus"' in q["sql"]]
+    assert casus_queries
+    assert not any('"casussen_casus"."titel"' in sql for sql in casus_queries)
 
 
 def test_a_row_counts_the_inzichten_that_are_not_deleted(
@@ -71,10 +78,10 @@ def test_a_row_counts_the_inzichten_that_are_not_deleted(
         InzichtFactory(gemeente=gemeente_a, casus=casus, deleted_at="2026-06-01T10:00Z")
         zonder = CasusFactory(gemeente=gemeente_a, proeftuin=proeftuin_a, status="ingediend")
     client.force_login(facilitator)
-    page = client.get(curl("list", gemeente_a) + "?page=1").context["page"]
-    counts = {row.pk: row.aantal_inzichten for row in page.object_list}
-    assert counts == {casus.pk: 2, zonder.pk: 0}
-    assert page.paginator.count == 2
+    body = client.get(curl("list", gemeente_a) + "?page=1").content.decode()
+    row = r'<tr>\s*<td><a href="[^"]*/(\d+)/">.*?<td class="num">(\d+)</td>'
+    rows = re.findall(row, body, re.S)
+    assert {int(pk): int(n) for pk, n in rows} == {casus.pk: 2, zonder.pk: 0}
 
 
 def test_the_cached_list_is_renewed_by_a_change_and_kept_apart_per_reader(

@@ -3,6 +3,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.cache import cache
@@ -213,9 +214,9 @@ def test_the_casus_list_shows_twenty_five_casussen_a_page(client, monkeypatch):
     call_command("generate", scale=scale.name, stdout=io.StringIO())
     client.force_login(User.objects.get(email="facilitator1@gen.bench"))
     path = reverse("casussen:list", kwargs={"gemeente_slug": GEMEENTE})
-    pages = [client.get(path, {"page": n}) for n in (1, 2, 3)]
-    assert [len(page.context["casussen"]) for page in pages] == [25, 25, 10]
-    assert 'rel="next"' in pages[0].content.decode()
-    assert 'rel="next"' not in pages[2].content.decode()
-    shown = [c.pk for page in pages for c in page.context["casussen"]]
-    assert len(set(shown)) == 60
+    pages = [client.get(path, {"page": n}).content.decode() for n in (1, 2, 3)]
+    rows = [re.findall(r'<td><a href="[^"]*/casussen/(\d+)/">', page) for page in pages]
+    assert [len(found) for found in rows] == [25, 25, 10]
+    assert 'rel="next"' in pages[0]
+    assert 'rel="next"' not in pages[2]
+    assert len({pk for found in rows for pk in found}) == 60

@@ -324,6 +324,6 @@ def test_the_rendered_action_page_with_casus_titles_stays_out_of_the_shared_cach
     client.force_login(member)
     client.get(vurl("detail", gemeente_a, pk=actie.pk))
     assert isinstance(caches["fragmenten"], LocMemCache)
-    assert any("verbeteractie-pagina" in key for key in caches["fragmenten"]._cache)
-    assert not any("verbeteractie-pagina" in key for key in _default_cache_keys())
+    assert any("pagina:verbeteracties:detail" in key for key in caches["fragmenten"]._cache)
+    assert not any("pagina:verbeteracties:detail" in key for key in _default_cache_keys())
     assert any("gemeente-versie" in key for key in _default_cache_keys())  # the stamps are shared

@@ -59,20 +59,26 @@ def _detail_queryset():
 
 
 def detail(request, gemeente_slug, pk):
-    """The action's page. Its content is rendered once per data stamp of the gemeente and per
-    reader's rights (may change it, may read casus titles), not on every request: a change of
-    any of the gemeente's data renews the stamp."""
+    """The action's page. Its content is rendered once per data stamp of what it shows, role and
+    the reader's rights here (may change it, may read casus titles), not on every request."""
     actie = get_actie(pk)
     audit(request, Actie.READ, actie)
-    editable, casus_tekst = can_edit(request, actie), can_read_casussen(request)
     return fragments.render_page(
         request,
-        f"verbeteractie-pagina:{actie.pk}:{int(editable)}:{int(casus_tekst)}",
         DETAIL,
         lambda: _detail_context(request, get_actie(pk, queryset=_detail_queryset())),
-        live=False,
+        parts=PAGE_PARTS,
+        variant={
+            "wijzigen": can_edit(request, actie),
+            "casustekst": can_read_casussen(request),
+        },
         around={"actie": actie},
     )
+
+
+# What the action's page reads (kern.data_version): the casussen and inzichten it came from,
+# the meeting it was chosen at, owners and organisations.
+PAGE_PARTS = ("gemeenten", "casussen", "bijeenkomsten", "verbeteracties")
 
 
 DETAIL = "verbeteracties/detail.html"

@@ -107,18 +107,30 @@ class Kolom:
 
 
 def board(request, gemeente_slug):
-    """The board. Unfiltered, as most people open it, its content is rendered once per data stamp
-    of the gemeente and per reader's rights (who may move which card: a facilitator every card,
-    an owner their own; who may propose), not on every request."""
+    """The board. Its content is rendered once per data stamp of what it shows, filter and role
+    (a facilitator moves every card), not on every request; whether a reader owns a card, and
+    may move it, is a live part of it (``verbeteracties/live.py``)."""
     return fragments.render_page(
         request,
-        f"verbeteracties-board:{fragments.reader(request)}",
         "verbeteracties/board.html",
-        lambda: _board_context(request),
+        lambda: _board_context(request, for_cache=True),
+        parts=PAGE_PARTS,
     )
 
 
-def _board_context(request):
+# What the overview pages read (kern.data_version): actions, owners and organisations, the
+# succesfactoren of the filter.
+PAGE_PARTS = ("gemeenten", "casussen", "verbeteracties")
+
+
+def _movable(request, actie, for_cache):
+    """True or False; for content cached per role, "eigen" when it depends on who reads it."""
+    if for_cache and request.lidmaatschap.role != Rol.FACILITATOR and actie.eigenaar_id:
+        return "eigen"
+    return can_edit(request, actie)
+
+
+def _board_context(request, *, for_cache=False):
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = overzicht.kaarten(filters)
@@ -137,9 +149,9 @@ def _board_context(request):
             Kolom(
                 status=status,
                 label=label,
-                kaarten=[(a, can_edit(request, a)) for a in shown],
+                kaarten=[(a, _movable(request, a, for_cache)) for a in shown],
                 totaal=len(acties),
-                status_opties=_status_opties(status),
+                status_opties=status_opties(status),
                 alle_url=alle_url,
             )
         )
@@ -160,7 +172,7 @@ def moved(request, actie, van):
     return response
 
 
-def _status_opties(selected):
+def status_opties(selected):
     """The options of a card's status select, as the StatusForm's select writes them."""
     return format_html_join(
         "",

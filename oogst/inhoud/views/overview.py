@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy
 from gemeenten.models import Fase, Proeftuin
 from kern import fragments
 from kern.concurrency import STALE_MESSAGE, StaleEdit
-from kern.params import id_param
 from kern.writes import TextRefused, refuse_on_form
 from oogst.access import require
 
@@ -75,21 +74,16 @@ VERVOLG_PER_KIND = 3
 def overview(request, gemeente_slug):
     """The proeftuin's oogst in one view: the first rows of each part, each linked to all of it;
     a fixed number of queries and rows whatever its size. Its content is rendered once per data
-    stamp of the gemeente, proeftuin asked for and reader's rights, not on every request."""
+    stamp of the gemeente, proeftuin asked for and role, not on every request; the links to the
+    reader's own lessen and borging are a live part of it (``oogst/inhoud/live.py``)."""
     return fragments.render_page(
         request,
-        f"oogst-overzicht:{_asked_for(request)}:{fragments.reader(request)}",
         "oogst/inhoud/overzicht.html",
         lambda: _overview_context(request),
-        live=False,  # ?proeftuin= is in the name
+        # What it reads (kern.data_version): the oogst's texts, the actions and their
+        # succesfactoren, the proeftuin and its members.
+        parts=("gemeenten", "casussen", "verbeteracties", "inhoud"),
     )
-
-
-def _asked_for(request):
-    """The proeftuin asked for, as get_proeftuin() reads it: its id, or "" for the latest. An
-    unknown id raises Http404 while computing, so only the gemeente's proeftuinen are cached."""
-    chosen = id_param(request, "proeftuin")
-    return "" if chosen is None else chosen
 
 
 def _overview_context(request):
@@ -110,11 +104,11 @@ def _overview_context(request):
         "proeftuinen": proeftuinen,
         "niet_verankering": proeftuin.fase != Fase.VERANKERING,
         "oogst": oogst,
-        "lessen": rows.lessen_rows(request, lessen),
+        "lessen": rows.lessen_rows(request, lessen, for_cache=True),
         "lessen_totaal": lessen_total,
         "verhalen": rows.verhalen_rows(request, verhalen),
         "verhalen_totaal": verhalen_total,
-        "acties": rows.acties_rows(request, acties),
+        "acties": rows.acties_rows(request, acties, for_cache=True),
         "acties_totaal": acties_total,
         "vervolg": vervolg_groups,
         "vervolg_totaal": sum(g["totaal"] for g in vervolg_groups),

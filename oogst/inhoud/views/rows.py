@@ -7,6 +7,7 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from casussen.models import Succesfactor
+from oogst.access import is_facilitator
 from verbeteracties.models import Verbeteractie
 
 from ..access import (
@@ -106,8 +107,17 @@ def _edit_urls(request, kind, back):
     )
 
 
-def lessen_rows(request, lessen, back=""):
-    """(les, URL of its action, change and delete URLs or None) for each les."""
+# For content cached per role (kern.fragments): the links depend on who reads it, and are the
+# live part of the page (oogst/inhoud/live.py).
+EIGEN = "eigen"
+
+
+def _own(request, for_cache, owner_id):
+    return for_cache and not is_facilitator(request) and owner_id is not None
+
+
+def lessen_rows(request, lessen, back="", *, for_cache=False):
+    """(les, URL of its action, change and delete URLs, None or ``EIGEN``) for each les."""
     actie_url = _pk_url(request, "verbeteracties:detail")
     edit, delete = _edit_urls(request, "les", back)
     return [
@@ -116,7 +126,9 @@ def lessen_rows(request, lessen, back=""):
             actie_url(les.verbeteractie_id)
             if les.verbeteractie and not les.verbeteractie.deleted_at
             else None,
-            {"wijzigen": edit(les.pk), "verwijderen": delete(les.pk)}
+            EIGEN
+            if _own(request, for_cache, les.created_by_id) and can_add_les(request)
+            else {"wijzigen": edit(les.pk), "verwijderen": delete(les.pk)}
             if can_edit_les(request, les)
             else None,
         )
@@ -135,8 +147,9 @@ def verhalen_rows(request, verhalen, back=""):
     ]
 
 
-def acties_rows(request, acties, back=""):
-    """(actie, its borging or None, its URL, the URL to record its borging or None)."""
+def acties_rows(request, acties, back="", *, for_cache=False):
+    """(actie, its borging or None, its URL, the URL to record its borging, None or
+    ``EIGEN``)."""
     actie_url = _pk_url(request, "verbeteracties:detail")
     borging_url = _pk_url(request, "oogst:borging_edit", back)
     return [
@@ -144,7 +157,11 @@ def acties_rows(request, acties, back=""):
             actie,
             borging(actie),
             actie_url(actie.pk),
-            borging_url(actie.pk) if can_edit_borging(request, actie) else None,
+            EIGEN
+            if _own(request, for_cache, actie.eigenaar_id)
+            else borging_url(actie.pk)
+            if can_edit_borging(request, actie)
+            else None,
         )
         for actie in acties
     ]
