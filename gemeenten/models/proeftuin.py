@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
-from kern.tenancy import TenantModel
+from kern.tenancy import TenantModel, scoped_manager
 
 
 class Fase(models.TextChoices):
@@ -16,6 +16,15 @@ class Fase(models.TextChoices):
     INVENTARISATIE = "inventarisatie", _("Inventory")
     VERBETEREN = "verbeteren", _("Improving")
     VERANKERING = "verankering", _("Embedding")
+
+
+class ProeftuinQuerySet(models.QuerySet):
+    def lopend(self):
+        """Not archived: the ones every list shows."""
+        return self.filter(gearchiveerd_op__isnull=True)
+
+    def gearchiveerd(self):
+        return self.filter(gearchiveerd_op__isnull=False)
 
 
 class Proeftuin(TenantModel, VersionedModel):
@@ -40,6 +49,15 @@ class Proeftuin(TenantModel, VersionedModel):
         blank=True,
         help_text=_("The named local lead of the proeftuin, with function and organisation."),
     )
+    # Archived by the programme team (finished or a test): read-only (gemeenten.archief) and
+    # left out of every list, until restored.
+    gearchiveerd_op = models.DateTimeField(_("archived at"), null=True, blank=True)
+    # The programme's template as it was when this proeftuin began (succesfactoren, meeting
+    # plan, checklist points per phase): a copy, so later edits of the template change nothing
+    # here.
+    sjabloon = models.JSONField(_("template copy"), default=dict, blank=True, editable=False)
+
+    objects = scoped_manager(ProeftuinQuerySet)
 
     class Meta:
         verbose_name = _("proeftuin")
@@ -62,6 +80,15 @@ class Proeftuin(TenantModel, VersionedModel):
     def clean(self):
         if self.start and self.eind and self.eind < self.start:
             raise ValidationError({"eind": _("The end lies before the start.")})
+
+    @property
+    def is_gearchiveerd(self):
+        return self.gearchiveerd_op is not None
+
+    @property
+    def programma_punten(self) -> list[str]:
+        """What the programme's template asks of the current phase (its copy, see sjabloon)."""
+        return list(self.sjabloon.get("fase_punten", {}).get(self.fase, []))
 
     @property
     def fase_nummer(self):

@@ -36,7 +36,10 @@ def _proeftuin_with_checks(pk):
 
 
 def proeftuinen(request, gemeente_slug):
-    context = {"proeftuinen": Proeftuin.objects.order_by("-start")}
+    context = {
+        "proeftuinen": Proeftuin.objects.lopend().order_by("-start"),
+        "gearchiveerd": Proeftuin.objects.gearchiveerd().order_by("-start"),
+    }
     return render(request, "gemeenten/proeftuin/list.html", context)
 
 
