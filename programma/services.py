@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from gemeenten.audit import Actie, audit_write
 from gemeenten.models import AuditRegel, Gemeente, Lidmaatschap, Proeftuin, Uitnodiging
 from gemeenten.services.leden import lidmaatschap_change_role, uitnodiging_create
+from gemeenten.services.proeftuin import proeftuin_begin
 from kern import writes
 from kern.models import User
 from kern.permissions import Rol
 from kern.tenancy import forget_memberships, gemeente_scope
 
-from . import sjabloon as templates
 from .models import Sjabloon
 
 # The export a deletion asks for must be this recent: it is the copy the team keeps.
@@ -66,17 +66,16 @@ def gemeente_create(
         raise ValidationError(_("This gemeente was just created by someone else.")) from error
     with gemeente_scope(gemeente):
         audit_write(by, Actie.CREATE, gemeente)
-        proeftuin = proeftuin_create(
-            gemeente=gemeente, naam=proeftuin_naam, start=start, by=by, new_gemeente=True
-        )
+        proeftuin = proeftuin_create(gemeente=gemeente, naam=proeftuin_naam, start=start, by=by)
     return gemeente, proeftuin
 
 
 @transaction.atomic
 def proeftuin_create(
-    *, gemeente: Gemeente, start: datetime.date, by: User, naam: str = "", new_gemeente=False
+    *, gemeente: Gemeente, start: datetime.date, by: User, naam: str = ""
 ) -> Proeftuin:
-    """A proeftuin of ``gemeente`` (in its scope) with its own copy of the template."""
+    """A proeftuin of ``gemeente`` (in its scope) with its phase history and its own copy of
+    the template (``sjabloon.on_begin``)."""
     proeftuin = writes.save(
         Proeftuin(
             gemeente=gemeente,
@@ -87,8 +86,7 @@ def proeftuin_create(
         by=by,
     )
     audit_write(by, Actie.CREATE, proeftuin)
-    templates.copy_into(proeftuin, by=by, new_gemeente=new_gemeente)
-    return proeftuin
+    return proeftuin_begin(proeftuin=proeftuin, by=by)
 
 
 @transaction.atomic

@@ -105,26 +105,34 @@ def planned_dates(start: datetime.date, bijeenkomsten: list[dict]) -> list[dict]
 
 
 @transaction.atomic
-def copy_into(
-    proeftuin: Proeftuin, *, by: User, new_gemeente: bool, sjabloon: Sjabloon | None = None
-) -> list:
+def copy_into(proeftuin: Proeftuin, *, by: User, sjabloon: Sjabloon | None = None) -> list:
     """Give ``proeftuin`` (saved, in its gemeente's scope) its own copy of the template: the
     content on the proeftuin, the succesfactoren of its gemeente, the proposed meetings planned
     (those whose date has not passed). Returns the meetings planned."""
     content = (sjabloon or current()).content()
     proeftuin.sjabloon = content
     writes.save(proeftuin, by=by)
-    _copy_succesfactoren(proeftuin.gemeente, content["succesfactoren"], by, new_gemeente)
+    ran_before = Proeftuin.objects.filter(gemeente_id=proeftuin.gemeente_id).exclude(
+        pk=proeftuin.pk
+    )
+    _copy_succesfactoren(proeftuin.gemeente, content["succesfactoren"], by, ran_before.exists())
     return _plan_bijeenkomsten(proeftuin, content["bijeenkomsten"], by)
 
 
-def _copy_succesfactoren(gemeente, factoren, by, new_gemeente):
+def on_begin(proeftuin: Proeftuin, *, by: User) -> None:
+    """Every new proeftuin, whoever makes it (the programme team, or a facilitator who picks
+    its start date in the gemeente), starts from the template
+    (``gemeenten.services.proeftuin.register_begin``)."""
+    copy_into(proeftuin, by=by)
+
+
+def _copy_succesfactoren(gemeente, factoren, by, ran_before):
     """The gemeente's succesfactoren become the template's: a new gemeente was seeded with the
     known ones (casussen.signals), of which the ones the template left out go; in a gemeente
     that ran a proeftuin before they are retired, so what was tagged with them keeps its tag."""
     wanted = {f["naam"]: (n, f.get("omschrijving", "")) for n, f in enumerate(factoren, start=1)}
     for factor in Succesfactor.objects.filter(gemeente=gemeente).exclude(naam__in=wanted):
-        if new_gemeente:
+        if not ran_before:
             writes.delete(factor, by=by)
         elif factor.actief:
             factor.actief = False

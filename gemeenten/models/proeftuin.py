@@ -56,6 +56,9 @@ class Proeftuin(TenantModel, VersionedModel):
     # plan, checklist points per phase): a copy, so later edits of the template change nothing
     # here.
     sjabloon = models.JSONField(_("template copy"), default=dict, blank=True, editable=False)
+    # The copy is made with the proeftuin, by no one's edit: no change of the history to
+    # read or restore.
+    history_hidden = ("sjabloon",)
 
     objects = scoped_manager(ProeftuinQuerySet)
 

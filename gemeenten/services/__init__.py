@@ -20,6 +20,7 @@ from .leden import (
 from .persoonsgegevens import erasable_gemeenten, persoon_wissen, persoonsgegevens_export
 from .proeftuin import (
     ingredient_mark,
+    proeftuin_begin,
     proeftuin_move_phase,
     proeftuin_save,
     profiel_save,
@@ -41,6 +42,7 @@ __all__ = [
     "lidmaatschap_end",
     "organisatie_delete",
     "organisatie_save",
+    "proeftuin_begin",
     "proeftuin_move_phase",
     "proeftuin_save",
     "uitnodiging_accept",

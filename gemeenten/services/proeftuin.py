@@ -1,5 +1,7 @@
 """Writes on the proeftuin, its phases, the gemeenteprofiel and the readiness marks."""
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -17,6 +19,26 @@ from ..models import (
     Proeftuin,
 )
 
+# What a higher app does with a new proeftuin (the programme's template gives it its copy):
+# ``hook(proeftuin, *, by)``, registered in that app's ``ready()``.
+_on_begin: list[Callable] = []
+
+
+def register_begin(hook: Callable) -> None:
+    if hook not in _on_begin:
+        _on_begin.append(hook)
+
+
+@transaction.atomic
+def proeftuin_begin(*, proeftuin: Proeftuin, by: User) -> Proeftuin:
+    """A new proeftuin (saved) starts its phase history and gets what the hooks give it."""
+    FaseOvergang.objects.create(
+        gemeente_id=proeftuin.gemeente_id, proeftuin=proeftuin, van="", naar=proeftuin.fase, by=by
+    )
+    for hook in _on_begin:
+        hook(proeftuin, by=by)
+    return proeftuin
+
 
 @transaction.atomic
 def proeftuin_save(*, form: ProeftuinForm, gemeente: Gemeente, by: User) -> Proeftuin:
@@ -28,9 +50,7 @@ def proeftuin_save(*, form: ProeftuinForm, gemeente: Gemeente, by: User) -> Proe
     form.instance.gemeente = gemeente
     proeftuin = writes.save_form(form, by=by)
     if is_new:
-        FaseOvergang.objects.create(
-            gemeente=gemeente, proeftuin=proeftuin, van="", naar=proeftuin.fase, by=by
-        )
+        proeftuin_begin(proeftuin=proeftuin, by=by)
     return proeftuin
 
 

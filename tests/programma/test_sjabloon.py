@@ -137,3 +137,30 @@ def test_meetings_whose_date_passed_are_left_out(team_client):
     with every_gemeente():
         begins = list(Bijeenkomst.objects.filter(gemeente=gemeente).values_list("begin", flat=True))
     assert begins and min(begins) > timezone.now()
+
+
+def test_a_proeftuin_a_facilitator_makes_starts_from_the_template(
+    client, facilitator, gemeente_a, proeftuin
+):
+    """The facilitator picks the start date; the gemeente ran a proeftuin before, so a factor
+    the template leaves out is retired, not deleted."""
+    with every_gemeente():
+        Succesfactor.objects.create(gemeente=gemeente_a, naam="Eigen factor", volgorde=9)
+    client.force_login(facilitator)
+    start = timezone.localdate() + datetime.timedelta(days=30)
+    response = client.post(
+        reverse("gemeenten:proeftuin_create", kwargs={"gemeente_slug": gemeente_a.slug}),
+        {
+            "naam": "Tweede ronde",
+            "start": start.isoformat(),
+            "eind": (start + datetime.timedelta(days=365)).isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    with every_gemeente():
+        nieuw = Proeftuin.objects.get(naam="Tweede ronde")
+        first = Bijeenkomst.objects.filter(proeftuin=nieuw).order_by("begin").first()
+        eigen = Succesfactor.objects.get(gemeente=gemeente_a, naam="Eigen factor")
+    assert nieuw.sjabloon["bijeenkomsten"]
+    assert timezone.localtime(first.begin).date() == start + datetime.timedelta(weeks=2)
+    assert not eigen.actief
