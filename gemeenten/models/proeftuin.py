@@ -98,6 +98,12 @@ class Proeftuin(TenantModel, VersionedModel):
         return list(Fase.values).index(self.fase) + 1
 
     @property
+    def vorige_fase(self):
+        values = list(Fase.values)
+        index = values.index(self.fase)
+        return Fase(values[index - 1]) if index > 0 else None
+
+    @property
     def volgende_fase(self):
         values = list(Fase.values)
         index = values.index(self.fase)
@@ -105,7 +111,10 @@ class Proeftuin(TenantModel, VersionedModel):
 
 
 class FaseOvergang(TenantModel):
-    """A step of the proeftuin into another phase: who, when, and what was still open."""
+    """A step of the proeftuin into another phase: who, when, and what was still open; a step
+    back (undoing one) with its reason. The history keeps every step, back ones included."""
+
+    shared_text_fields = ("reden",)
 
     proeftuin = models.ForeignKey(
         Proeftuin, on_delete=models.CASCADE, related_name="overgangen", verbose_name=_("proeftuin")
@@ -126,6 +135,9 @@ class FaseOvergang(TenantModel):
         blank=True,
         help_text=_("The warnings of the checklist at the moment of the step."),
     )
+    reden = models.TextField(
+        _("reason"), blank=True, help_text=_("Why a step was undone (a step back only).")
+    )
 
     class Meta:
         verbose_name = _("phase transition")
@@ -134,6 +146,11 @@ class FaseOvergang(TenantModel):
 
     def __str__(self):
         return f"{self.get_van_display()} → {self.get_naar_display()}"
+
+    @property
+    def is_terug(self):
+        """A step back: into a phase before the one it left."""
+        return bool(self.van) and Fase.values.index(self.naar) < Fase.values.index(self.van)
 
 
 class Kengetal(TenantModel, VersionedModel):

@@ -23,6 +23,7 @@ from .proeftuin import (
     proeftuin_begin,
     proeftuin_move_phase,
     proeftuin_save,
+    proeftuin_undo_phase,
     profiel_save,
 )
 
@@ -45,6 +46,7 @@ __all__ = [
     "proeftuin_begin",
     "proeftuin_move_phase",
     "proeftuin_save",
+    "proeftuin_undo_phase",
     "uitnodiging_accept",
     "uitnodiging_create",
     "uitnodiging_withdraw",
