@@ -169,7 +169,8 @@ def test_an_archived_proeftuin_is_read_only_out_of_the_lists_and_restorable(
     own.force_login(facilitator)
     archive = reverse("programma:proeftuin_archive", kwargs={"pk": proeftuin.pk})
     assert team_client.post(archive).status_code == 302
-    proeftuin.refresh_from_db()
+    with every_gemeente():
+        proeftuin.refresh_from_db()
     assert proeftuin.is_gearchiveerd
     assert "Proeftuin A" not in own.get(reverse("home")).content.decode()
     assert "Proeftuin A" not in own.get(reverse("overzicht")).content.decode()
@@ -189,7 +190,8 @@ def test_an_archived_proeftuin_is_read_only_out_of_the_lists_and_restorable(
     assert own.get(detail).status_code == 200  # still readable
 
     assert team_client.post(archive).status_code == 302  # restore
-    proeftuin.refresh_from_db()
+    with every_gemeente():
+        proeftuin.refresh_from_db()
     assert not proeftuin.is_gearchiveerd
     assert "Proeftuin A" in own.get(reverse("home")).content.decode()
     assert own.post(edit, {**data, "version": proeftuin.version}).status_code == 302
