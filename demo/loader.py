@@ -14,6 +14,7 @@ LATER_PARTS = [
     "oogst.inhoud.demo.load_inhoud_demo",
     "oogst.netwerk.demo.load_netwerk_demo",
     "oogst.kennisbank.demo.load_kennisbank_demo",
+    "programma.demo.load_programma_demo",
     # Last: the rendered logboek shows what every part before it loaded.
     "oogst.logboek.demo.load_logboek_demo",
 ]

@@ -33,4 +33,7 @@ def chosen_proeftuin(request, proeftuinen=None, *, strict=False):
     chosen = next((p for p in proeftuinen if p.pk == wanted), None)
     if chosen is None and wanted is not None and strict:
         raise Http404
-    return (chosen or (proeftuinen[0] if proeftuinen else None)), proeftuinen
+    if chosen is None:  # the current one: the newest that is not archived, else the newest
+        running = [p for p in proeftuinen if not p.is_gearchiveerd]
+        chosen = (running or proeftuinen or [None])[0]
+    return chosen, proeftuinen

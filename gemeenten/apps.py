@@ -13,6 +13,7 @@ class GemeentenConfig(AppConfig):
 
         # The checklist items and readiness proposals this app can answer itself.
         from . import startbijeenkomst  # noqa: F401
+        from .archief import refuse_archived
         from .audit import audit_write
         from .models import Wijziging
 
@@ -20,3 +21,5 @@ class GemeentenConfig(AppConfig):
         # the changes of audited rows in its audit log.
         writes.register_history(Wijziging.record)
         writes.register_audit(audit_write)
+        # An archived proeftuin and what hangs off it are read-only.
+        writes.register_guard(refuse_archived)

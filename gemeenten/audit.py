@@ -11,7 +11,7 @@ from django.utils.crypto import salted_hmac
 from kern import current_request
 from kern.models import User
 
-from .models import AuditRegel
+from .models import AuditRegel, Gemeente
 
 Actie = AuditRegel.Actie
 
@@ -42,7 +42,10 @@ def audit(
         gemeente = gemeente or getattr(request, "gemeente", None)
     else:
         request, user = None, request_or_user
-    if isinstance(obj, models.Model):
+    if isinstance(obj, Gemeente):  # the tenant itself: the programme team made or changed it
+        object_id = gemeente_id = obj.pk
+        content_type = ContentType.objects.get_for_model(obj)
+    elif isinstance(obj, models.Model):
         object_id = obj.pk
         gemeente_id = obj.gemeente_id
         content_type = ContentType.objects.get_for_model(obj)

@@ -11,7 +11,16 @@ from kern.tenancy import gemeente_scope
 
 from .demo_commitments import load_commitments_demo
 from .demo_proeftuin import load_proeftuin_demo
-from .models import Discipline, Domein, Fase, Gemeente, Lidmaatschap, Organisatie, Proeftuin
+from .models import (
+    Discipline,
+    Domein,
+    Fase,
+    Gemeente,
+    Lidmaatschap,
+    Organisatie,
+    Proeftuin,
+    Provincie,
+)
 
 DEMO_PASSWORD = "demo-proeftuin"  # noqa: S105 - demo only, printed by `make run`
 
@@ -21,6 +30,8 @@ GEMEENTEN = [
     {
         "naam": "Oude IJsselstreek",
         "slug": "oude-ijsselstreek",
+        "gemeentecode": "GM1509",
+        "provincie": Provincie.GELDERLAND,
         "fase": Fase.VERANKERING,
         "start": datetime.date(2025, 9, 1),
         "thema": "Samen optrekken rond de laatste levensfase in een plattelandsgemeente",
@@ -36,6 +47,8 @@ GEMEENTEN = [
     {
         "naam": "Zundert",
         "slug": "zundert",
+        "gemeentecode": "GM0879",
+        "provincie": Provincie.NOORD_BRABANT,
         "fase": Fase.VERBETEREN,
         "start": datetime.date(2026, 1, 15),
         "thema": "Naasten eerder betrekken",
@@ -50,6 +63,8 @@ GEMEENTEN = [
     {
         "naam": "Stichtse Vecht (Maarssen)",
         "slug": "stichtse-vecht",
+        "gemeentecode": "GM1904",
+        "provincie": Provincie.UTRECHT,
         "fase": Fase.INVENTARISATIE,
         "start": datetime.date(2026, 5, 1),
         "thema": "Elkaar kennen in de wijk",
@@ -64,6 +79,8 @@ GEMEENTEN = [
     {
         "naam": "Roermond",
         "slug": "roermond",
+        "gemeentecode": "GM0957",
+        "provincie": Provincie.LIMBURG,
         "fase": Fase.STARTBIJEENKOMST,
         "start": datetime.date(2026, 10, 1),
         "thema": "Informatie delen tussen zorg en sociaal domein",
@@ -134,7 +151,12 @@ def load_demo():
     gemeenten = {}
     for data in GEMEENTEN:
         gemeente, _ = Gemeente.objects.update_or_create(
-            slug=data["slug"], defaults={"naam": data["naam"]}
+            slug=data["slug"],
+            defaults={
+                "naam": data["naam"],
+                "gemeentecode": data["gemeentecode"],
+                "provincie": data["provincie"],
+            },
         )
         gemeenten[gemeente.slug] = gemeente
         with gemeente_scope(gemeente):

@@ -81,6 +81,11 @@ urlpatterns = [
     path("proeftuinen/<int:pk>/wijzigen/", proeftuin_views.proeftuin_edit, name="proeftuin_edit"),
     path("proeftuinen/<int:pk>/fase/", proeftuin_views.proeftuin_fase, name="proeftuin_fase"),
     path(
+        "proeftuinen/<int:pk>/fase/terug/",
+        proeftuin_views.proeftuin_fase_terug,
+        name="proeftuin_fase_terug",
+    ),
+    path(
         "proeftuinen/<int:pk>/ingredienten/",
         proeftuin_views.proeftuin_ingredienten,
         name="proeftuin_ingredienten",

@@ -1,5 +1,7 @@
 """The middleware that scopes every request: the gemeente of ``/g/<slug>/…`` for its members
-(404 for anyone else), the user's own gemeenten elsewhere, and a facilitator's second factor."""
+(404 for anyone else), the user's own gemeenten elsewhere, every gemeente for a view marked
+``across_gemeenten`` and a user with its permission, and the second factor of a facilitator or
+the programme team."""
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
@@ -10,9 +12,9 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
-from .permissions import is_facilitator_anywhere
+from .permissions import is_facilitator_anywhere, is_programmateam
 from .rls import database_scope
-from .tenancy import gemeente_scope, memberships_of
+from .tenancy import all_gemeente_ids, gemeente_scope, memberships_of
 
 # Pages a facilitator without a second factor may still reach (to set one up, or leave).
 MFA_EXEMPT_PREFIXES = (
@@ -24,6 +26,18 @@ MFA_EXEMPT_PREFIXES = (
     "/privacy/",
     "/toegankelijkheid/",
 )
+
+
+def across_gemeenten(permission):
+    """Mark a view outside /g/ that reads across every gemeente (the programme team's pages):
+    the middleware runs it in the scope of all gemeenten for a user with ``permission``, and in
+    the user's own scope for anyone else (whom the view itself refuses)."""
+
+    def mark(view):
+        view.across_gemeenten = permission
+        return view
+
+    return mark
 
 
 class GemeenteMiddleware:
@@ -40,9 +54,10 @@ class GemeenteMiddleware:
 
     def __call__(self, request):
         try:
-            slug = resolve(request.path_info).kwargs.get("gemeente_slug")
+            match = resolve(request.path_info)
         except Resolver404:
-            slug = None
+            match = None
+        slug = match.kwargs.get("gemeente_slug") if match else None
         user = request.user
 
         if not user.is_authenticated:
@@ -57,12 +72,15 @@ class GemeenteMiddleware:
         if self._must_set_up_mfa(request):
             messages.warning(
                 request,
-                _("As a facilitator you need two-factor authentication. Please set it up first."),
+                _("In your role you need two-factor authentication. Please set it up first."),
             )
             return redirect("mfa_activate_totp")
 
         if slug is None:
             gemeente_ids = [m.gemeente_id for m in lidmaatschappen.values()]
+            wide = getattr(match.func, "across_gemeenten", None) if match else None
+            if wide is not None and user.has_perm(wide):
+                gemeente_ids = all_gemeente_ids()
             with gemeente_scope(gemeente_ids):
                 return self.get_response(request)
 
@@ -79,6 +97,6 @@ class GemeenteMiddleware:
         return (
             settings.MFA_REQUIRED_FOR_FACILITATORS
             and not request.path_info.startswith(MFA_EXEMPT_PREFIXES)
-            and is_facilitator_anywhere(request.user)
+            and (is_facilitator_anywhere(request.user) or is_programmateam(request.user))
             and not is_mfa_enabled(request.user)
         )

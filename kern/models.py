@@ -22,12 +22,25 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **extra_fields)
 
 
+class ProgrammaRol(models.TextChoices):
+    """A part above the gemeenten (DESIGN.md): not a membership of any of them."""
+
+    PROGRAMMATEAM = "programmateam", _("Programme team")
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
     name = models.CharField(_("name"), max_length=150, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    programma_rol = models.CharField(
+        _("programme role"),
+        max_length=20,
+        choices=ProgrammaRol.choices,
+        blank=True,
+        help_text=_("Agora/Movisie staff who run the programme as a whole; no gemeente role."),
+    )
 
     objects = UserManager()
 

@@ -4,6 +4,7 @@ import rules
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .models import ProgrammaRol
 from .tenancy import memberships_of
 
 
@@ -74,6 +75,22 @@ def is_facilitator_somewhere(user):
 rules.add_perm("gemeenten.view_overzicht", is_facilitator_somewhere)
 
 
+@rules.predicate
+def is_programmateam(user):
+    """Agora/Movisie's programme team: above the gemeenten, never a member of one by this role,
+    so it reads no casus text (every /g/ page answers 404 to it, kern.middleware)."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.programma_rol == ProgrammaRol.PROGRAMMATEAM
+    )
+
+
+# The programme's pages (/programma/): gemeenten and proeftuinen, facilitators, the template.
+rules.add_perm("programma.view", is_programmateam)
+rules.add_perm("programma.manage", is_programmateam)
+
+
 def invitable_roles(user, gemeente):
     """The roles this user may hand out by invitation in this gemeente."""
     role = role_in(user, gemeente)
@@ -85,5 +102,4 @@ def invitable_roles(user, gemeente):
 
 
 def is_facilitator_anywhere(user):
-
     return any(m.role == Rol.FACILITATOR for m in memberships_of(user).values())

@@ -117,6 +117,13 @@ def gemeente_scope(gemeenten):
         yield
 
 
+def all_gemeente_ids():
+    """Every gemeente's key (the tenants' own table has no row-level security): for the few
+    readers above the gemeenten, whose scope the middleware enters (``across_gemeenten``)."""
+    Gemeente = apps.get_model(TenantModel._meta.get_field("gemeente").remote_field.model)
+    return list(Gemeente.objects.values_list("pk", flat=True))
+
+
 def memberships_of(user):
     """The user's memberships by gemeente slug, loaded once per user object.
 

@@ -13,9 +13,9 @@ order:
    from the storage once the transaction has committed; a file uploaded by a save that failed
    is removed at once. No file is left behind that no row points to.
 
-The core imports no app, so the history table, the audit log and the anonymisation gate are
-hooks that their apps fill in ``ready()`` (gemeenten: ``Wijziging.record`` and
-``audit.audit_write``; casussen: ``gate.refusals``). Until
+The core imports no app, so the history table, the audit log, the anonymisation gate and the
+read-only guard are hooks that their apps fill in ``ready()`` (gemeenten: ``Wijziging.record``,
+``audit.audit_write`` and ``archief.refuse_archived``; casussen: ``gate.refusals``). Until
 they are filled nothing is recorded or checked, which only happens in a process that never
 loaded the apps. A model names its shared free texts in ``shared_text_fields`` and may add the
 findings already marked as not identifying with ``gate_marks()``; a field that holds a
@@ -31,7 +31,7 @@ puts a refusal on its form with ``refuse_on_form()`` or ``saved()``.
 import logging
 from collections.abc import Callable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 _record: list[Callable] = []
 _audit: list[Callable] = []
 _text_gate: list[Callable] = []
+_guards: list[Callable] = []
 
 CREATE, CHANGE, DELETE = "create", "change", "delete"
 
@@ -95,6 +96,22 @@ def saved(form, save: Callable) -> bool:
 class Clash(ValidationError):
     """A unique constraint refused the row, often one saved at the same moment by someone else
     (or by the same person's second click): nothing was written."""
+
+
+class ReadOnly(PermissionDenied):
+    """The row may be read but not changed (it belongs to an archived proeftuin): nothing was
+    written. A ``PermissionDenied``, so a view that does not expect it answers 403, not 500."""
+
+
+def register_guard(guard: Callable) -> None:
+    """``guard(instance, *, deleting)`` raises ``ReadOnly`` for a row that may not be written
+    now; one guard (the gemeenten app's archive)."""
+    _guards[:] = [guard]
+
+
+def _guard(instance, *, deleting=False):
+    for guard in _guards:
+        guard(instance, deleting=deleting)
 
 
 def register_text_gate(gate: Callable) -> None:
@@ -234,6 +251,7 @@ def save(instance, *, by, expected_version=None, then=None, extra=None, allowed_
     changed shared text does not pass the anonymisation gate.
     """
     earlier = stored(instance) if instance.pk else None
+    _guard(instance)
     _check_texts(instance, earlier, allowed_marks)
     before = history.snapshot(earlier) if earlier is not None else None
     uploads = _uploads(instance)
@@ -300,6 +318,7 @@ def delete(instance, *, by, soft=None):
     """Delete ``instance`` (kept in the history with its last values). ``soft``: instead of
     deleting, set these fields (e.g. ``{"deleted_at": now, "deleted_by": by}``) and save
     only them."""
+    _guard(instance, deleting=True)
     before = history.snapshot(instance)
     if soft:
         for name, value in soft.items():
@@ -320,6 +339,7 @@ def delete(instance, *, by, soft=None):
 def undelete(instance, *, by, soft):
     """Bring back a soft-deleted ``instance``: the fields of ``soft`` (as given to ``delete``)
     are emptied again, a change in the history like any other."""
+    _guard(instance)
     before = history.snapshot(instance)
     for name in soft:
         setattr(instance, name, None)

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "oogst.kennisbank",
     "oogst.logboek",
     "oogst",
+    "programma",
     "demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",

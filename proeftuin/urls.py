@@ -27,6 +27,7 @@ urlpatterns = [
     path("agenda/", include("bijeenkomsten.urls_agenda")),
     path("kennisbank/", include("oogst.kennisbank.urls_shared")),
     path("logboeken/", include("oogst.logboek.urls_combined")),
+    path("programma/", include("programma.urls")),
     path("g/<slug:gemeente_slug>/casussen/", include("casussen.urls")),
     path("g/<slug:gemeente_slug>/bijeenkomsten/", include("bijeenkomsten.urls")),
     path("g/<slug:gemeente_slug>/verbeteracties/", include("verbeteracties.urls")),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kern.concurrency import STALE_MESSAGE, VersionedModelForm
 from kern.forms import DutchNumberField
 
-from ..models import Ingredient, Kengetal, Oordeel, Proeftuin
+from ..models import Fase, Ingredient, Kengetal, Oordeel, Proeftuin
 
 
 class DateInput(forms.DateInput):
@@ -114,3 +114,15 @@ class BeoordelingForm(forms.Form):
         elif not cleaned.get("oordeel") and "oordeel" not in self.errors:
             self.add_error("oordeel", _("Choose a mark."))
         return cleaned
+
+
+class FaseTerugForm(forms.Form):
+    """Undo the last phase step: the phase seen, and why."""
+
+    van = forms.ChoiceField(choices=Fase.choices, widget=forms.HiddenInput)
+    reden = forms.CharField(
+        label=_("Why is the step undone?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the phase history beside the step it undoes."),
+    )

@@ -2,7 +2,7 @@
 
 from .audit import AuditRegel
 from .commitments import Baat, Commitment
-from .gemeente import Domein, Gemeente, Kerngroeplid, Organisatie
+from .gemeente import Domein, Gemeente, Kerngroeplid, Organisatie, Provincie
 from .historie import Wijziging
 from .leden import Discipline, InvalidInvitation, Lidmaatschap, Uitnodiging
 from .proeftuin import (
@@ -33,6 +33,7 @@ __all__ = [
     "Oordeel",
     "Organisatie",
     "Proeftuin",
+    "Provincie",
     "Uitnodiging",
     "Wijziging",
 ]

@@ -1,6 +1,7 @@
 """Gemeente (the tenant) and its partner organisations with their kerngroep."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,10 +10,45 @@ from kern.concurrency import VersionedModel
 from kern.tenancy import TenantModel
 
 
+class Provincie(models.TextChoices):
+    DRENTHE = "drenthe", "Drenthe"
+    FLEVOLAND = "flevoland", "Flevoland"
+    FRIESLAND = "friesland", "Fryslân"
+    GELDERLAND = "gelderland", "Gelderland"
+    GRONINGEN = "groningen", "Groningen"
+    LIMBURG = "limburg", "Limburg"
+    NOORD_BRABANT = "noord_brabant", "Noord-Brabant"
+    NOORD_HOLLAND = "noord_holland", "Noord-Holland"
+    OVERIJSSEL = "overijssel", "Overijssel"
+    UTRECHT = "utrecht", "Utrecht"
+    ZEELAND = "zeeland", "Zeeland"
+    ZUID_HOLLAND = "zuid_holland", "Zuid-Holland"
+
+
+# CBS's code of a gemeente: GM and four digits (GM0363 is Amsterdam).
+gemeentecode_validator = RegexValidator(
+    r"^GM[0-9]{4}\Z", _("A CBS gemeentecode is GM followed by four digits, such as GM0363.")
+)
+
+
 class Gemeente(models.Model):
     naam = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(
         _("short name in addresses"), max_length=60, unique=True, help_text=_("Used in /g/<slug>/.")
+    )
+    # Empty for gemeenten made before the programme team's pages (the demo's generator).
+    gemeentecode = models.CharField(
+        _("CBS gemeentecode"),
+        max_length=6,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[gemeentecode_validator],
+        help_text=_("GM and four digits, as CBS numbers the gemeenten (GM0363 is Amsterdam)."),
+        error_messages={"unique": _("A gemeente with this CBS gemeentecode already exists.")},
+    )
+    provincie = models.CharField(
+        _("province"), max_length=20, choices=Provincie.choices, blank=True
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

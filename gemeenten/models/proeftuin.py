@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
-from kern.tenancy import TenantModel
+from kern.tenancy import TenantModel, scoped_manager
 
 
 class Fase(models.TextChoices):
@@ -16,6 +16,15 @@ class Fase(models.TextChoices):
     INVENTARISATIE = "inventarisatie", _("Inventory")
     VERBETEREN = "verbeteren", _("Improving")
     VERANKERING = "verankering", _("Embedding")
+
+
+class ProeftuinQuerySet(models.QuerySet):
+    def lopend(self):
+        """Not archived: the ones every list shows."""
+        return self.filter(gearchiveerd_op__isnull=True)
+
+    def gearchiveerd(self):
+        return self.filter(gearchiveerd_op__isnull=False)
 
 
 class Proeftuin(TenantModel, VersionedModel):
@@ -40,6 +49,18 @@ class Proeftuin(TenantModel, VersionedModel):
         blank=True,
         help_text=_("The named local lead of the proeftuin, with function and organisation."),
     )
+    # Archived by the programme team (finished or a test): read-only (gemeenten.archief) and
+    # left out of every list, until restored.
+    gearchiveerd_op = models.DateTimeField(_("archived at"), null=True, blank=True)
+    # The programme's template as it was when this proeftuin began (succesfactoren, meeting
+    # plan, checklist points per phase): a copy, so later edits of the template change nothing
+    # here.
+    sjabloon = models.JSONField(_("template copy"), default=dict, blank=True, editable=False)
+    # The copy is made with the proeftuin, by no one's edit: no change of the history to
+    # read or restore.
+    history_hidden = ("sjabloon",)
+
+    objects = scoped_manager(ProeftuinQuerySet)
 
     class Meta:
         verbose_name = _("proeftuin")
@@ -64,8 +85,23 @@ class Proeftuin(TenantModel, VersionedModel):
             raise ValidationError({"eind": _("The end lies before the start.")})
 
     @property
+    def is_gearchiveerd(self):
+        return self.gearchiveerd_op is not None
+
+    @property
+    def programma_punten(self) -> list[str]:
+        """What the programme's template asks of the current phase (its copy, see sjabloon)."""
+        return list(self.sjabloon.get("fase_punten", {}).get(self.fase, []))
+
+    @property
     def fase_nummer(self):
         return list(Fase.values).index(self.fase) + 1
+
+    @property
+    def vorige_fase(self):
+        values = list(Fase.values)
+        index = values.index(self.fase)
+        return Fase(values[index - 1]) if index > 0 else None
 
     @property
     def volgende_fase(self):
@@ -75,7 +111,10 @@ class Proeftuin(TenantModel, VersionedModel):
 
 
 class FaseOvergang(TenantModel):
-    """A step of the proeftuin into another phase: who, when, and what was still open."""
+    """A step of the proeftuin into another phase: who, when, and what was still open; a step
+    back (undoing one) with its reason. The history keeps every step, back ones included."""
+
+    shared_text_fields = ("reden",)
 
     proeftuin = models.ForeignKey(
         Proeftuin, on_delete=models.CASCADE, related_name="overgangen", verbose_name=_("proeftuin")
@@ -96,6 +135,9 @@ class FaseOvergang(TenantModel):
         blank=True,
         help_text=_("The warnings of the checklist at the moment of the step."),
     )
+    reden = models.TextField(
+        _("reason"), blank=True, help_text=_("Why a step was undone (a step back only).")
+    )
 
     class Meta:
         verbose_name = _("phase transition")
@@ -104,6 +146,11 @@ class FaseOvergang(TenantModel):
 
     def __str__(self):
         return f"{self.get_van_display()} → {self.get_naar_display()}"
+
+    @property
+    def is_terug(self):
+        """A step back: into a phase before the one it left."""
+        return bool(self.van) and Fase.values.index(self.naar) < Fase.values.index(self.van)
 
 
 class Kengetal(TenantModel, VersionedModel):

@@ -20,8 +20,10 @@ from .leden import (
 from .persoonsgegevens import erasable_gemeenten, persoon_wissen, persoonsgegevens_export
 from .proeftuin import (
     ingredient_mark,
+    proeftuin_begin,
     proeftuin_move_phase,
     proeftuin_save,
+    proeftuin_undo_phase,
     profiel_save,
 )
 
@@ -41,8 +43,10 @@ __all__ = [
     "lidmaatschap_end",
     "organisatie_delete",
     "organisatie_save",
+    "proeftuin_begin",
     "proeftuin_move_phase",
     "proeftuin_save",
+    "proeftuin_undo_phase",
     "uitnodiging_accept",
     "uitnodiging_create",
     "uitnodiging_withdraw",

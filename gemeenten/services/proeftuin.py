@@ -1,5 +1,7 @@
 """Writes on the proeftuin, its phases, the gemeenteprofiel and the readiness marks."""
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -17,6 +19,26 @@ from ..models import (
     Proeftuin,
 )
 
+# What a higher app does with a new proeftuin (the programme's template gives it its copy):
+# ``hook(proeftuin, *, by)``, registered in that app's ``ready()``.
+_on_begin: list[Callable] = []
+
+
+def register_begin(hook: Callable) -> None:
+    if hook not in _on_begin:
+        _on_begin.append(hook)
+
+
+@transaction.atomic
+def proeftuin_begin(*, proeftuin: Proeftuin, by: User) -> Proeftuin:
+    """A new proeftuin (saved) starts its phase history and gets what the hooks give it."""
+    FaseOvergang.objects.create(
+        gemeente_id=proeftuin.gemeente_id, proeftuin=proeftuin, van="", naar=proeftuin.fase, by=by
+    )
+    for hook in _on_begin:
+        hook(proeftuin, by=by)
+    return proeftuin
+
 
 @transaction.atomic
 def proeftuin_save(*, form: ProeftuinForm, gemeente: Gemeente, by: User) -> Proeftuin:
@@ -28,9 +50,7 @@ def proeftuin_save(*, form: ProeftuinForm, gemeente: Gemeente, by: User) -> Proe
     form.instance.gemeente = gemeente
     proeftuin = writes.save_form(form, by=by)
     if is_new:
-        FaseOvergang.objects.create(
-            gemeente=gemeente, proeftuin=proeftuin, van="", naar=proeftuin.fase, by=by
-        )
+        proeftuin_begin(proeftuin=proeftuin, by=by)
     return proeftuin
 
 
@@ -63,6 +83,36 @@ def proeftuin_move_phase(*, proeftuin: Proeftuin, by: User, van: str | None = No
         by=by,
         open_punten=open_punten,
     )
+
+
+@transaction.atomic
+def proeftuin_undo_phase(*, proeftuin: Proeftuin, by: User, van: str, reden: str) -> FaseOvergang:
+    """Undo the last step: the proeftuin goes back to the phase before ``van`` (the phase the
+    person saw), and the step back is kept in the history with its reason, beside the step it
+    undoes. Refused without a reason, in the first phase, or when someone moved it meanwhile."""
+    reden = reden.strip()
+    if not reden:
+        raise ValidationError({"reden": _("Say why the step is undone.")})
+    locked = Proeftuin.objects.select_for_update().get(pk=proeftuin.pk)
+    if locked.fase != van:
+        raise ValidationError(
+            _("The proeftuin has already moved on to %(fase)s.")
+            % {"fase": locked.get_fase_display()}
+        )
+    naar = locked.vorige_fase
+    if naar is None:
+        raise ValidationError(_("The proeftuin is in its first phase."))
+    locked.fase = naar
+    writes.save(locked, by=by)
+    # Through the write path: the reason is a text others read, so it passes the gate.
+    overgang = writes.save(
+        FaseOvergang(
+            gemeente_id=locked.gemeente_id, proeftuin=locked, van=van, naar=naar, by=by, reden=reden
+        ),
+        by=by,
+    )
+    proeftuin.fase, proeftuin.version = locked.fase, locked.version
+    return overgang
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from ..models import Commitment, Domein, Fase, Kengetal, Lidmaatschap, Organisat
 def home(request):
     """The user's gemeenten with their proeftuinen (runs in the scope of the user's gemeenten)."""
     proeftuinen = {}
-    for proeftuin in Proeftuin.objects.order_by("-start"):
+    for proeftuin in Proeftuin.objects.lopend().order_by("-start"):
         proeftuinen.setdefault(proeftuin.gemeente_id, []).append(proeftuin)
     rows = [
         {"lidmaatschap": m, "proeftuinen": proeftuinen.get(m.gemeente_id, [])}

@@ -19,7 +19,8 @@ def overzicht(request):
     # facilitates (a beleidsadviseur elsewhere does not see that gemeente's proeftuin here).
     facilitated = [m.gemeente_id for m in request.lidmaatschappen if m.role == Rol.FACILITATOR]
     proeftuinen = list(
-        Proeftuin.objects.filter(gemeente_id__in=facilitated)
+        Proeftuin.objects.lopend()
+        .filter(gemeente_id__in=facilitated)
         .select_related("gemeente")
         .order_by("gemeente__naam", "-start")
     )

@@ -12,7 +12,7 @@ from kern.writes import TextRefused, refuse_on_form
 
 from .. import checklist, readiness, services
 from ..access import require_perm
-from ..forms import BeoordelingForm, ProeftuinForm
+from ..forms import BeoordelingForm, FaseTerugForm, ProeftuinForm
 from ..models import (
     Fase,
     FaseOvergang,
@@ -36,7 +36,10 @@ def _proeftuin_with_checks(pk):
 
 
 def proeftuinen(request, gemeente_slug):
-    context = {"proeftuinen": Proeftuin.objects.order_by("-start")}
+    context = {
+        "proeftuinen": Proeftuin.objects.lopend().order_by("-start"),
+        "gearchiveerd": Proeftuin.objects.gearchiveerd().order_by("-start"),
+    }
     return render(request, "gemeenten/proeftuin/list.html", context)
 
 
@@ -127,6 +130,32 @@ def proeftuin_fase(request, gemeente_slug, pk):
         "open_items": [item for item in items if not item.done],
     }
     return render(request, "gemeenten/proeftuin/fase.html", context)
+
+
+def proeftuin_fase_terug(request, gemeente_slug, pk):
+    """Undo the last phase step, with a reason: a page with the form, then a POST."""
+    require_perm(request, "gemeenten.manage_proeftuin")
+    proeftuin = get_object_or_404(Proeftuin, pk=pk)
+    form = FaseTerugForm(request.POST or None, initial={"van": proeftuin.fase})
+    if request.method == "POST" and form.is_valid():
+        try:
+            overgang = services.proeftuin_undo_phase(
+                proeftuin=proeftuin, by=request.user, **form.cleaned_data
+            )
+        except TextRefused as error:
+            refuse_on_form(form, error)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The step is undone: the proeftuin is back in the phase %(fase)s.")
+                % {"fase": overgang.get_naar_display()},
+            )
+            return redirect(proeftuin)
+    context = {"proeftuin": proeftuin, "vorige": proeftuin.vorige_fase, "form": form}
+    status = 400 if form.errors else 200
+    return render(request, "gemeenten/proeftuin/fase_terug.html", context, status=status)
 
 
 def proeftuin_ingredienten(request, gemeente_slug, pk):

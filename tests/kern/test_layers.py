@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 # Lowest first. A template of an app may use what belongs to its own layer or a lower one.
-LAYERS = ["kern", "gemeenten", "casussen", "bijeenkomsten", "verbeteracties", "oogst"]
+LAYERS = ["kern", "gemeenten", "casussen", "bijeenkomsten", "verbeteracties", "oogst", "programma"]
 URL_NAMESPACES = {"logboeken": "oogst", "kennisbank": "oogst"}
 
 # The oogst's parts (templates/oogst/<part>/), lowest first; parts on one level are

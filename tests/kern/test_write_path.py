@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("gemeenten", "casussen", "bijeenkomsten", "verbeteracties", "oogst", "demo")
+APPS = ("gemeenten", "casussen", "bijeenkomsten", "verbeteracties", "oogst", "programma", "demo")
 # What only kern.writes may call.
 BYPASSES = re.compile(r"\bWijziging\.record\(|\bsave_versioned\(")
 # Registering the recorder is how the history reaches kern.writes.
@@ -80,6 +80,9 @@ DIRECT_ALLOWED = {
     # Not a tenant row: the account's own e-mail address, the national Kennisbank.
     ("gemeenten/services/leden.py", "EmailAddress.objects.update_or_create("),
     ("oogst/kennisbank/services.py", ""),
+    # Not tenant rows: the gemeente itself (the tenant) and the programme's template.
+    ("programma/services.py", "gemeente.save()"),
+    ("programma/services.py", "sjabloon.save()"),
     # The logboek's render jobs: task state and the file, not a person's change of content.
     ("oogst/logboek/services.py", "LogboekVersie.objects.create("),
     ("oogst/logboek/services.py", "GecombineerdLogboek.objects.create("),

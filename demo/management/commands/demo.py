@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from demo.loader import load_demo
 from gemeenten.demo import ACCOUNTS, DEMO_PASSWORD
+from programma.demo import PROGRAMMA_ACCOUNT
 
 
 class Command(BaseCommand):
@@ -16,3 +17,5 @@ class Command(BaseCommand):
         for email, name, memberships in ACCOUNTS:
             roles = ", ".join(f"{role.label} in {slug}" for slug, role, _, _ in memberships)
             self.stdout.write(f"  {email:38} {name} — {roles}")
+        email, name = PROGRAMMA_ACCOUNT
+        self.stdout.write(f"  {email:38} {name} — programme team (Agora/Movisie), no gemeente")

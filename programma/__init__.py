@@ -1,0 +1,1 @@
+"""The programme team's pages: gemeenten and their proeftuinen, facilitators, the template."""
