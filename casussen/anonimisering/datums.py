@@ -114,10 +114,17 @@ def _numeric_dates(text):
 
 
 # The first words of the feasts above: a text without any of them needs no feast rule.
-_FEAST_WORDS = frozenset(
-    word.split()[0].split("-")[0]
-    for word in (_FEAST_DAY + "|" + _FEAST_SEASON.strip("(?:)")).split("|")
-) | {"eerste", "tweede", "kerstdag", "paasdag", "pinksterdag"}
+# Where a feast is looked up: the first word of each, or the day word after an ordinal.
+_ORDINAL_DAYS = frozenset({"kerstdag", "paasdag", "pinksterdag"})
+_FEAST_KEYS = (
+    frozenset(
+        word.split()[0].split("-")[0]
+        for word in (_FEAST_DAY + "|" + _FEAST_SEASON.strip("(?:)")).split("|")
+        if not word.startswith("(?:eerste")
+    )
+    | _ORDINAL_DAYS
+)
+_PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
 _MONTH_WORDS = frozenset(_MONTHS.split("|"))
 
 
@@ -127,13 +134,30 @@ def candidates(text, words=None):
     if words is None:
         words = set(re.findall(r"[^\W\d_]+", text.lower()))
     yield from _numeric_dates(text)
-    if words.isdisjoint(_FEAST_WORDS):
-        return
-    for m in _FEAST.finditer(text):
+    for m in _feasts(text, words):
         if m.group().lower().split()[0] in {"eerste", "tweede", "1e", "2e"} or not (
             _FEAST_RELATIVE.search(text[max(0, m.start() - 25) : m.start()])
         ):
             yield (*m.span(), Soort.DATUM)
+
+
+def _feasts(text, words):
+    """The feasts in ``text``, looked up where their words occur (not tried at every position)."""
+    lower = text.lower()
+    for key in _FEAST_KEYS & words:
+        pos = lower.find(key)
+        while pos != -1:
+            starts = [pos]
+            if key in _ORDINAL_DAYS:
+                previous = _PREVIOUS_WORD.search(text, max(0, pos - 10), pos)
+                if previous is not None:
+                    starts.insert(0, previous.start(1))
+            for start in starts:
+                m = _FEAST.match(text, start)
+                if m is not None:
+                    yield m
+                    break
+            pos = lower.find(key, pos + len(key))
 
 
 def word_dates(text, words):

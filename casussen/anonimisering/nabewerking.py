@@ -40,7 +40,8 @@ _ROLE = re.compile(
     r"directeur|directrice|rector|conrector|eigenaar|eigenaresse|uitbater|bedrijfsleider|"
     r"voorzitter|secretaris|penningmeester|beheerder|hoofd|locatiemanager|teamleider|manager|"
     r"trainer|coach|kapper|bakker|slager|burgemeester)"
-    r"\s+(?:van|bij|op|in)\s+(?:(?:groep|klas)\s+\d{1,2}\s+(?:van|op|bij)\s+)?(?:de\s+|het\s+|'t\s+)?",
+    r"\s+(?:van|bij|op|in)\s+(?:(?:groep|klas)\s+\d{1,2}\s+(?:van|op|bij)\s+)?"
+    r"(?P<article>(?:de|het|'t)\s+)?",
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(r"\s+(?:in|te)\s+")
@@ -134,7 +135,10 @@ def _roles(text, findings):
     by_start = {f.start: i for i, f in enumerate(findings)}
     merged = {}
     for m in _ROLE.finditer(text):
+        # The place's name may begin with the article ("directeur van De Wehme").
         i = by_start.get(m.end())
+        if i is None and m.group("article"):
+            i = by_start.get(m.start("article"))
         if i is None or findings[i].kind not in (Soort.INSTELLING, Soort.PLAATS, Soort.NAAM):
             continue
         last = i

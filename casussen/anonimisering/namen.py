@@ -90,6 +90,11 @@ def _lists():
     return common, first, surnames, places
 
 
+def place_words():
+    """The names of Dutch places, in lowercase."""
+    return _lists()[3]
+
+
 def _is_first_name(word, *, strong):
     common, first, _, _ = _lists()
     word = word.lower()

@@ -8,7 +8,7 @@ Each rule yields ``(start, end, kind)`` candidates; ``detect`` merges them with 
 import functools
 import re
 
-from . import datums, namen
+from . import datums, namen, organisaties
 from .allowlist import is_public_site
 from .lookup import read_items, words
 from .soort import Soort
@@ -154,23 +154,29 @@ _AGE_NOT_AFTER = re.compile(
     r"in dienst|zorg|later|eerder|daarvoor|daarna|terug|\+|en ouder|of ouder)",
     re.IGNORECASE,
 )
-_AGE_PERSON = re.compile(
-    r"\b(?:man|vrouw|meneer|mevrouw|heer|dame|pati[eë]nt|pati[eë]nte|cli[eë]nt|cli[eë]nte|weduwe|"
-    r"weduwnaar|moeder|vader|jongen|meisje|zoon|dochter|echtgenoot|echtgenote|broer|zus|opa|oma|"
-    r"bewoner|bewoonster|leeftijd(?: van)?)\s+(?:van\s+)?"
-    r"(\d{1,3})(?![\w%]|\s*(?:jaar|jr|%|euro|kg|\d))",
+# "een man van 82", "moeder 91", "Patiënt, 72, alleenstaand", "Cliënt, vrouw, 94, dementie": a
+# person word before a bare number, with "van" or a comma between. Anchored on the number (a
+# casus has few), the person word is looked for in the characters before it.
+_AGE_PERSON_NUMBER = re.compile(r"\d(?<![\w.,/-]\d)\d{0,2}(?![\w%]|[.,/-]\d)")
+_PERSON_WORDS = (
+    r"man|vrouw|meneer|mevrouw|heer|dame|pati[eë]nte?|cli[eë]nte?|weduwe|weduwnaar|moeder|vader|"
+    r"jongen|meisje|zoon|dochter|echtgenoot|echtgenote|broer|zus|opa|oma|bewoner|bewoonster|"
+    r"echtpaar"
+)
+_AGE_PERSON_BEFORE = re.compile(
+    r"\b(?:(?:"
+    + _PERSON_WORDS
+    + r"|leeftijd(?: van)?)\s+(?:van\s+)?|(?P<comma>(?:"
+    + _PERSON_WORDS
+    + r")\s*,\s*))$",
     re.IGNORECASE,
 )
+_AGE_PERSON_NOT_AFTER = re.compile(r"\s*(?:jaar|jr|%|euro|kg|\d)", re.IGNORECASE)
+_AGE_COMMA_AFTER = re.compile(r"\s*[,;)]|\.(?:\s|$)|\s+jaar\b|$", re.IGNORECASE)
 # "ik ben nu 93", "was 92 geworden": a bare number after a form of "zijn"/"worden".
 _AGE_VERB = re.compile(
     r"\b(?:ben|is|was|werd|wordt|word)\s+(?:nu\s+|net\s+|bijna\s+|inmiddels\s+|al\s+|pas\s+)?"
     r"(\d{2,3})(?=\s*(?:geworden|[,.!;]|$|\s+en\s|\s+toen|\s+jaar))",
-    re.IGNORECASE,
-)
-# "Patiënt, 72, alleenstaand", "Cliënt, vrouw, 94, dementie": a person word, a comma, a number.
-_AGE_PERSON_COMMA = re.compile(
-    r"\b(?:pati[eë]nte?|cli[eë]nte?|man|vrouw|meneer|mevrouw|heer|weduwe|weduwnaar|bewoner|"
-    r"bewoonster|jongen|meisje|echtpaar)\s*,\s*(\d{1,3})(?=\s*[,;)]|\.(?:\s|$)|\s+jaar\b)",
     re.IGNORECASE,
 )
 # Ages in words ("drieënnegentig jaar", "tachtig-jarige", "(tachtig)", "was negentig",
@@ -488,6 +494,7 @@ def candidates(text: str):
     yield from _ages(text, words)
     for m in _INSTITUTION.finditer(text):
         yield (*m.span(), Soort.INSTELLING)
+    yield from organisaties.candidates(text, words)
     for m in _BRAND.finditer(text):
         if m.group() not in _BRAND_NOT and not is_allowed_word(m.group()):
             yield (*m.span(), Soort.INSTELLING)
@@ -504,6 +511,7 @@ def candidates(text: str):
     for m in _INITIALS_NAME.finditer(text):
         yield (*m.span(), Soort.NAAM)
     yield from namen.candidates(text)
+    yield from organisaties.article_names(text)
     for m in _PLACE_CONTEXT.finditer(text):
         start, end = m.span(1)
         words = text[start:end]
@@ -553,16 +561,22 @@ def _ages(text, words=None):
         if not oud and (age < 18 or _AGE_NOT_BEFORE.search(before) or _AGE_NOT_AFTER.match(after)):
             continue
         yield (*m.span(), Soort.LEEFTIJD)
-    for rule, youngest in ((_AGE_PERSON, 0), (_AGE_LABEL, 0), (_AGE_VERB, 40), (_AGE_ORDINAL, 0)):
+    for m in _AGE_PERSON_NUMBER.finditer(text):
+        before = _AGE_PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None or not 0 <= int(m.group()) <= 120:
+            continue
+        if before.group("comma"):
+            if _AGE_COMMA_AFTER.match(text, m.end()):
+                yield (*m.span(), Soort.LEEFTIJD)
+        elif not _AGE_PERSON_NOT_AFTER.match(text, m.end()):
+            yield (*m.span(), Soort.LEEFTIJD)
+    for rule, youngest in ((_AGE_LABEL, 0), (_AGE_VERB, 40), (_AGE_ORDINAL, 0)):
         for m in rule.finditer(text):
             if youngest <= int(re.sub(r"\D", "", m.group(1))) <= 120:
                 yield (*m.span(1), Soort.LEEFTIJD)
     for m in _AGE_PRONOUN.finditer(text):
         if 0 < int(m.group()) <= 120:
             yield (*m.span(), Soort.LEEFTIJD)
-    for m in _AGE_PERSON_COMMA.finditer(text):
-        if 0 < int(m.group(1)) <= 120:
-            yield (*m.span(1), Soort.LEEFTIJD)
     present = WORDS_TEN_UP & words if words is not None else WORDS_TEN_UP
     if present:
         yield from _ages_in_words(text, present)
