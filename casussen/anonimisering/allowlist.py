@@ -130,6 +130,27 @@ _RELIGIOUS_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _RELIGIOUS_WINDOW = 200
+BIBLE_BOOKS = words(
+    """
+    genesis exodus leviticus numeri deuteronomium jozua richteren ruth samuël koningen kronieken
+    ezra nehemia ester job psalm psalmen spreuken prediker hooglied jesaja jeremia klaagliederen
+    ezechiël daniël hosea joël amos obadja jona micha nahum habakuk sefanja haggai zacharia
+    maleachi matteüs mattheüs marcus lucas johannes handelingen romeinen korintiërs galaten
+    efeziërs filippenzen kolossenzen tessalonicenzen timoteüs titus filemon hebreeën jakobus
+    petrus judas openbaring soera
+    """
+)
+_BIBLE_REFERENCE = re.compile(r"^(\w+)\s+\d{1,3}(?:\s*[:,.-]\s*\d{1,3})*$")
+
+
+def is_bible_reference(text: str, start: int, end: int) -> bool:
+    """ "Johannes 14", "Psalm 121", "Prediker 3:1" in religious text: a book and a chapter,
+    not a street and a house number."""
+    m = _BIBLE_REFERENCE.match(text[start:end])
+    if m is None or m.group(1).lower() not in BIBLE_BOOKS:
+        return False
+    window = text[max(0, start - _RELIGIOUS_WINDOW) : end + _RELIGIOUS_WINDOW]
+    return _RELIGIOUS_CONTEXT.search(window) is not None
 
 
 def is_religious_name(text: str, start: int, end: int) -> bool:

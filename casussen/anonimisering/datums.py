@@ -16,7 +16,7 @@ from .soort import Soort
 from .telwoorden import value
 
 _WEEKDAY = (
-    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:ochtend|middag|avond|nacht)?"
     r"|ma|di|wo|do|vr|za|zo|maan|dins|woens|don|vrij|zat|zon)\.?"
 )
 _DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2])"

@@ -8,7 +8,7 @@ reasoned rule about what stands around a finding, never about particular words o
 
 import re
 
-from .allowlist import is_allowed_word, is_religious_name
+from .allowlist import is_allowed_word, is_bible_reference, is_religious_name
 from .namen import _FUNCTION_WORDS, _lists
 from .soort import Soort
 from .telwoorden import NUMBER_TEN_UP, value
@@ -70,6 +70,8 @@ def _drop_no_names(text, findings):
                 and lower not in first
             ):
                 continue
+        if f.kind == Soort.ADRES and is_bible_reference(text, f.start, f.end):
+            continue
         if f.kind == Soort.ADRES and _HEADING_AFTER.match(text, f.end):
             word = f.text.split()[0].lower()
             if word in common or word in {"punt", "agendapunt", "casus", "stap", "actie"}:

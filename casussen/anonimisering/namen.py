@@ -193,6 +193,14 @@ def _after_kin(words, i):
             return
 
 
+def _finite_verb(word):
+    """A verb a subject name is followed by: "zegt", "belde", or any present tense in -t
+    ("ilse slaapt er vannacht")."""
+    return word in _SPEECH_VERBS or (
+        word.islower() and len(word) > 3 and word.endswith("t") and word not in _FUNCTION_WORDS
+    )
+
+
 def candidates(text):
     """Names after titles and kinship words, and lowercase names and places (one pass)."""
     common, _, _, places = _lists()
@@ -237,7 +245,7 @@ def candidates(text):
                 and words.sentence_start(i)
                 and (
                     text[end : end + 1] == ","
-                    or (following in _SPEECH_VERBS and words.gap(i + 1) == " ")
+                    or (_finite_verb(following) and words.gap(i + 1) == " ")
                 )
             )
         ):

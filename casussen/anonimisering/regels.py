@@ -18,7 +18,9 @@ _MONTHS = (
     r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
     r"|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
-_WEEKDAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+_WEEKDAYS = (
+    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:ochtend|middag|avond|nacht)?"
+)
 
 # Speed (issue 4): a pattern that starts with a look-behind makes Python's `re` try every position
 # of the text; one that starts with a character class lets it skip to the next such character.
