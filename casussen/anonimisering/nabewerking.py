@@ -58,6 +58,9 @@ def _drop_no_names(text, findings):
     first = _lists()[1]
     kept = []
     for f in findings:
+        # "Sint Antonius" in a prayer is a saint, not the hospital of that name.
+        if f.kind == Soort.INSTELLING and is_religious_name(text, f.start, f.end):
+            continue
         if f.kind == Soort.NAAM:
             lower = f.text.lower()
             if f.text in _FUNCTION_WORDS or is_religious_name(text, f.start, f.end):

@@ -228,14 +228,18 @@ def _cue_names(text, words):
 
 def _names_before_cue(text, words):
     lower = text.lower()
+    plain = _plain_words()
     for key in _NAME_CUE_WORDS & words:
         for pos in _occurrences(lower, key):
             m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
             end = pos + len(key)
             if m is None or lower[end : end + 1].isalpha() or not text[pos].isalpha():
                 continue
-            first = m.group(1).split()[0]
-            if first.lower() not in _DENOMINATIONS and not is_allowed_word(text[m.start(1) : end]):
+            name = [w for w in m.group(1).split() if w.lower() not in ("de", "het", "'t")]
+            # "De Protestantse Kerk" is national, "Een school" a sentence: no name of a place.
+            if not name or name[0].lower() in _DENOMINATIONS or name[0].lower() in plain:
+                continue
+            if not is_allowed_word(text[m.start(1) : end]):
                 yield m.start(1), end, Soort.INSTELLING
 
 

@@ -103,7 +103,7 @@ _NUMBER_LABEL = re.compile(
     r"relatie|ziekenhuis|klant|lid|inschrijf|zorgverzekerings|burger)[\s.-]?"
     r"(?:nummer|nr\.?|id|code)|(?:ecd|epd|zis|hix)(?:[\s-]?(?:nummer|nr\.?|id))?)\.?"
     r"(?:\s+(?:bij|van|in)\s+(?:de|het)?\s*[\w-]+)?\s*[:=#(]?\s*(?:is\s+)?"
-    r"(#?(?=[A-Za-z]{0,4}[ -]?\d)[A-Za-z0-9](?:[A-Za-z0-9./-]|[ ](?=[A-Z]*\d)){1,}[A-Za-z0-9])",
+    r"(#?(?=[A-Za-z]{0,4}[ .-]?\d)[A-Za-z0-9](?:[A-Za-z0-9./-]|[ ](?=[A-Z]*\d)){1,}[A-Za-z0-9])",
     re.IGNORECASE,
 )
 # Groups of digits joined by dashes or slashes with six digits or more ("4471-0983",
@@ -610,7 +610,7 @@ def _age_word_span(text, start, end):
     before = text[max(0, start - 25) : start]
     after = text[end : end + 30]
     if (m := _AGE_WORD_UNIT.match(after)) is not None:
-        if _AGE_NOT_BEFORE.search(before) or _AGE_NOT_AFTER.match(text, end + m.end()):
+        if _AGE_NOT_BEFORE.search(before) or _AGE_NOT_AFTER.match(after[m.end() :]):
             return None
         # "twintig jaar" alone is mostly a duration: an age needs "oud", "-jarige", a verb, or
         # to be one that few durations reach (seventy and up).
