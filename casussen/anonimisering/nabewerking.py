@@ -9,6 +9,7 @@ reasoned rule about what stands around a finding, never about particular words o
 import re
 
 from .allowlist import is_allowed_word, is_bible_reference, is_religious_name
+from .lookup import words
 from .namen import _FUNCTION_WORDS, _lists
 from .soort import Soort
 from .telwoorden import NUMBER_TEN_UP, value
@@ -34,12 +35,20 @@ _NAME_TAIL = re.compile(r"\s+(?:van|bij|uit)\s+(?:de|het|der|den)?\s*(\S.*)$")
 # A heading of notes ("Scholing:", "Besluit:") is no name.
 _HEADING_AFTER = re.compile(r"\s*:")
 
+# Roles that one person holds at a place: a religious leader, a teacher, the owner or head.
+_ROLE_WORDS = sorted(
+    words(
+        """
+        imam pastoor pastor dominee predikant voorganger priester kapelaan rabbijn pandit koster
+        diaken ouderling juf meester leerkracht leraar lerares docent mentor directeur directrice
+        rector conrector eigenaar eigenaresse uitbater bedrijfsleider voorzitter secretaris
+        penningmeester beheerder hoofd locatiemanager teamleider manager trainer coach kapper
+        bakker slager burgemeester
+        """
+    )
+)
 _ROLE = re.compile(
-    r"(?<![\w])(?:imam|pastoor|pastor|dominee|predikant|voorganger|priester|kapelaan|rabbijn|"
-    r"pandit|koster|diaken|ouderling|juf|meester|leerkracht|leraar|lerares|docent|mentor|"
-    r"directeur|directrice|rector|conrector|eigenaar|eigenaresse|uitbater|bedrijfsleider|"
-    r"voorzitter|secretaris|penningmeester|beheerder|hoofd|locatiemanager|teamleider|manager|"
-    r"trainer|coach|kapper|bakker|slager|burgemeester)"
+    r"(?<![\w])(?:" + "|".join(_ROLE_WORDS) + r")"
     r"\s+(?:van|bij|op|in)\s+(?:(?:groep|klas)\s+\d{1,2}\s+(?:van|op|bij)\s+)?"
     r"(?P<article>(?:de|het|'t)\s+)?",
     re.IGNORECASE,
@@ -65,7 +74,8 @@ def _drop_no_names(text, findings):
             lower = f.text.lower()
             if f.text in _FUNCTION_WORDS or is_religious_name(text, f.start, f.end):
                 continue
-            line_start = not text[: f.start].strip() or text[: f.start].rstrip()[-1] in "\n.!?"
+            before = text[max(0, f.start - 40) : f.start].rstrip()
+            line_start = (not before and f.start <= 40) or before[-1:] in ("\n", ".", "!", "?")
             if (
                 line_start
                 and " " not in f.text
@@ -137,6 +147,9 @@ def _plausible(number):
 
 def _roles(text, findings):
     """A role bound to a named place, and the place (with its town), as one finding."""
+    lower = text.lower()
+    if not any(role in lower for role in _ROLE_WORDS):
+        return findings
     by_start = {f.start: i for i, f in enumerate(findings)}
     merged = {}
     for m in _ROLE.finditer(text):

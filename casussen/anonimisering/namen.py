@@ -203,17 +203,16 @@ def _finite_verb(word):
 
 def candidates(text):
     """Names after titles and kinship words, and lowercase names and places (one pass)."""
-    common, _, _, places = _lists()
+    common, first, _, places = _lists()
     words = _Words(text)
+    cues = _TITLES | _KIN
     for i, word in enumerate(words.words):
         lower = word.lower()
-        if lower in _TITLES:
-            yield from _after_title(words, i)
+        if lower in cues:
+            yield from (_after_title if lower in _TITLES else _after_kin)(words, i)
             continue
-        if lower in _KIN:
-            yield from _after_kin(words, i)
-            continue
-        if not word.islower() or len(word) < 3:
+        # Most words are neither a place nor a first name: that is decided here, cheaply.
+        if not word.islower() or len(word) < 3 or (word not in places and word not in first):
             continue
         previous = words.words[i - 1].lower() if i else ""
         start = words.matches[i].start()

@@ -38,7 +38,8 @@ _KEY = re.compile(r"[^\W\d_]+")
 @functools.cache
 def care_organisations():
     """The listed names by key (the first word that is no article, in lowercase, letters
-    only): for each, (pattern, offset of the key in the name), longest name first. A name
+    only): for each, (name in lowercase, pattern, offset of the key in the name), longest
+    name first. A name
     matches as written, or in any case when no word of it is ordinary (``_ordinary_words``)."""
     ordinary = _ordinary_words()
     index = {}
@@ -58,10 +59,10 @@ def care_organisations():
         pattern = re.compile(
             r"(?<![\w-])" + re.escape(name) + r"(?![\w+]|-\w)", 0 if exact else re.IGNORECASE
         )
-        index.setdefault(key_match.group(), []).append((len(name), pattern, offset))
+        index.setdefault(key_match.group(), []).append((name.lower(), pattern, offset))
     for entries in index.values():
-        entries.sort(key=lambda entry: -entry[0])
-    return {key: [(p, o) for _, p, o in entries] for key, entries in index.items()}
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return index
 
 
 def _listed(text, words):
@@ -73,8 +74,10 @@ def _listed(text, words):
         entries = index[key]
         pos = lower.find(key)
         while pos != -1:
-            for pattern, offset in entries:
-                m = pattern.match(text, pos - offset) if pos >= offset else None
+            for name, pattern, offset in entries:
+                if pos < offset or not lower.startswith(name, pos - offset):
+                    continue  # the cheap test first: most entries differ in their letters
+                m = pattern.match(text, pos - offset)
                 if m is not None:
                     yield m.start(), m.end(), Soort.INSTELLING
                     break
@@ -86,10 +89,7 @@ def _listed(text, words):
 _WORSHIP_SCHOOL = (
     r"kerk|parochie|kapel|moskee|camii|synagoge|tempel|school|college|lyceum|gymnasium"
 )
-# "Mariakerk", "Martinusparochie", "Jozefschool", "Ulu-moskee": a capitalised compound.
-_COMPOUND = re.compile(
-    r"[A-ZÀ-Ý](?<![\w-][A-ZÀ-Ý])[\w'’]*?(?:-[A-Za-zà-ÿ]+)?-?(?:" + _WORSHIP_SCHOOL + r")(?![\w])"
-)
+_HYPHEN_NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’]*-$")
 _GENERIC_COMPOUNDS = words(
     """
     kerk parochie kapel moskee camii synagoge tempel school college lyceum gymnasium basisschool
@@ -97,7 +97,7 @@ _GENERIC_COMPOUNDS = words(
     vakschool middelbare lagere bijbelschool koranschool weekendschool zomerschool dagschool
     """
 )
-_SAINT_BEFORE = re.compile(r"(?:Sint|St\.|H\.|Heilige|Onze[- ]Lieve[- ]Vrouwe?)\s+$")
+_SAINT_BEFORE = re.compile(r"(?:Sint|St\.?|H\.|Heilige|Onze[- ]Lieve[- ]Vrouwe?)(?:\s+|-)$")
 # "basisschool De Vlinder", "moskee Mevlana", "Bakkerij Teunissen", "obs De Rank",
 # "Pinkstergemeente De Schuilplaats": a cue word (any case) and a capitalised name.
 _CUE = (
@@ -136,9 +136,10 @@ _DENOMINATION_PLACE = re.compile(
     r"\s+(?:(?:te|in|van)\s+)?(" + _NAME_WORD + r")"
 )
 # Chat: "de mevlana moskee", "hospice de zwaluw", "apotheek ulft", "zorggroep sint maarten".
-_LOWER_BEFORE_CUE = re.compile(r"(?<![\w-])([a-zà-ÿ]{3,})\s+(?:moskee|camii|parochie)(?![\w])")
+_LOWER_BEFORE_CUE_WORDS = frozenset({"moskee", "camii", "parochie"})
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])([a-zà-ÿ]{3,})\s+$")
 _LOWER_CUE = re.compile(
-    r"(?<![\w-])(?:hospice|zorggroep|apotheek|huisartsenpraktijk|huisartsenpost|verpleeghuis|"
+    r"(?:hospice|zorggroep|apotheek|huisartsenpraktijk|huisartsenpost|verpleeghuis|"
     r"zorgcentrum|woonzorgcentrum|revalidatiecentrum|ziekenhuis)\s+"
     r"((?:(?:de|het|'t|sint|st\.?)\s+)?[a-zà-ÿ][\w'’-]{2,})"
 )
@@ -184,26 +185,43 @@ _LOWER_CUE_WORDS = words(
 
 def _worship_schools_shops(text, words):
     """Only the rules whose cue words the text has (``words``: its lowercase words) run."""
-    if any(word.endswith(_SUFFIXES) for word in words):
-        yield from _compounds(text)
+    compounds = [word for word in words if word.endswith(_SUFFIXES)]
+    if compounds:
+        yield from _compounds(text, compounds)
     yield from _cue_names(text, words)
     yield from _names_before_cue(text, words)
     if not words.isdisjoint(_DENOMINATIONS):
         for m in _DENOMINATION_PLACE.finditer(text):
             if m.group().split()[0].lower() in _DENOMINATIONS:
                 yield (*m.span(), Soort.INSTELLING)
-    if not words.isdisjoint(_LOWER_CUE_WORDS) or not words.isdisjoint(_NAME_CUE_WORDS):
-        yield from _lowercase_names(text)
+    yield from _lowercase_names(text, words)
 
 
-def _compounds(text):
-    for m in _COMPOUND.finditer(text):
-        if m.group().lower() in _GENERIC_COMPOUNDS:
-            continue
-        start = m.start()
-        if (saint := _SAINT_BEFORE.search(text, max(0, start - 25), start)) is not None:
-            start = saint.start()
-        yield start, m.end(), Soort.INSTELLING
+def _compounds(text, compounds):
+    """ "Mariakerk", "Sint Jozefschool", "Ulu-moskee": each compound word of the text that ends
+    in a worship or school word, where it is written with a capital."""
+    lower = text.lower()
+    for word in compounds:
+        generic = word in _GENERIC_COMPOUNDS
+        for pos in _occurrences(lower, word):
+            end = pos + len(word)
+            if lower[end : end + 1].isalpha():
+                continue
+            start = pos
+            if generic:
+                # Only as the end of a hyphenated name: "Ulu-moskee", "Mevlana-moskee".
+                m = _HYPHEN_NAME.search(text, max(0, pos - 30), pos)
+                if m is None:
+                    continue
+                start = m.start()
+            saint = _SAINT_BEFORE.search(text, max(0, start - 25), start)
+            if not generic and (
+                not text[pos].isupper() or (lower[pos - 1 : pos] == "-" and saint is None)
+            ):
+                continue
+            if saint is not None:
+                start = saint.start()
+            yield start, end, Soort.INSTELLING
 
 
 def _occurrences(lower, key):
@@ -243,21 +261,31 @@ def _names_before_cue(text, words):
                 yield m.start(1), end, Soort.INSTELLING
 
 
-def _lowercase_names(text):
+def _lowercase_names(text, words):
+    lower = text.lower()
     plain = _plain_words()
-    for m in _LOWER_BEFORE_CUE.finditer(text):
-        word = m.group(1)
-        if word not in plain and word not in _DENOMINATIONS:
-            yield (*m.span(), Soort.INSTELLING)
+    for key in _LOWER_BEFORE_CUE_WORDS & words:
+        for pos in _occurrences(lower, key):
+            m = _LOWER_WORD_BEFORE.search(text, max(0, pos - 30), pos)
+            end = pos + len(key)
+            if m is None or lower[end : end + 1].isalpha():
+                continue
+            word = m.group(1)
+            if word not in plain and word not in _DENOMINATIONS:
+                yield m.start(1), end, Soort.INSTELLING
     # A lowercase name after a cue is a name when an article or "sint" makes it one, or when
     # it is a place ("apotheek ulft"); otherwise it is the sentence going on ("apotheek belde").
     places = namen.place_words()
-    for m in _LOWER_CUE.finditer(text):
-        parts = m.group(1).split()
-        if parts[-1] in plain:
-            continue
-        if len(parts) > 1 or parts[-1] in places:
-            yield (*m.span(), Soort.INSTELLING)
+    for key in _LOWER_CUE_WORDS & words:
+        for pos in _occurrences(lower, key):
+            m = _LOWER_CUE.match(text, pos)
+            if m is None:
+                continue
+            parts = m.group(1).split()
+            if parts[-1] in plain:
+                continue
+            if len(parts) > 1 or parts[-1] in places:
+                yield (*m.span(), Soort.INSTELLING)
 
 
 def article_names(text):

@@ -160,18 +160,12 @@ _AGE_NOT_AFTER = re.compile(
 # person word before a bare number, with "van" or a comma between. Anchored on the number (a
 # casus has few), the person word is looked for in the characters before it.
 _AGE_PERSON_NUMBER = re.compile(r"\d(?<![\w.,/-]\d)\d{0,2}(?![\w%]|[.,/-]\d)")
-_PERSON_WORDS = (
-    r"man|vrouw|meneer|mevrouw|heer|dame|pati[eë]nte?|cli[eë]nte?|weduwe|weduwnaar|moeder|vader|"
-    r"jongen|meisje|zoon|dochter|echtgenoot|echtgenote|broer|zus|opa|oma|bewoner|bewoonster|"
-    r"echtpaar"
-)
-_AGE_PERSON_BEFORE = re.compile(
-    r"\b(?:(?:"
-    + _PERSON_WORDS
-    + r"|leeftijd(?: van)?)\s+(?:van\s+)?|(?P<comma>(?:"
-    + _PERSON_WORDS
-    + r")\s*,\s*))$",
-    re.IGNORECASE,
+_PERSON_WORDS = words(
+    """
+    man vrouw meneer mevrouw heer dame patiënt patient patiënte patiente cliënt client cliënte
+    cliente weduwe weduwnaar moeder vader jongen meisje zoon dochter echtgenoot echtgenote broer
+    zus opa oma bewoner bewoonster echtpaar
+    """
 )
 _AGE_PERSON_NOT_AFTER = re.compile(r"\s*(?:jaar|jr|%|euro|kg|\d)", re.IGNORECASE)
 _AGE_COMMA_AFTER = re.compile(r"\s*[,;)]|\.(?:\s|$)|\s+jaar\b|$", re.IGNORECASE)
@@ -236,8 +230,20 @@ _STREET_CONTEXT = re.compile(
 )
 # Chat: a street in lowercase ("molenstraat 8"), only with a street word, and a bare house
 # number after its label ("huisnr 12a").
+_STREET_LOWER_SUFFIXES = (
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "gracht",
+    "kade",
+    "dijk",
+    "singel",
+    "steeg",
+    "dreef",
+)
 _STREET_LOWER = re.compile(
-    r"[a-z](?<![\w-][a-z])[a-zà-ÿ]{2,}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef)"
+    r"[a-z](?<![\w-][a-z])[a-zà-ÿ]{2,}(?:" + "|".join(_STREET_LOWER_SUFFIXES) + r")"
     r" (" + _HOUSENUMBER + r")(?![\w]|[,.]\d|\s*(?:uur|keer|km|min|minuten)\b)"
 )
 _HOUSENUMBER_LABEL = re.compile(
@@ -484,9 +490,10 @@ def candidates(text: str):
         value = m.group()
         if sum(ch.isdigit() for ch in value) >= 6 and not _YEAR_RANGE.match(value):
             yield (*m.span(), Soort.PATIENTNUMMER)
-    for rule in (_STREET_LOWER, _HOUSENUMBER_LABEL):
-        for m in rule.finditer(text):
-            yield (*(m.span() if rule is _STREET_LOWER else m.span(1)), Soort.ADRES)
+    yield from _lowercase_streets(text, words)
+    if "huisnummer" in words or "huisnr" in words:
+        for m in _HOUSENUMBER_LABEL.finditer(text):
+            yield (*m.span(1), Soort.ADRES)
     for rule in (_STREET, _STREET_CONTEXT, _STREET_BEFORE_POSTCODE):
         for m in rule.finditer(text):
             start, end = m.span(1) if rule is not _STREET else m.span()
@@ -527,6 +534,21 @@ def candidates(text: str):
             yield (*m.span(1), Soort.PLAATS)
 
 
+def _lowercase_streets(text, words):
+    """ "molenstraat 8": looked up by the street words of the text, where written in lowercase."""
+    lower = text.lower()
+    for word in words:
+        if not word.endswith(_STREET_LOWER_SUFFIXES) or len(word) < 6:
+            continue
+        pos = lower.find(word)
+        while pos != -1:
+            if text[pos].islower():
+                m = _STREET_LOWER.match(text, pos)
+                if m is not None:
+                    yield (*m.span(), Soort.ADRES)
+            pos = lower.find(word, pos + len(word))
+
+
 def _lowercase_postcodes(text):
     for m in _POSTCODE_LOWER.finditer(text):
         if m.group(1) in _POSTCODE_LOWER_NOT:
@@ -552,6 +574,24 @@ def _skip_leading_words(text, start, end):
     return start
 
 
+def _person_before(text, start):
+    """Whether a person word stands right before ``start``: None if not, else whether a comma
+    is between ("Cliënt, 72") or not ("een man van 82", "leeftijd van 90", "moeder 91")."""
+    before = text[max(0, start - 30) : start].rstrip()
+    comma = before.endswith(",")
+    parts = before.rstrip(",").split()
+    if not parts:
+        return None
+    last = parts[-1].lower()
+    if last == "van" and not comma and len(parts) > 1:
+        last = parts[-2].lower()
+        if last == "leeftijd":
+            return False
+    if last in _PERSON_WORDS or (last == "leeftijd" and not comma):
+        return comma
+    return None
+
+
 def _ages(text, words=None):
     for m in _AGE_JARIG.finditer(text):
         yield (*m.span(), Soort.LEEFTIJD)
@@ -564,10 +604,10 @@ def _ages(text, words=None):
             continue
         yield (*m.span(), Soort.LEEFTIJD)
     for m in _AGE_PERSON_NUMBER.finditer(text):
-        before = _AGE_PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if before is None or not 0 <= int(m.group()) <= 120:
+        comma = _person_before(text, m.start())
+        if comma is None or not 0 <= int(m.group()) <= 120:
             continue
-        if before.group("comma"):
+        if comma:
             if _AGE_COMMA_AFTER.match(text, m.end()):
                 yield (*m.span(), Soort.LEEFTIJD)
         elif not _AGE_PERSON_NOT_AFTER.match(text, m.end()):
