@@ -177,7 +177,7 @@ def _after_kin(words, i):
             j += 1
             continue
         if word.islower():
-            if not _is_first_name(word, strong=True):
+            if len(word) < 3 or not _is_first_name(word, strong=True) or not _in_dutch(words, j):
                 return
         elif (
             not word[0].isupper() or word.lower() in _FUNCTION_WORDS or word.lower() in _lists()[0]
@@ -191,6 +191,25 @@ def _after_kin(words, i):
             j += 1
         else:
             return
+
+
+# Words only Dutch has (not English): a lowercase name is looked for in Dutch text only, where
+# "ties as" or "may have" are no first name and surname.
+_DUTCH = words(
+    """
+    de het een en van ik je jij ze zij hij we wij niet wel met naar voor heeft heb hebben dat die
+    er ook nog maar bij zijn haar hem mijn zn ff mw dhr mevr vandaag morgen gisteren gebeld woont
+    alleen geen want dus kan moet gaat komt zegt zei belde thuis nu erg heel veel te tot uit aan
+    om wil wordt werd was waren kinderen zoon dochter vrouw man
+    """
+)
+_DUTCH_WINDOW = 6  # words on either side
+
+
+def _in_dutch(words, i):
+    """Whether a Dutch word stands within a few words of word ``i``."""
+    near = words.words[max(0, i - _DUTCH_WINDOW) : i + _DUTCH_WINDOW + 1]
+    return any(word.lower() in _DUTCH for word in near)
 
 
 def _finite_verb(word):
@@ -227,7 +246,7 @@ def candidates(text):
         ):
             yield (*words.matches[i].span(), Soort.PLAATS)
             continue
-        if not _is_first_name(word, strong=True):
+        if not _is_first_name(word, strong=True) or not _in_dutch(words, i):
             continue
         end = words.matches[i].end()
         following = words.words[i + 1] if i + 1 < len(words.words) else ""

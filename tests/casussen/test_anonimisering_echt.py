@@ -377,3 +377,14 @@ def test_replacing_a_finding_leaves_the_words_around_it(text, replaced):
 
 def test_a_surname_with_a_particle_stays_whole():
     assert ("naam", "Jan van der Linden") in kinds("Meneer Jan van der Linden belde.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The partner has made no commitments, so it can be deleted.",
+        "A meeting may have an agenda; ties as shown in the picture.",
+    ],
+)
+def test_english_words_that_are_dutch_first_names_are_no_names(sentence):
+    assert [k for k, _ in kinds(sentence) if k == "naam"] == []
