@@ -241,7 +241,7 @@ _ABBREVIATION_BEFORE = re.compile(
 
 
 @functools.cache
-def _common_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     return frozenset(
         read_items("whitelist", "lst_common_word") | read_items("whitelist", "lst_stop_word")
     )
@@ -255,7 +255,7 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if start >= end:
         return None
     word = text[start:end]
-    if " " not in word and word.lower() in _common_words():
+    if " " not in word and word.lower() in common_words():
         before = text[:start].rstrip()
         if (not before or before[-1] in ".!?:;\"'(") and not _ABBREVIATION_BEFORE.search(before):
             return None

@@ -154,12 +154,12 @@ _ARTICLE_NAME = re.compile(
 
 
 @functools.cache
-def _surname_words():
+def surname_words():
     return frozenset(item.lower() for item in read_items("names", "lst_interfix_surname"))
 
 
 @functools.cache
-def _plain_words():
+def plain_words():
     return frozenset(
         item.lower()
         for parts in (("whitelist", "lst_common_word"), ("whitelist", "lst_stop_word"))
@@ -246,7 +246,7 @@ def _cue_names(text, words):
 
 def _names_before_cue(text, words):
     lower = text.lower()
-    plain = _plain_words()
+    plain = plain_words()
     for key in _NAME_CUE_WORDS & words:
         for pos in _occurrences(lower, key):
             m = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
@@ -263,7 +263,7 @@ def _names_before_cue(text, words):
 
 def _lowercase_names(text, words):
     lower = text.lower()
-    plain = _plain_words()
+    plain = plain_words()
     for key in _LOWER_BEFORE_CUE_WORDS & words:
         for pos in _occurrences(lower, key):
             m = _LOWER_WORD_BEFORE.search(text, max(0, pos - 30), pos)
@@ -295,7 +295,7 @@ def article_names(text):
         words_ = m.group(1).split()
         if words_[0].lower() in RELIGIOUS_NAMES or is_allowed_word(m.group()):
             continue
-        surname = len(words_) == 1 and words_[0].lower() in _surname_words()
+        surname = len(words_) == 1 and words_[0].lower() in surname_words()
         yield m.start(), m.end(), Soort.NAAM if surname else Soort.INSTELLING
 
 

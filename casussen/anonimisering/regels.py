@@ -428,6 +428,19 @@ def institution_names() -> frozenset[str]:
     )
 
 
+def load_lists():
+    """Build every word list the own rules read (they are built on first use otherwise)."""
+    from . import allowlist
+
+    place_names()
+    institution_names()
+    namen.place_words()
+    allowlist.common_words()
+    organisaties.care_organisations()
+    organisaties.plain_words()
+    organisaties.surname_words()
+
+
 _SINGLE_CAP_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[a-zà-ÿ]{3,}(?:[- ][A-Z][a-zà-ÿ]+)?(?![\w])")
 
 

@@ -388,3 +388,21 @@ def test_a_surname_with_a_particle_stays_whole():
 )
 def test_english_words_that_are_dutch_first_names_are_no_names(sentence):
     assert [k for k, _ in kinds(sentence) if k == "naam"] == []
+
+
+def test_the_warm_up_builds_the_own_rules_word_lists_before_forking():
+    from casussen.anonimisering import allowlist, namen, organisaties, regels
+
+    lists = (
+        regels.place_names,
+        regels.institution_names,
+        namen._lists,  # noqa: SLF001 - the cache behind namen.place_words
+        allowlist.common_words,
+        organisaties.care_organisations,
+        organisaties.plain_words,
+        organisaties.surname_words,
+    )
+    for built in lists:
+        built.cache_clear()
+    regels.load_lists()
+    assert [built.cache_info().currsize for built in lists] == [1] * len(lists)
