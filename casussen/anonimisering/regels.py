@@ -134,6 +134,12 @@ _DATE_DAY_MONTH = re.compile(
     r"(?:[ \-]'?(?:(?:19|20)\d{2}|\d{2}(?![\w:])))?(?![\w])",
     re.IGNORECASE,
 )
+# Several days of one month: "5-8 juli", "1 en 2 mei", "3 t/m 7 juni", "12, 13 en 14 maart".
+_DATE_DAYS_MONTH = re.compile(
+    r"\d(?<![\w-]\d)\d?(?:\s*(?:-|–|,|en|t/m|tot en met)\s*\d{1,2}){1,4}"
+    r"(?:e|ste|de)?[ \-](?:" + _MONTHS + r")\.?(?:\s+(?:19|20)\d{2})?(?![\w])",
+    re.IGNORECASE,
+)
 # Month + year ("in maart 2023") and "1 januari": the month alone is harmless and not matched.
 _DATE_MONTH_YEAR = re.compile(
     r"(?<![\w-])(?:" + _MONTHS + r")\.? (?:19|20)\d{2}(?![\w])", re.IGNORECASE
@@ -483,7 +489,7 @@ def candidates(text: str):
         if m.group()[-2:].upper() not in _POSTCODE_NOT:
             yield (*m.span(), Soort.POSTCODE)
     yield from _lowercase_postcodes(text)
-    for rule in (_DATE_NUMERIC, _DATE_DAY_MONTH, _DATE_MONTH_YEAR):
+    for rule in (_DATE_DAYS_MONTH, _DATE_NUMERIC, _DATE_DAY_MONTH, _DATE_MONTH_YEAR):
         for m in rule.finditer(text):
             yield (*m.span(), Soort.DATUM)
     words = set(_WORDS.findall(text.lower()))

@@ -87,6 +87,8 @@ def test_at_most_15_percent_of_the_clean_paragraphs_are_flagged(echt):
         ("Vanaf 15/1 komt de nachtzorg.", "15/1"),
         ("Zaterdagavond 9 november belde de buurvrouw.", "Zaterdagavond 9 november"),
         ("Hij is op zes mei overleden.", "zes mei"),
+        ("Van 5-8 juli is de casemanager er niet.", "5-8 juli"),
+        ("Op 1 en 2 mei is de praktijk dicht.", "1 en 2 mei"),
     ],
 )
 def test_day_and_month_without_a_year_are_dates(sentence, date):
