@@ -72,7 +72,10 @@ _PLACE_PREPOSITION = words(
     """
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_AFTER_HOUSENUMBER = re.compile(r"\d[a-zA-Z]?,\s*$")
+# A place after an address: "molenstraat 8, terborg", "7061 dk terborg".
+_AFTER_HOUSENUMBER = re.compile(r"(?:\d[a-zA-Z]?,|\d{4}\s?[a-zA-Z]{2},?)\s*$")
+# "marja van de wijkverpleging", "jos vd voedselbank": a first name and where the person works.
+_OF_AN_ORGANISATION = re.compile(r"\s+(?:van\s+(?:de|het)|vd|v/d)\s+[a-zà-ÿ]{4,}")
 _EXPLAINED = re.compile(r"\s+\((?:de|het|mijn|zijn|haar|hun)\s+(\w+)\)")
 
 
@@ -200,16 +203,20 @@ _DUTCH = words(
     de het een en van ik je jij ze zij hij we wij niet wel met naar voor heeft heb hebben dat die
     er ook nog maar bij zijn haar hem mijn zn ff mw dhr mevr vandaag morgen gisteren gebeld woont
     alleen geen want dus kan moet gaat komt zegt zei belde thuis nu erg heel veel te tot uit aan
-    om wil wordt werd was waren kinderen zoon dochter vrouw man
+    om wil wordt werd was waren kinderen zoon dochter vrouw sinds ligt gister toch zit
+    volgens mij wie waar hoe wat even weer graag goed daar hier omdat zou kunnen mag gaan komen
+    weet denk nee jullie ons onze deze dit welke elke iemand niemand iets niets alles
     """
 )
 _DUTCH_WINDOW = 6  # words on either side
+# Kinship words and titles are Dutch too, except those English shares ("kind", "man", "dr").
+_DUTCH_CUES = _DUTCH | ((_KIN | _TITLES) - {"kind", "man", "dr", "partner", "collega"})
 
 
 def _in_dutch(words, i):
     """Whether a Dutch word stands within a few words of word ``i``."""
     near = words.words[max(0, i - _DUTCH_WINDOW) : i + _DUTCH_WINDOW + 1]
-    return any(word.lower() in _DUTCH for word in near)
+    return any(word.lower() in _DUTCH_CUES for word in near)
 
 
 def _finite_verb(word):
@@ -258,12 +265,16 @@ def candidates(text):
             and words.gap(i) == " "
             or (m := _EXPLAINED.match(text, end)) is not None
             and m.group(1).lower() in _KIN
+            or _is_first_name(word, strong=False)
+            and _OF_AN_ORGANISATION.match(text, end) is not None
             or (
                 _is_first_name(word, strong=False)
                 and words.sentence_start(i)
                 and (
-                    text[end : end + 1] == ","
-                    or (_finite_verb(following) and words.gap(i + 1) == " ")
+                    text[end : end + 1] in (",", "?")
+                    or (
+                        (_finite_verb(following) or following == "toch") and words.gap(i + 1) == " "
+                    )
                 )
             )
         ):

@@ -191,9 +191,16 @@ _AGE_WORD_BEFORE = re.compile(
 )
 _AGE_WORD_CLOSE = re.compile(r"\s*(?:geworden|[,.!;)]|$|en\s|toen\b)", re.IGNORECASE)
 _AGE_WORD_SENTENCE = re.compile(r"(?:^|[.!?]\s+|,\s*)$")
-_AGE_WORD_BECAME = re.compile(r"\s+(?:is|was|ben|werd)\s+(?:hij|zij|ze|ik)\s+geworden", re.I)
+# "Vierennegentig is hij geworden", "vijfentachtig was ze al": the age before the verb.
+_AGE_WORD_BECAME = re.compile(r"\s+(?:is|was|ben|werd|wordt)\s+(?:hij|zij|ze|ik)\b", re.I)
 _AGE_WORD_BECOMES = re.compile(r"\s+(?:wordt|werd|geworden)\b", re.IGNORECASE)
 _AGE_BECOMES = re.compile(r"\d(?<![\w.,-]\d)\d{1,2}(?=\s+(?:wordt|werd|geworden)\b)")
+# "meneer wordt 90 op 12/4", "(m, 84)": a number after "wordt"/"werd", or after a sex in brackets.
+_AGE_AFTER_BECOMES = re.compile(
+    r"\d(?:(?<=wordt \d)|(?<=werd \d))\d{1,2}"
+    r"(?![\w%]|\s*(?:graden|euro|keer|kg|%|procent|minuten|uur)\b)"
+)
+_AGE_SEX = re.compile(r"\((?:m|v|man|vrouw|dhr|mw)\s*[,/]\s*(\d{1,3})(?:\s*(?:jr|jaar))?\)", re.I)
 _AGE_WORDS_VERB_BEFORE = re.compile(
     r"\b(?:is|was|ben|bent|zijn|waren|werd|wordt|word|van|nu|pas|bijna|ruim|al)\s+$", re.IGNORECASE
 )
@@ -641,9 +648,13 @@ def _ages(text, words=None):
     present = WORDS_TEN_UP & words if words is not None else WORDS_TEN_UP
     if present:
         yield from _ages_in_words(text, present)
-    for m in _AGE_BECOMES.finditer(text):
-        if 18 <= int(m.group()) <= 120:
-            yield (*m.span(), Soort.LEEFTIJD)
+    for rule in (_AGE_BECOMES, _AGE_AFTER_BECOMES):
+        for m in rule.finditer(text):
+            if 18 <= int(m.group()) <= 120:
+                yield (*m.span(), Soort.LEEFTIJD)
+    for m in _AGE_SEX.finditer(text):
+        if 0 < int(m.group(1)) <= 120:
+            yield (*m.span(1), Soort.LEEFTIJD)
     for m in _AGE_BRACKETS.finditer(text):
         number = m.group(1) or m.group(2)
         if 0 < int(number) <= 120:

@@ -162,6 +162,10 @@ def test_a_surname_that_is_a_word_after_a_title_with_a_dot_is_a_name(sentence, n
         ("dochter lisa komt morgen om 10 uur", "lisa", "naam"),
         ("hij is verhuisd naar winterswijk bij zn broer", "winterswijk", "plaats"),
         ("zijn vrouw woont nu in doetinchem", "doetinchem", "plaats"),
+        ("nieuw adres: dorpsweg 3, 7021 ab zelhem", "zelhem", "plaats"),
+        ("vandaag gebeld met karin van de thuiszorg", "karin", "naam"),
+        ("wie was de contactpersoon? wendy toch?", "wendy", "naam"),
+        ("tante gerda ligt sinds zondag in het ziekenhuis", "gerda", "naam"),
     ],
 )
 def test_names_and_places_in_lowercase_are_found_on_context(sentence, name, kind):
@@ -204,6 +208,9 @@ def test_every_name_of_an_enumeration_is_a_name():
         ("Zij is vijfentachtig en nog heel helder.", "vijfentachtig"),
         ("Een tachtig-jarige man met COPD.", "tachtig-jarige"),
         ("Hij werd negenennegentig jaar oud.", "negenennegentig jaar oud"),
+        ("Casus: dhr. Smit (m, 79) met hartfalen.", "79"),
+        ("oma wordt 95 op zaterdag, taart!", "95"),
+        ("Tweeënnegentig was hij toen.", "Tweeënnegentig"),
     ],
 )
 def test_ages_without_jaar_in_brackets_and_in_words_are_found(sentence, age):
