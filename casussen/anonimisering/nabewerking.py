@@ -10,7 +10,7 @@ import re
 
 from .allowlist import is_allowed_word, is_bible_reference, is_religious_name
 from .lookup import words
-from .namen import _FUNCTION_WORDS, _lists
+from .namen import _FUNCTION_WORDS, _PARTICLES, _lists
 from .soort import Soort
 from .telwoorden import NUMBER_TEN_UP, value
 
@@ -72,7 +72,12 @@ def _drop_no_names(text, findings):
             continue
         if f.kind == Soort.NAAM:
             lower = f.text.lower()
-            if f.text in _FUNCTION_WORDS or is_religious_name(text, f.start, f.end):
+            # What is left of a name after a longer finding took its middle ("op de"), or a
+            # pronoun: lowercase function words only.
+            no_name = f.text.islower() and all(
+                word in _FUNCTION_WORDS or word in _PARTICLES for word in f.text.split()
+            )
+            if no_name or is_religious_name(text, f.start, f.end):
                 continue
             before = text[max(0, f.start - 40) : f.start].rstrip()
             line_start = (not before and f.start <= 40) or before[-1:] in ("\n", ".", "!", "?")

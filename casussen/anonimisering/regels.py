@@ -83,9 +83,14 @@ _POSTCODE_LOWER_NOT = words(
     """
     aa ad af al as au da de do en er ex ga ge ha he hé ie ik in is ja je jo la ma me na ne nu
     ok om op os ou pa re te to ui uw we wc ze zo cm mm km kg mg ml gr cl dl kb mb gb pm am ct
+    of an at it be by no so up us zn ff vd dr mw nr tv pc ic
     """
 )
-_POSTCODE_BEFORE = re.compile(r"(?:postcode\S*\s*(?:is|:)?|\d[a-zA-Z]?,?)\s*$", re.IGNORECASE)
+# After the word postcode, or after a street's house number ("Dorpsweg 3, 7021 ab"; not after
+# the digits of a phone number).
+_POSTCODE_BEFORE = re.compile(
+    r"(?:postcode\S*\s*(?:is|:)?|[^\W\d_]{2,}\s\d{1,4}[a-zA-Z]?,?)\s*$", re.IGNORECASE
+)
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w])")
 _URL = re.compile(
@@ -221,7 +226,7 @@ _STREET_SUFFIX = (
     r"ring|baan|erf|wal|haven|akker|hoek|kamp|brink|dam|veld|boulevard|allee|promenade|stede|oord|"
     r"berg|heuvel|hoeve|horst|donk|beemd|wei|weide|gaarde|wetering|vliet|zoom|rade|rijk|dal|"
     r"gang|poort|tuin|tuinen|hof|loop|lei|straatje|pleintje|laantje|wegje|kamp|es|broek|veen|"
-    r"weide|dreef|singel|burg|berg|sluis|pier|zijde|einde|eind|kant|voort|werf|molen"
+    r"weide|dreef|singel|burg|berg|sluis|pier|zijde|einde|eind|kant|voort|werf|molen|str\."
 )
 _HOUSENUMBER = (
     r"\d{1,4}(?: ?[a-zA-Z](?![\w])|-[a-zA-Z](?![\w]))?(?: ?[-/] ?\d{1,4}[a-zA-Z]?)?"

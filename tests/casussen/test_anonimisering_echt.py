@@ -415,3 +415,11 @@ def test_the_warm_up_builds_the_own_rules_word_lists_before_forking():
         built.cache_clear()
     regels.load_lists()
     assert [built.cache_info().currsize for built in lists] == [1] * len(lists)
+
+
+def test_an_abbreviated_street_is_an_address_and_a_phone_number_no_postcode():
+    assert kinds("Zij woont op de Hoofdstr. 3a sinds maart.") == [("adres", "Hoofdstr. 3a")]
+    assert kinds("Bel (06) 1234 5678 of 06 - 1234 5678.") == [
+        ("telefoon", "(06) 1234 5678"),
+        ("telefoon", "06 - 1234 5678"),
+    ]
