@@ -173,7 +173,7 @@ def detect(text: str, *, gemeente: str = "") -> list[Finding]:
     """Every identifying detail in ``text`` (see the module's contract)."""
     if not text or not text.strip():
         return []
-    taken = _Covered(protected_spans(text, gemeente))
+    taken = _Covered(protected_spans(text))
     findings = []
     for start, end, kind in [*regels.candidates(text), *_deduce_candidates(text)]:
         if kind is None:  # an own rule's verdict that this span is harmless
@@ -195,7 +195,7 @@ def detect(text: str, *, gemeente: str = "") -> list[Finding]:
                 continue
             taken.add(p_start, p_end)
             findings.append(Finding(p_start, p_end, str(kind), part))
-    return nabewerking.apply(text, _merge_adjacent(text, findings))
+    return nabewerking.apply(text, _merge_adjacent(text, findings), gemeente)
 
 
 def replace_all(text: str, findings=None) -> str:

@@ -35,6 +35,8 @@ maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
 kerst kerstmis pasen pinksteren oud en nieuw nieuwjaar ramadan
 """
 _PHRASES = {
+    "steunpunt mantelzorg",
+    "mantelzorgsteunpunt",
     "centrum indicatiestelling zorg",
     "sociale verzekeringsbank",
     "centraal administratie kantoor",
@@ -156,6 +158,8 @@ def is_bible_reference(text: str, start: int, end: int) -> bool:
 def is_religious_name(text: str, start: int, end: int) -> bool:
     """A biblical or saint's name in religious text, not made a person by a word before it."""
     words = text[start:end].lower().replace("-", " ").split()
+    while words and words[0] in _SAINT_WORDS:
+        words = words[1:]  # "Sint Franciscus", "H. Antonius": the saint's name is what counts
     if not words or not all(word in RELIGIOUS_NAMES for word in words):
         return False
     before = text[max(0, start - 25) : start].lower().split()
@@ -165,6 +169,7 @@ def is_religious_name(text: str, start: int, end: int) -> bool:
     return _RELIGIOUS_CONTEXT.search(window) is not None
 
 
+_SAINT_WORDS = words("sint st st. h. heilige")
 _PERSON_CUES = words(
     """
     mevrouw meneer mw mw. dhr dhr. mevr mevr. zoon dochter broer zus vrouw man moeder vader opa
@@ -216,15 +221,20 @@ def _gemeente_pattern(gemeente: str):
     return re.compile(r"(?<!\w)(?:gemeente\s+)?" + name + r"(?!\w)", re.IGNORECASE)
 
 
-def protected_spans(text: str, gemeente: str = "") -> list[tuple[int, int]]:
-    """Spans no finding may touch: the placeholders, age bands and the proeftuin's own gemeente
-    (its name identifies no one: every text of the proeftuin is about it)."""
-    spans = [m.span() for m in _PLACEHOLDER.finditer(text)]
-    spans += [m.span() for m in _AGE_BAND.finditer(text)]
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Spans no finding may touch: the placeholders and age bands."""
+    return [m.span() for m in _PLACEHOLDER.finditer(text)] + [
+        m.span() for m in _AGE_BAND.finditer(text)
+    ]
+
+
+def gemeente_spans(text: str, gemeente: str) -> list[tuple[int, int]]:
+    """Where the proeftuin's own gemeente is named ("Oude IJsselstreek", "gemeente Oude
+    IJsselstreek"): its name identifies no one, every text of the proeftuin is about it. A
+    finding inside such a span is dropped; one that reaches beyond it ("Welzijn Oude
+    IJsselstreek", an organisation) stays."""
     pattern = _gemeente_pattern(gemeente.strip())
-    if pattern is not None:
-        spans += [m.span() for m in pattern.finditer(text)]
-    return spans
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
 
 
 _TITLE = re.compile(

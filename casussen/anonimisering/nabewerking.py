@@ -8,9 +8,9 @@ reasoned rule about what stands around a finding, never about particular words o
 
 import re
 
-from .allowlist import is_allowed_word, is_bible_reference, is_religious_name
+from .allowlist import gemeente_spans, is_allowed_word, is_bible_reference, is_religious_name
 from .lookup import words
-from .namen import _FUNCTION_WORDS, _PARTICLES, _lists
+from .namen import _FUNCTION_WORDS, _PARTICLES, _is_first_name, _lists
 from .soort import Soort
 from .telwoorden import NUMBER_TEN_UP, value
 
@@ -53,6 +53,8 @@ _ROLE = re.compile(
     r"(?P<article>(?:de|het|'t)\s+)?",
     re.IGNORECASE,
 )
+_AND_THE = re.compile(r"\s+en\s+(?:de|het)\s")
+_APPOSITION = re.compile(r",\s+([a-zà-ÿ]{3,}),")
 _PLACE_AFTER = re.compile(r"\s+(?:in|te)\s+")
 
 
@@ -186,10 +188,42 @@ def _roles(text, findings):
     return out
 
 
-def apply(text, findings):
+def _outside_gemeente(text, findings, gemeente):
+    spans = gemeente_spans(text, gemeente) if gemeente else []
+    if not spans:
+        return findings
+    return [f for f in findings if not any(s <= f.start and f.end <= e for s, e in spans)]
+
+
+def _cut_at_conjunction(text, findings):
+    """ "Steunpunt Mantelzorg en de VPTZ": an institution's name ends before "en de"."""
+    out = []
+    for f in findings:
+        if f.kind == Soort.INSTELLING and (m := _AND_THE.search(f.text)) is not None:
+            f = _finding(text, f.start, f.start + m.start(), f.kind)
+            if is_allowed_word(f.text):
+                continue
+        out.append(f)
+    return out
+
+
+def _appositions(text, findings):
+    """ "de zoon van mw tijink, rob, wil": a lowercase first name between commas after a name."""
+    found = []
+    for f in findings:
+        m = _APPOSITION.match(text, f.end) if f.kind == Soort.NAAM else None
+        if m is not None and _is_first_name(m.group(1), strong=False):
+            found.append(_finding(text, *m.span(1), Soort.NAAM))
+    return found
+
+
+def apply(text, findings, gemeente=""):
+    findings = _outside_gemeente(text, findings, gemeente)
     findings = _drop_no_names(text, findings)
+    findings = _cut_at_conjunction(text, findings)
     findings = _name_tails(text, findings)
     findings = _extend_places(text, findings)
+    findings = sorted(findings + _appositions(text, findings))
     findings = sorted(findings + _ages(text, findings))
     findings = _roles(text, findings)
     # A step may have grown a finding over its neighbour: keep the first of any overlap.

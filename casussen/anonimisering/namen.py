@@ -28,6 +28,7 @@ _FUNCTION_WORDS = words(
     wil wilde wordt werd worden zal ze zegt zei zelf zich zij zijn zit zo zou zoals zoon zus
     dochter vader moeder man vrouw broer oom tante opa oma mw dhr mevr meneer mevrouw fam lot
     mark roos ster zon zee storm lente merel iris bloem hazel mei juni juli april augustus
+    elke iedere ieder sommige enkele weinig beide
     """
 )
 

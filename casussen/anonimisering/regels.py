@@ -265,7 +265,10 @@ _STREET_LOWER = re.compile(
     r" (" + _HOUSENUMBER + r")(?![\w]|[,.]\d|\s*(?:uur|keer|km|min|minuten)\b)"
 )
 _HOUSENUMBER_LABEL = re.compile(
-    r"\bhuis(?:nummer|nr\.?)\s*:?\s*(" + _HOUSENUMBER + r")(?![\w])", re.I
+    r"\b(?:huis(?:nummer|nr\.?)|(?:woont|woonde|wonen)\s+op\s+(?:nr\.?|nummer))\s*:?\s*("
+    + _HOUSENUMBER
+    + r")(?![\w])",
+    re.IGNORECASE,
 )
 # A capitalised word + number right before a postcode is an address, whatever the street is called.
 _STREET_BEFORE_POSTCODE = re.compile(
@@ -522,7 +525,7 @@ def candidates(text: str):
         if sum(ch.isdigit() for ch in value) >= 6 and not _YEAR_RANGE.match(value):
             yield (*m.span(), Soort.PATIENTNUMMER)
     yield from _lowercase_streets(text, words)
-    if "huisnummer" in words or "huisnr" in words:
+    if not words.isdisjoint(("huisnummer", "huisnr", "nr", "nummer")):
         for m in _HOUSENUMBER_LABEL.finditer(text):
             yield (*m.span(1), Soort.ADRES)
     for rule in (_STREET, _STREET_CONTEXT, _STREET_BEFORE_POSTCODE):

@@ -423,3 +423,31 @@ def test_an_abbreviated_street_is_an_address_and_a_phone_number_no_postcode():
         ("telefoon", "(06) 1234 5678"),
         ("telefoon", "06 - 1234 5678"),
     ]
+
+
+def test_an_organisation_named_after_the_gemeente_is_still_an_institution():
+    text = "Zij ging naar Hospice Berkelland, de gemeente Berkelland betaalde mee."
+    assert kinds(text, gemeente="Berkelland") == [("instelling", "Hospice Berkelland")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De pastoor sprak over Sint Franciscus en de zorg voor de schepping.",
+        "Het Steunpunt Mantelzorg en de VPTZ hielpen de familie.",
+        "Ze bad het Onze Vader, elke avond opnieuw.",
+    ],
+)
+def test_saints_generic_services_and_determiners_stay_unflagged(sentence):
+    assert kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found_kind", "value"),
+    [
+        ("de dochter van mw jansen, karin, belt morgen", "naam", "karin"),
+        ("de buurvrouw woont op nr 16, zij heeft de sleutel", "adres", "16"),
+    ],
+)
+def test_a_name_in_apposition_and_a_house_number_after_woont_op_nr(sentence, found_kind, value):
+    assert (found_kind, value) in kinds(sentence)
