@@ -428,9 +428,10 @@ _PLACE_CONTEXT = re.compile(
     r"((?:'s-|Sint-|St\.-?)?[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[- ](?:aan|op|bij|de|den|in|ter|van)?[- ]?"
     r"[A-ZÀ-Ý][a-zà-ÿ'’]+)*)"
 )
+# "de wijk Malburgen", "De wijk Kruidenwijk", "in de buurt De Pol", "stadsdeel Noord".
 _PLACE_DORP = re.compile(
-    r"\b(?:het dorp|het dorpje|de wijk|de kern|buurtschap|de buurt|het gehucht)\s+"
-    r"((?:'s-|Sint-)?[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)"
+    r"\b(?i:(?:het |de )?(?:dorp|dorpje|wijk|woonwijk|kern|buurtschap|buurt|gehucht|stadsdeel))"
+    r"\s+((?:'s-|Sint-|De |Het |'t )?[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)"
 )
 
 

@@ -302,6 +302,8 @@ def test_denominations_saints_and_generic_words_are_no_institutions(sentence):
     [
         ("Mevrouw Groot-Koerkamp woont alleen.", "Groot-Koerkamp", "naam"),
         ("Hij woont in Utrecht-Overvecht bij zijn zoon.", "Utrecht-Overvecht", "plaats"),
+        ("De wijk Kruidenwijk heeft veel ouderen.", "Kruidenwijk", "plaats"),
+        ("Zij woont in Varsseveld-Oost, vlak bij de kerk.", "Varsseveld-Oost", "plaats"),
     ],
 )
 def test_the_whole_of_a_name_is_one_finding(sentence, name, kind):
