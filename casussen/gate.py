@@ -3,6 +3,10 @@ a save, the words around each, replacing one or all, and findings marked as not 
 The one entry point for every app: the casus and inzicht forms, the live check, the write path
 (``refusals``) and the Kennisbank (which adds the names of people its gemeente knows).
 
+Where the caller knows the gemeente of the text (the write path from the instance, the casus
+forms from the casus), it passes it as ``gemeente`` (a ``Gemeente`` or its name): the
+proeftuin's own gemeente is never a finding.
+
 Fields are named by their form field's HTML name (``verloop``, ``knelpunten-0-toelichting``), so
 the same code checks a casus with its knelpunten, an inzicht, or a single text, and a
 replacement edits exactly the posted value. Nothing here stores or logs text.
@@ -35,14 +39,21 @@ MAX_TEXT = 8000
 
 
 @functools.lru_cache(maxsize=128)
-def _detect(text: str) -> tuple[Finding, ...]:
-    return tuple(anonimisering.detect(text))
+def _detect(text: str, gemeente: str) -> tuple[Finding, ...]:
+    return tuple(anonimisering.detect(text, gemeente=gemeente))
 
 
-def detect(text: str) -> list[Finding]:
+def gemeente_name(gemeente) -> str:
+    """The name the detector is given for ``gemeente``: a ``Gemeente``, a name, or None."""
+    if gemeente is None:
+        return ""
+    return gemeente if isinstance(gemeente, str) else str(getattr(gemeente, "naam", "") or "")
+
+
+def detect(text: str, gemeente="") -> list[Finding]:
     """``anonimisering.detect``, remembered for the last texts: the form's check and the write
     path's look at the same text in one request, and the detector takes tens of milliseconds."""
-    return list(_detect(text))
+    return list(_detect(text, gemeente_name(gemeente)))
 
 
 def vondst_hash(kind: str, text: str) -> str:
@@ -121,13 +132,13 @@ def _name_findings(text, names, taken):
     return found
 
 
-def findings(text: str, names=(), *, detector=True) -> list[Finding]:
+def findings(text: str, names=(), *, detector=True, gemeente="") -> list[Finding]:
     """The detector's findings plus ``names`` (of people the caller knows, longest first, which
     the detector may not recognise as names), without overlaps, in order. Without ``detector``
     only the names (for a text that names a gemeente or an organisation by purpose)."""
     if not text or not text.strip():
         return []
-    found = detect(text) if detector else []
+    found = detect(text, gemeente) if detector else []
     if names:
         found += _name_findings(text, names, [(f.start, f.end) for f in found])
     return sorted(found)
@@ -141,17 +152,20 @@ def check(
     names_only=(),
     names_allowed=(),
     only=None,
+    gemeente="",
 ) -> list[Vondst]:
     """The findings that stop a save: ``texts`` maps field name to (label, text); findings whose
     ``mark_key`` is in ``allowed`` (marked as not identifying) do not count. ``names`` as for
     ``findings()``; fields in ``names_only`` are checked for the names only, fields in
     ``names_allowed`` (a professional's name by purpose) for everything but names and
-    organisations (``PROFESSIONAL``); ``only``: the kinds that count (default: all)."""
+    organisations (``PROFESSIONAL``); ``only``: the kinds that count (default: all);
+    ``gemeente``: the gemeente the texts belong to (see the module's docstring)."""
     found = []
     for field, (label, text) in texts.items():
         if not text or len(text) > MAX_TEXT:
             continue  # empty, or refused by the form's max_length anyway
-        for finding in findings(text, names, detector=field not in names_only):
+        in_field = findings(text, names, detector=field not in names_only, gemeente=gemeente)
+        for finding in in_field:
             if mark_key(finding.kind, finding.text) in allowed:
                 continue
             if field in names_allowed and finding.kind in PROFESSIONAL:
@@ -174,7 +188,15 @@ def refusals(instance, texts: dict[str, str], allowed=frozenset()) -> list[Vonds
         allowed,
         names_allowed=frozenset(getattr(instance, "shared_name_fields", ())),
         only=None if getattr(instance, "gate_shows_findings", False) else UNAMBIGUOUS,
+        gemeente=_gemeente_of(instance),
     )
+
+
+def _gemeente_of(instance) -> str:
+    """The name of the gemeente a tenant row belongs to (one query unless it is loaded)."""
+    if getattr(instance, "gemeente_id", None) is None:
+        return ""
+    return gemeente_name(instance.gemeente)
 
 
 def parse_action(value: str):
@@ -186,21 +208,22 @@ def parse_action(value: str):
         return None
 
 
-def replace_one(text: str, start: int, end: int, kind: str) -> str:
-    """Replace the finding at start:end, if the detector still finds it there (the text may
-    have changed since the button was drawn); otherwise leave the text alone."""
+def replace_one(text: str, start: int, end: int, kind: str, gemeente="") -> str:
+    """Replace exactly the finding at start:end (nothing around it), if the detector still finds
+    it there (the text may have changed since the button was drawn); otherwise leave the text
+    alone."""
     if len(text) > MAX_TEXT:
         return text
-    for finding in detect(text):
+    for finding in detect(text, gemeente):
         if (finding.start, finding.end, finding.kind) == (start, end, kind):
             return anonimisering.replace_all(text, [finding])
     return text
 
 
-def replace_all(text: str, allowed=frozenset(), *, names=(), detector=True) -> str:
+def replace_all(text: str, allowed=frozenset(), *, names=(), detector=True, gemeente="") -> str:
     """Replace every finding not marked as not identifying, from the end so offsets hold."""
     if not text or len(text) > MAX_TEXT:
         return text
-    found = findings(text, names, detector=detector)
+    found = findings(text, names, detector=detector, gemeente=gemeente)
     kept = [f for f in found if mark_key(f.kind, f.text) not in allowed]
     return anonimisering.replace_all(text, kept)

@@ -21,3 +21,8 @@ def read_items(*parts) -> set[str]:
     if not path.is_file():
         return set()
     return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a list written in the source."""
+    return frozenset(text.split())

@@ -17,6 +17,7 @@ class Soort(models.TextChoices):
     EMAIL = "email", _("e-mail address")
     PATIENTNUMMER = "patientnummer", _("patient or client number")
     URL = "url", _("web address")
+    ROL = "rol", _("role that names one person")
 
 
 REPLACEMENTS = {
@@ -32,4 +33,5 @@ REPLACEMENTS = {
     Soort.EMAIL: "[e-mailadres]",
     Soort.PATIENTNUMMER: "[nummer]",
     Soort.URL: "[website]",
+    Soort.ROL: "[rol]",
 }

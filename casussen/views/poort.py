@@ -20,9 +20,10 @@ def stored_marks(casus) -> set[str]:
 
 class Poort:
     """The gate state of one post: ``data`` (a mutable copy of the post, replacements applied),
-    the new marks with their reasons, errors per mark, and the findings per field."""
+    the new marks with their reasons, errors per mark, and the findings per field. The
+    gemeente of the texts (given, or the casus's) is never a finding."""
 
-    def __init__(self, data, *, casus=None):
+    def __init__(self, data, *, casus=None, gemeente=None):
         self.data = data.copy() if isinstance(data, QueryDict) else QueryDict(mutable=True)
         self.marks: dict[str, str] = {}
         self.mark_errors: dict[str, str] = {}
@@ -45,18 +46,26 @@ class Poort:
             else:
                 self.marks[key] = reden
         self.allowed = stored_marks(casus) | set(self.marks)
+        # The casus's own gemeente is never a finding (casussen.gate).
+        if gemeente is None and casus is not None and casus.gemeente_id:
+            gemeente = casus.gemeente
+        self.gemeente = gemeente
 
     def apply_replacements(self, text_fields: dict[str, str]) -> bool:
         """Carry out a "replace" or "replace all" button, if one was pressed: True if so."""
         action = gate.parse_action(self.data.get("vervang", ""))
         if action and action[0] in text_fields:
             field, start, end, kind = action
-            self.data[field] = gate.replace_one(self.data.get(field, ""), start, end, kind)
+            self.data[field] = gate.replace_one(
+                self.data.get(field, ""), start, end, kind, self.gemeente
+            )
             self.replaced = True
         elif "vervang_alles" in self.data:
             for field in text_fields:
                 if self.data.get(field):
-                    self.data[field] = gate.replace_all(self.data[field], self.allowed)
+                    self.data[field] = gate.replace_all(
+                        self.data[field], self.allowed, gemeente=self.gemeente
+                    )
             self.replaced = True
         return self.replaced
 
@@ -64,7 +73,7 @@ class Poort:
         texts = {name: (label, self.data.get(name, "")) for name, label in text_fields.items()}
         self.vondsten = [
             dataclasses.replace(v, error=self.mark_errors.get(v.key, ""))
-            for v in gate.check(texts, self.allowed)
+            for v in gate.check(texts, self.allowed, gemeente=self.gemeente)
         ]
         return self.vondsten
 

@@ -1,8 +1,13 @@
-"""The anonymisation test set (data/anonimisering_testset.txt) and how it is scored.
+"""The anonymisation test sets and how they are scored.
+
+Two sets of made-up paragraphs: ``PATH`` (data/anonimisering_testset.txt, tidy casus text) and
+``PATH_ECHT`` (data/anonimisering_testset_echt.txt, issue 22: formal text, chat messages, spoken
+accounts and meeting notes, a quarter of them without personal data but with risky words).
 
 A paragraph's identifying details are marked inline as ``[[kind:text]]``; ``load()`` turns each
-paragraph into its plain text and the annotated spans. ``score()`` compares ``detect()`` with the
-annotations, per kind:
+paragraph into its plain text and the annotated spans. A set may name the gemeente of its
+proeftuin in a comment line ``# gemeente: <name>`` (``gemeente_of()``), which the detector is
+given as the gate gives it. ``score()`` compares ``detect()`` with the annotations, per kind:
 
 - recall: an annotated span counts as found when findings (of any kind: for the gate it matters
   that it is flagged, not what it is called) cover every letter and digit of it;
@@ -15,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PATH = Path(__file__).parent / "data" / "anonimisering_testset.txt"
+PATH_ECHT = Path(__file__).parent / "data" / "anonimisering_testset_echt.txt"
 _MARK = re.compile(r"\[\[(\w+):(.+?)\]\]")
+_GEMEENTE = re.compile(r"^#\s*gemeente:\s*(.+?)\s*$", re.MULTILINE)
 
-# The identifiers the gate must not miss (issue 4: recall ≥ 0.98).
-DIRECT = ("bsn", "telefoon", "email", "postcode", "adres", "naam", "datum")
+# The identifiers the gate must not miss (issues 4 and 22: recall ≥ 0.98).
+DIRECT = ("bsn", "telefoon", "email", "postcode", "adres", "naam", "datum", "patientnummer")
 
 
 @dataclass
@@ -41,6 +48,12 @@ def parse(marked: str) -> Paragraph:
         pos = match.end()
     text.append(marked[pos:])
     return Paragraph("".join(text), spans)
+
+
+def gemeente_of(path=PATH) -> str:
+    """The gemeente named in the set's ``# gemeente:`` comment, or ""."""
+    match = _GEMEENTE.search(path.read_text(encoding="utf-8"))
+    return match.group(1) if match else ""
 
 
 def load(path=PATH) -> list[Paragraph]:
@@ -102,6 +115,11 @@ def score(detect, paragraphs=None) -> dict[str, Score]:
             else:
                 s.wrong.append(f.text)
     return dict(scores)
+
+
+def clean_flagged(detect, paragraphs) -> list[str]:
+    """The paragraphs without any annotated span in which ``detect`` finds something."""
+    return [p.text for p in paragraphs if not p.spans and detect(p.text)]
 
 
 def total(scores, kinds) -> Score:

@@ -11,7 +11,7 @@ import pytest
 from casussen.anonimisering import Finding, Soort, detect, engine, replace_all, replacement
 from casussen.anonimisering.regels import elfproef
 
-from .anonimisering_testset import DIRECT, load, score, total
+from .anonimisering_testset import DIRECT, PATH_ECHT, load, score, total
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,11 +28,15 @@ def kinds(text):
 # --- quality on the test set -------------------------------------------------------------------
 
 
-def test_the_test_set_has_enough_paragraphs_and_every_kind():
+def test_the_test_sets_have_enough_paragraphs_and_every_kind():
     paragraphs = load()
     assert len(paragraphs) >= 40
     assert sum(1 for p in paragraphs if not p.spans) >= 10
-    assert {kind for p in paragraphs for _, _, kind in p.spans} == set(Soort.values)
+    echt = load(PATH_ECHT)
+    assert len(echt) >= 150
+    assert sum(1 for p in echt if not p.spans) >= len(echt) / 4
+    kinds = {kind for p in [*paragraphs, *echt] for _, _, kind in p.spans}
+    assert kinds == set(Soort.values)
 
 
 def test_no_direct_identifier_is_missed(scores):

@@ -183,3 +183,18 @@ def test_a_text_longer_than_the_gate_checks_is_refused_by_the_form(client, membe
     assert response.status_code == 400
     assert response.context["form"].has_error("verloop")
     assert count_casussen() == 0
+
+
+def test_the_casus_form_does_not_flag_its_own_gemeente(client, member, gemeente_a):
+    from gemeenten.models import Gemeente
+
+    Gemeente.objects.filter(pk=gemeente_a.pk).update(naam="Zutphen")
+    gemeente_a.refresh_from_db()
+    client.force_login(member)
+    own = "De gemeente Zutphen regelde een keukentafelgesprek; Zutphen betaalt de Wmo."
+    response = client.post(curl("new", gemeente_a), casus_data(verloop=own))
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert count_casussen() == 1
+    other = client.post(curl("new", gemeente_a), casus_data(verloop="Zij woont in Deventer."))
+    assert other.status_code == 400
+    assert "<mark>Deventer</mark>" in other.content.decode()

@@ -68,3 +68,23 @@ def test_a_les_is_held_to_the_same_gate_in_the_write_path(gemeente_a, proeftuin,
         marks = {gate.mark_key(finding.kind, finding.text): "Het nummer van de huisartsenpost"}
         inhoud.les_save(les=les, by=facilitator, succesfactoren=[], expected_version=1, marks=marks)
         assert Les.objects.get(pk=les.pk).tekst == IDENTIFYING
+
+
+def test_the_write_path_knows_the_gemeente_of_the_row(own_casus, member, gemeente_a):
+    """The proeftuin's own gemeente is no finding in its texts; another town still is."""
+    from gemeenten.models import Gemeente
+
+    Gemeente.objects.filter(pk=gemeente_a.pk).update(naam="Zutphen")
+    own = "Overleg met de gemeente Zutphen over de Wmo; Zutphen betaalt de coördinatie."
+    with gemeente_scope(gemeente_a):
+        own_casus.refresh_from_db()
+        own_casus.verloop = own
+        services.casus_save(casus=own_casus, by=member, expected_version=own_casus.version)
+        own_casus.refresh_from_db()
+        assert own_casus.verloop == own
+        own_casus.verloop = "Zij verhuisde naar Deventer, bij haar zus."
+        with pytest.raises(TextRefused) as refused:
+            services.casus_save(casus=own_casus, by=member, expected_version=own_casus.version)
+    assert [(v.field, v.kind, v.text) for v in refused.value.findings] == [
+        ("verloop", "plaats", "Deventer")
+    ]
