@@ -1,7 +1,8 @@
 """The anonymisation gate around ``anonimisering.detect()``: which findings of which fields stop
 a save, the words around each, replacing one or all, and findings marked as not identifying.
-The one entry point for every app: the casus and inzicht forms, the live check, the write path
-(``refusals``) and the Kennisbank (which adds the names of people its gemeente knows).
+The one entry point for every app: every form with a shared text (through ``casussen.poort``),
+the live check, the write path (``refusals``) and the Kennisbank (which adds the names of people
+its gemeente knows).
 
 Fields are named by their form field's HTML name (``verloop``, ``knelpunten-0-toelichting``), so
 the same code checks a casus with its knelpunten, an inzicht, or a single text, and a
@@ -21,14 +22,6 @@ CONTEXT_CHARS = 40
 # What a field holding a professional's name by purpose may hold: the name, and the
 # organisation that comes with it ("Tineke Trekker, Welzijn A").
 PROFESSIONAL = frozenset({Soort.NAAM, Soort.INSTELLING})
-# What the detector finds without doubt. In a text whose form cannot show the findings to
-# replace or mark them (every model without ``gate_shows_findings``), only these stop a save:
-# a name, place, date or organisation there is too often the work itself ("Startbijeenkomst
-# 14 april", "Werkgroep Gendringen", "overleg met Sensire"), and refusing it with no way past
-# would stop the work. The rest follows when the gate's precision allows it.
-UNAMBIGUOUS = frozenset(
-    {Soort.BSN, Soort.TELEFOON, Soort.EMAIL, Soort.POSTCODE, Soort.PATIENTNUMMER}
-)
 # Longer texts are refused by the forms (max_length) before the gate looks at them: a casus
 # field of ~1,300 words is plenty, and the detector's cost grows with the length.
 MAX_TEXT = 8000
@@ -67,6 +60,7 @@ class Vondst:
     before: str
     after: str
     error: str = ""
+    anchor: str = ""  # the id of its field in the form, to link to
 
     @property
     def kind(self):
@@ -164,16 +158,15 @@ def check(
 
 
 def refusals(instance, texts: dict[str, str], allowed=frozenset()) -> list[Vondst]:
-    """The write path's gate (``kern.writes.register_text_gate``): the findings in ``texts``
-    (field name → text) of ``instance`` that are not marked as not identifying; names and
-    organisations do not count in the model's ``shared_name_fields``, and only ``UNAMBIGUOUS``
-    kinds count for a model whose form cannot show the findings."""
+    """The write path's gate: the findings in ``texts`` (field name → text) of ``instance``
+    that are not marked as not identifying; names and organisations do not count in the
+    model's ``shared_name_fields``. Every form with such a text shows the findings to replace
+    or mark (``kern/poort.html``), so every kind counts in every model."""
     meta = instance._meta
     return check(
         {name: (str(meta.get_field(name).verbose_name), text) for name, text in texts.items()},
         allowed,
         names_allowed=frozenset(getattr(instance, "shared_name_fields", ())),
-        only=None if getattr(instance, "gate_shows_findings", False) else UNAMBIGUOUS,
     )
 
 

@@ -25,9 +25,9 @@ from .. import services
 from ..access import can_delete, can_edit, get_casus_for_user, is_moderator, require_perm
 from ..forms import CasusForm, KnelpuntFormSet, TerugsturenForm, knelpunt_text_fields
 from ..models import Casus, Inzicht, Knelpunt, KnelpuntCategorie, Succesfactor
+from ..poort import Poort
 from .common import visible_casussen
 from .conflict import conflict
-from .poort import Poort
 
 FORM_TEMPLATE = "casussen/form.html"
 
@@ -303,7 +303,7 @@ def _controle(request, item):
     form = CasusForm(instance=item)
     formset = KnelpuntFormSet(poort.data, instance=item, prefix="knelpunten")
     poort.check({**form.text_fields(), **knelpunt_text_fields(formset), **_other_fields()})
-    return render(request, "casussen/poort.html", {**poort.context(), "live": True})
+    return render(request, "kern/poort.html", {**poort.context(), "live": True})
 
 
 def _other_fields():

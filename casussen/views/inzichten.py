@@ -15,8 +15,8 @@ from .. import services
 from ..access import get_casus_for_user, require_perm
 from ..forms import InzichtForm
 from ..models import Inzicht
+from ..poort import Poort
 from .conflict import conflict
-from .poort import Poort
 
 
 def inzicht_new(request, gemeente_slug, pk):

@@ -309,5 +309,3 @@ Verhaal.history_extras = {"gemarkeerd": MARKS}
 # The texts others read, checked by the anonymisation gate in the write path (kern.writes); a
 # finding marked as not identifying counts for the save it was marked in.
 Les.shared_text_fields = Verhaal.shared_text_fields = ("titel", "tekst")
-# Their forms replace and mark what the gate finds.
-Les.gate_shows_findings = Verhaal.gate_shows_findings = True

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from casussen.views.poort import Poort
+from casussen.poort import Poort
 from kern.concurrency import STALE_MESSAGE, StaleEdit
 from kern.writes import TextRefused, refuse_on_form
 from oogst.access import require
