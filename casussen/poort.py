@@ -16,6 +16,8 @@ from django.core import validators
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from kern.writes import TextRefused
+
 from . import gate
 from .anonimisering import detect
 from .models import GemarkeerdeVondst
@@ -214,11 +216,25 @@ class Poort:
             per_field.setdefault(name, []).append(v)
         self.vondsten = vondsten
         for name, found in per_field.items():
-            what = ", ".join(f"{v.kind_label} “{v.text}”" for v in found)
-            form.add_error(
-                name,
-                forms.ValidationError(
-                    _("%(message)s Found: %(what)s.") % {"message": error.message, "what": what},
-                    code="identifying",
-                ),
-            )
+            _add_error(form, name, found)
+
+    def show_on(self, *forms_shown) -> None:
+        """The findings of ``check()`` as a message on each field they were found in (after
+        the forms' own validation), as ``refused()`` puts them."""
+        for form in forms_shown:
+            for name in form.fields:
+                found = [v for v in self.vondsten if v.field == form.add_prefix(name)]
+                if found:
+                    _add_error(form, name, found)
+
+
+def _add_error(form, name, found) -> None:
+    what = ", ".join(f"{v.kind_label} “{v.text}”" for v in found)
+    message = TextRefused(found).message
+    form.add_error(
+        name,
+        forms.ValidationError(
+            _("%(message)s Found: %(what)s.") % {"message": message, "what": what},
+            code="identifying",
+        ),
+    )

@@ -223,6 +223,7 @@ def _casus_form(request, item):
     poort.check(text_fields)
     valid = form.is_valid() & formset.is_valid()
     if not poort.passes or not valid:
+        poort.show_on(form, *formset.forms)
         conflict = _conflict(form, item) if form.has_error(NON_FIELD_ERRORS, "stale") else None
         if conflict is not None:
             poort.data["version"] = conflict["version"]
@@ -352,7 +353,9 @@ def casus_return(request, gemeente_slug, pk):
         poort.apply_replacements(form.text_fields())
         form = TerugsturenForm(poort.data)
         poort.check(form.text_fields())
-        if not poort.replaced and poort.passes and form.is_valid():
+        if not poort.replaced and form.is_valid() and not poort.passes:
+            poort.show_on(form)
+        elif not poort.replaced and form.is_valid():
             try:
                 with transaction.atomic():
                     # The marks first: the write path's gate counts them.

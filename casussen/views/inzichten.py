@@ -54,6 +54,7 @@ def _inzicht_form(request, inzicht):
             poort.check(text_fields)
         elif poort.check(text_fields) or not poort.passes or not form.is_valid():
             status = 200 if request.htmx else 400
+            poort.show_on(form)
             if form.is_bound and form.has_error(NON_FIELD_ERRORS, "stale"):
                 conflict, form = _conflict(poort, form, inzicht, casus)
         else:
