@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
 from kern.history import Extra
-from kern.tenancy import TenantModel, scoped_manager
+from kern.tenancy import TenantModel, row_url, scoped_manager
 
 from .taxonomie import KnelpuntCategorie
 
@@ -366,3 +366,6 @@ Casus.history_extras = {
         restore=_knelpunten_restore,
     ),
 }
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Casus.get_edit_url = row_url("casussen:edit")

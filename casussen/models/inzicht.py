@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
 from kern.history import choice_list, many
-from kern.tenancy import TenantModel, scoped_manager
+from kern.tenancy import TenantModel, row_url, scoped_manager
 
 from .casus import Casus, GemarkeerdeVondst, Knelpunt
 from .taxonomie import KnelpuntCategorie, Succesfactor
@@ -132,3 +132,7 @@ class InzichtKnelpunt(TenantModel):
 
     def __str__(self):
         return f"{self.inzicht_id} – {self.knelpunt_id}"
+
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Inzicht.get_edit_url = row_url("casussen:inzicht_edit")

@@ -95,6 +95,7 @@ def _list_context(request):
         "filters": filters,
         "statussen": Casus.Status.choices,
         "can_add": request.user.has_perm("casussen.add_casus", request.gemeente),
+        "can_scan": request.user.has_perm("casussen.scan_teksten", request.gemeente),
         "aantal_verwijderd": (
             Casus.objects.verwijderd().filter(proeftuin=proeftuin).count()
             if is_moderator(request) and proeftuin
