@@ -155,11 +155,11 @@ class Poort:
             self.replaced = True
         return self.replaced
 
-    def check(self, text_fields: dict[str, str]) -> list[gate.Vondst]:
+    def check(self, text_fields: dict[str, str], names_allowed=frozenset()) -> list[gate.Vondst]:
         texts = {name: (label, self.data.get(name, "")) for name, label in text_fields.items()}
         self.vondsten = [
             dataclasses.replace(v, error=self.mark_errors.get(v.key, ""), anchor=f"id_{v.field}")
-            for v in gate.check(texts, self.allowed)
+            for v in gate.check(texts, self.allowed, names_allowed=names_allowed)
         ]
         return self.vondsten
 
@@ -195,7 +195,24 @@ class Poort:
                 self.apply_replacements(shown)
             else:
                 self.apply_replacements(self.text_fields)
+            self._check_when_invalid(form)
         return self
+
+    def _check_when_invalid(self, form) -> None:
+        """A form refused for another reason (a required field left empty) shows the gate's
+        findings at once too, instead of after the next try: the write path's check of the
+        same texts, run on the post."""
+        validate = form.full_clean
+        model = getattr(getattr(form, "_meta", None), "model", None)
+        named = {form.add_prefix(n) for n in getattr(model, "shared_name_fields", ())}
+
+        def full_clean():
+            validate()
+            if form.errors and not self.replaced and not self.vondsten:
+                self.check(self.text_fields, names_allowed=frozenset(named))
+                self.show_on(form)
+
+        form.full_clean = full_clean
 
     def refused(self, error) -> None:
         """A ``kern.writes.TextRefused``: its findings, by the form's own field names and

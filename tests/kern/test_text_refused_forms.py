@@ -490,3 +490,16 @@ def test_replace_puts_a_placeholder_in_the_field_and_stores_nothing(world, clien
     with every_gemeente():
         assert not Voortgang.objects.filter(actie=world["actie"]).exists()
     assert gate.mark_key  # the marks' keys come from the one gate
+
+
+def test_a_form_refused_for_another_reason_shows_the_findings_at_once(world, client, facilitator):
+    """A required field left empty does not hide the gate's findings until the next try."""
+    client.force_login(facilitator)
+    data = {"naam": "Thuiszorg Oost", "contactpersoon_naam": IDENTIFYING}  # no kind, no domain
+    response = client.post(url("partner_new", world["gemeente"]), data)
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert response.context["form"].has_error("soort")
+    assert f"<mark>{BSN}</mark>" in body and "<mark>Dorpsstraat 12</mark>" in body
+    # The contact person's name, by purpose, is no finding.
+    assert "<mark>Jan de Vries</mark>" not in body
