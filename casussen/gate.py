@@ -134,13 +134,12 @@ def check(
     names=(),
     names_only=(),
     names_allowed=(),
-    only=None,
 ) -> list[Vondst]:
     """The findings that stop a save: ``texts`` maps field name to (label, text); findings whose
     ``mark_key`` is in ``allowed`` (marked as not identifying) do not count. ``names`` as for
     ``findings()``; fields in ``names_only`` are checked for the names only, fields in
     ``names_allowed`` (a professional's name by purpose) for everything but names and
-    organisations (``PROFESSIONAL``); ``only``: the kinds that count (default: all)."""
+    organisations (``PROFESSIONAL``)."""
     found = []
     for field, (label, text) in texts.items():
         if not text or len(text) > MAX_TEXT:
@@ -149,8 +148,6 @@ def check(
             if mark_key(finding.kind, finding.text) in allowed:
                 continue
             if field in names_allowed and finding.kind in PROFESSIONAL:
-                continue
-            if only is not None and finding.kind not in only:
                 continue
             before, after = _context(text, finding.start, finding.end)
             found.append(Vondst(field, label, finding, before, after))

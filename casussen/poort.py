@@ -111,9 +111,10 @@ class Poort:
     """The gate state of one post: ``data`` (a mutable copy of the post, replacements applied),
     the new marks with their reasons, errors per mark, and the findings per field.
 
-    ``obj``: the row being changed, whose stored marks count (a casus for its own forms)."""
+    ``obj``: the row being changed, whose stored marks count (a casus for its own forms, the
+    inzicht form and the return remark)."""
 
-    def __init__(self, data, *, obj=None, casus=None):
+    def __init__(self, data, *, obj=None):
         self.data = _query_dict(data)
         self.form = None
         self.text_fields: dict[str, str] = {}
@@ -137,7 +138,7 @@ class Poort:
                 )
             else:
                 self.marks[key] = reden
-        self.allowed = stored_marks(obj if obj is not None else casus) | set(self.marks)
+        self.allowed = stored_marks(obj) | set(self.marks)
 
     # The flow of the casus forms, which check before they save (knelpunten included).
 

@@ -208,9 +208,9 @@ def _casus_form(request, item):
     if request.method != "POST":
         form = CasusForm(instance=item)
         formset = KnelpuntFormSet(instance=item, prefix="knelpunten")
-        return _render_form(request, item, form, formset, Poort({}, casus=item), live_url)
+        return _render_form(request, item, form, formset, Poort({}, obj=item), live_url)
 
-    poort = Poort(request.POST, casus=item)
+    poort = Poort(request.POST, obj=item)
     form = CasusForm(poort.data, instance=item)
     formset = KnelpuntFormSet(poort.data, instance=item, prefix="knelpunten")
     text_fields = {**form.text_fields(), **knelpunt_text_fields(formset)}
@@ -301,7 +301,7 @@ def controle(request, gemeente_slug, pk):
 
 
 def _controle(request, item):
-    poort = Poort(request.POST, casus=item)
+    poort = Poort(request.POST, obj=item)
     form = CasusForm(instance=item)
     formset = KnelpuntFormSet(poort.data, instance=item, prefix="knelpunten")
     poort.check({**form.text_fields(), **knelpunt_text_fields(formset), **_other_fields()})
@@ -348,7 +348,7 @@ def _transition(request, item, service, message):
 def casus_return(request, gemeente_slug, pk):
     """The facilitator sends a submitted casus back to its author with a remark (gated too)."""
     item = get_casus_for_user(request, pk, action="moderate")
-    poort = Poort(request.POST if request.method == "POST" else {}, casus=item)
+    poort = Poort(request.POST if request.method == "POST" else {}, obj=item)
     form = TerugsturenForm(poort.data if request.method == "POST" else None)
     if request.method == "POST":
         poort.apply_replacements(form.text_fields())

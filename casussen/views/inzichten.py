@@ -41,7 +41,7 @@ def inzicht_edit(request, gemeente_slug, pk):
 
 def _inzicht_form(request, inzicht):
     casus = inzicht.casus
-    poort = Poort(request.POST if request.method == "POST" else {}, casus=casus)
+    poort = Poort(request.POST if request.method == "POST" else {}, obj=casus)
     form = InzichtForm(
         poort.data if request.method == "POST" else None, instance=inzicht, casus=casus
     )
