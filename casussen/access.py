@@ -26,6 +26,8 @@ rules.add_perm("casussen.read_text", reads_text)
 rules.add_perm("casussen.add_casus", reads_text)
 rules.add_perm("casussen.moderate", is_facilitator)
 rules.add_perm("casussen.manage_succesfactoren", is_facilitator)
+# The gate's findings in every stored text of the gemeente: the facilitator's to fix.
+rules.add_perm("casussen.scan_teksten", is_facilitator)
 rules.add_perm("casussen.view_overzicht", is_member)
 
 

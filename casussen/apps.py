@@ -11,7 +11,7 @@ class CasussenConfig(AppConfig):
     def ready(self):
         from kern import writes
 
-        from . import access, checks, gate, signals, tasks  # noqa: F401
+        from . import access, checks, poort, signals, tasks  # noqa: F401
 
         tasks.register_beat()
-        writes.register_text_gate(gate.refusals)
+        writes.register_text_gate(poort)

@@ -1,7 +1,8 @@
 """The anonymisation gate around ``anonimisering.detect()``: which findings of which fields stop
 a save, the words around each, replacing one or all, and findings marked as not identifying.
-The one entry point for every app: the casus and inzicht forms, the live check, the write path
-(``refusals``) and the Kennisbank (which adds the names of people its gemeente knows).
+The one entry point for every app: every form with a shared text (through ``casussen.poort``),
+the live check, the write path (``refusals``) and the Kennisbank (which adds the names of people
+its gemeente knows).
 
 Where the caller knows the gemeente of the text (the write path from the instance, the casus
 forms from the casus), it passes it as ``gemeente`` (a ``Gemeente`` or its name): the
@@ -25,14 +26,6 @@ CONTEXT_CHARS = 40
 # What a field holding a professional's name by purpose may hold: the name, and the
 # organisation that comes with it ("Tineke Trekker, Welzijn A").
 PROFESSIONAL = frozenset({Soort.NAAM, Soort.INSTELLING})
-# What the detector finds without doubt. In a text whose form cannot show the findings to
-# replace or mark them (every model without ``gate_shows_findings``), only these stop a save:
-# a name, place, date or organisation there is too often the work itself ("Startbijeenkomst
-# 14 april", "Werkgroep Gendringen", "overleg met Sensire"), and refusing it with no way past
-# would stop the work. The rest follows when the gate's precision allows it.
-UNAMBIGUOUS = frozenset(
-    {Soort.BSN, Soort.TELEFOON, Soort.EMAIL, Soort.POSTCODE, Soort.PATIENTNUMMER}
-)
 # Longer texts are refused by the forms (max_length) before the gate looks at them: a casus
 # field of ~1,300 words is plenty, and the detector's cost grows with the length.
 MAX_TEXT = 8000
@@ -78,6 +71,7 @@ class Vondst:
     before: str
     after: str
     error: str = ""
+    anchor: str = ""  # the id of its field in the form, to link to
 
     @property
     def kind(self):
@@ -151,15 +145,14 @@ def check(
     names=(),
     names_only=(),
     names_allowed=(),
-    only=None,
     gemeente="",
 ) -> list[Vondst]:
     """The findings that stop a save: ``texts`` maps field name to (label, text); findings whose
     ``mark_key`` is in ``allowed`` (marked as not identifying) do not count. ``names`` as for
     ``findings()``; fields in ``names_only`` are checked for the names only, fields in
     ``names_allowed`` (a professional's name by purpose) for everything but names and
-    organisations (``PROFESSIONAL``); ``only``: the kinds that count (default: all);
-    ``gemeente``: the gemeente the texts belong to (see the module's docstring)."""
+    organisations (``PROFESSIONAL``); ``gemeente``: the gemeente the texts belong to (see the
+    module's docstring)."""
     found = []
     for field, (label, text) in texts.items():
         if not text or len(text) > MAX_TEXT:
@@ -170,24 +163,21 @@ def check(
                 continue
             if field in names_allowed and finding.kind in PROFESSIONAL:
                 continue
-            if only is not None and finding.kind not in only:
-                continue
             before, after = _context(text, finding.start, finding.end)
             found.append(Vondst(field, label, finding, before, after))
     return found
 
 
 def refusals(instance, texts: dict[str, str], allowed=frozenset()) -> list[Vondst]:
-    """The write path's gate (``kern.writes.register_text_gate``): the findings in ``texts``
-    (field name → text) of ``instance`` that are not marked as not identifying; names and
-    organisations do not count in the model's ``shared_name_fields``, and only ``UNAMBIGUOUS``
-    kinds count for a model whose form cannot show the findings."""
+    """The write path's gate: the findings in ``texts`` (field name → text) of ``instance``
+    that are not marked as not identifying; names and organisations do not count in the
+    model's ``shared_name_fields``. Every form with such a text shows the findings to replace
+    or mark (``kern/poort.html``), so every kind counts in every model."""
     meta = instance._meta
     return check(
         {name: (str(meta.get_field(name).verbose_name), text) for name, text in texts.items()},
         allowed,
         names_allowed=frozenset(getattr(instance, "shared_name_fields", ())),
-        only=None if getattr(instance, "gate_shows_findings", False) else UNAMBIGUOUS,
         gemeente=_gemeente_of(instance),
     )
 

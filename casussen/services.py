@@ -54,12 +54,22 @@ def casus_save(
 
 
 def casus_save_marks(*, casus: Casus, marks: dict[str, str], by: User) -> None:
-    """Record findings marked as not identifying (``kind:hash`` → reason) on this casus."""
+    """Record findings marked as not identifying (``kind:hash`` → reason) on this casus: its
+    knelpunten and inzichten are written in its forms, so its marks count for them too."""
+    marks_save(obj=casus, marks=marks, by=by)
+
+
+def marks_save(*, obj, marks: dict[str, str], by: User | None) -> None:
+    """Record findings marked as not identifying (``kind:hash`` → reason) on one row of any
+    model with shared texts: the one store of marks (``GemarkeerdeVondst``). The write path
+    calls this for the marks a save needed (``casussen.poort.record_marks``)."""
+    content_type = ContentType.objects.get_for_model(obj)
     for key, reden in marks.items():
         soort, _sep, vondst_hash = key.partition(":")
         GemarkeerdeVondst.objects.get_or_create(
-            gemeente_id=casus.gemeente_id,
-            casus=casus,
+            gemeente_id=obj.gemeente_id,
+            content_type=content_type,
+            object_id=obj.pk,
             soort=soort,
             vondst_hash=vondst_hash,
             defaults={"reden": reden, "by": by},
@@ -238,7 +248,7 @@ def casus_purge_texts(*, casus: Casus, by: User | None = None) -> bool:
     casus.version += 1
     casus.save()
     Knelpunt.objects.filter(casus=casus).update(toelichting="")
-    GemarkeerdeVondst.objects.filter(casus=casus).update(reden=PURGED)
+    GemarkeerdeVondst.objects.of(casus).update(reden=PURGED)
     # What the history held of the texts goes too; who changed what kind of thing when stays.
     for wijziging in Wijziging.objects.of(casus):
         wijziging.changes = {name: [PURGED_VALUE, PURGED_VALUE] for name in wijziging.changes}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import casussen, historie, inzichten, overzicht
+from .views import casussen, historie, inzichten, overzicht, scan
 
 app_name = "casussen"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("verwijderd/", casussen.casussen_deleted, name="deleted"),
     path("overzicht/", overzicht.overzicht, name="overzicht"),
     path("succesfactoren/", overzicht.succesfactoren, name="succesfactoren"),
+    path("teksten-controle/", scan.teksten_scan, name="teksten_scan"),
     path("succesfactoren/<int:pk>/", overzicht.succesfactor_edit, name="succesfactor_edit"),
     path("<int:pk>/", casussen.casus, name="detail"),
     path("<int:pk>/wijzigen/", casussen.casus_edit, name="edit"),

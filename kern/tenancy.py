@@ -151,3 +151,21 @@ def memberships_of(user):
 
 def forget_memberships(user):
     user.__dict__.pop("_lidmaatschappen", None)
+
+
+def row_url(name, *, pk_from="pk", query=None):
+    """A method that reverses ``name`` for a tenant row under its gemeente's URLs, with ``pk``
+    from the row's ``pk_from`` attribute (and ``?<query>=<the row's query attribute>``): e.g.
+    ``Les.get_edit_url = row_url("oogst:les_edit")``."""
+
+    def url(self):
+        from django.urls import reverse
+
+        address = reverse(
+            name, kwargs={"gemeente_slug": self.gemeente.slug, "pk": getattr(self, pk_from)}
+        )
+        if query is not None:
+            address += f"?{query[0]}={getattr(self, query[1])}"
+        return address
+
+    return url

@@ -15,19 +15,27 @@ order:
 
 The core imports no app, so the history table, the audit log, the anonymisation gate and the
 read-only guard are hooks that their apps fill in ``ready()`` (gemeenten: ``Wijziging.record``,
-``audit.audit_write`` and ``archief.refuse_archived``; casussen: ``gate.refusals``). Until
+``audit.audit_write`` and ``archief.refuse_archived``; casussen: ``casussen.poort``). Until
 they are filled nothing is recorded or checked, which only happens in a process that never
-loaded the apps. A model names its shared free texts in ``shared_text_fields`` and may add the
-findings already marked as not identifying with ``gate_marks()``; a field that holds a
+loaded the apps. A model names its shared free texts in ``shared_text_fields`` (a model may
+widen the findings already marked as not identifying for its rows with ``gate_marks()``: an
+inzicht counts its casus's); a field that holds a
 professional's name by purpose (a contact person, a guest, the trekker) goes in
 ``shared_name_fields``: the gate checks it for everything but names and the organisation that
 comes with them, so a BSN, a client's address or a date of birth is refused there too. A text
 field that is no shared free text (a token, a code, a system message) is named in
 ``text_exempt`` with the reason; a test (``tests/kern/test_text_fields.py``) holds every text
-field of every tenant model to one of the three. A view whose form does not run the gate itself
-puts a refusal on its form with ``refuse_on_form()`` or ``saved()``.
+field of every tenant model to one of the three.
+
+Every form that writes such a text takes the gate with ``gate_form(form)`` and saves with
+``saved()`` (or ``refuse_on_form()`` in its own ``except TextRefused``, with the save inside
+``marked()``): a refusal then comes back as the gate's findings on the form (``kern/poort.html``:
+replace one, replace all, or mark one as not identifying with a reason), and the marks of the post
+count for the writes inside it; each save records the marks its texts needed on its row.
 """
 
+import contextlib
+import contextvars
 import logging
 from collections.abc import Callable
 
@@ -35,15 +43,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from . import history
+from . import current_request, history
 from .concurrency import STALE_MESSAGE, StaleEdit, VersionedModel, save_versioned
 
 logger = logging.getLogger(__name__)
 
 _record: list[Callable] = []
 _audit: list[Callable] = []
-_text_gate: list[Callable] = []
+_text_gate: list = []
 _guards: list[Callable] = []
+# The findings marked as not identifying in the request being served (``kind:hash`` → reason).
+_marks: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
+    "marks", default=None
+)
 
 CREATE, CHANGE, DELETE = "create", "change", "delete"
 
@@ -59,13 +71,43 @@ class TextRefused(ValidationError):
         )
 
 
+def gate_form(form, *, obj=None):
+    """Put the anonymisation gate on ``form`` (``form.poort``, shown by ``kern/poort.html``): a
+    bound form reads its post with a pressed "replace" carried out and the marks of the post
+    parsed. ``obj``: the row whose stored marks count for "replace all" (default: the model
+    form's instance)."""
+    if obj is None:
+        instance = getattr(form, "instance", None)
+        obj = instance if getattr(instance, "pk", None) else None
+    # The gemeente the texts belong to is never a finding: the row's, or the page's for a new one.
+    request = current_request.get()
+    gemeente = getattr(obj, "gemeente", None) or getattr(request, "gemeente", None)
+    poort = _text_gate[0].Poort(form.data if form.is_bound else {}, obj=obj, gemeente=gemeente)
+    return poort.attach(form)
+
+
+@contextlib.contextmanager
+def marked(marks: dict[str, str]):
+    """Findings marked as not identifying (``kind:hash`` → reason) count for every write inside;
+    each write records the ones its texts needed."""
+    token = _marks.set({**(_marks.get() or {}), **marks})
+    try:
+        yield
+    finally:
+        _marks.reset(token)
+
+
 def refuse_on_form(form, error: ValidationError) -> None:
     """Put a refused save's message on ``form``, which then re-renders with what was typed: a
-    ``TextRefused`` on each field it found something in, naming what it found (the gate's
-    findings: ``field``, ``kind_label``, ``text``), above the form for a field the form does
-    not show; any other error above the form."""
+    ``TextRefused`` as the gate's findings (``form.poort``, from ``gate_form()``) with a message
+    on each field it found something in, above the form for a field the form does not show;
+    any other error above the form."""
     if not isinstance(error, TextRefused):
         form.add_error(None, error.messages)
+        return
+    poort = getattr(form, "poort", None)
+    if poort is not None:
+        poort.refused(error)
         return
     per_field: dict[str, list] = {}
     for finding in error.findings:
@@ -83,10 +125,15 @@ def refuse_on_form(form, error: ValidationError) -> None:
 
 
 def saved(form, save: Callable) -> bool:
-    """``save()`` for a view whose form does not run the gate itself: False, with the message
-    on ``form``, when the gate refused a text (nothing was written)."""
+    """``save()`` for a form with a shared text: False when nothing was written — a replacement
+    was asked for (the form comes back with it), or the gate refused a text (its findings on
+    the form). The marks of the post count for the writes of ``save()``."""
+    poort = getattr(form, "poort", None)
+    if poort is not None and poort.replaced:
+        return False
     try:
-        save()
+        with marked(poort.marks if poort is not None else {}):
+            save()
     except TextRefused as error:
         refuse_on_form(form, error)
         return False
@@ -114,9 +161,12 @@ def _guard(instance, *, deleting=False):
         guard(instance, deleting=deleting)
 
 
-def register_text_gate(gate: Callable) -> None:
-    """``gate(instance, texts, allowed)`` → the findings that stop a save, for ``texts``
-    (field name → text) and the marks in ``allowed``; one gate (the casussen app's)."""
+def register_text_gate(gate) -> None:
+    """One gate (``casussen.poort``): ``gate.refusals(instance, texts, allowed)`` → the
+    findings that stop a save, for ``texts`` (field name → text) and the marks in ``allowed``
+    (each finding with its ``key``); ``gate.marks_of(instance)`` → the marks stored for a row;
+    ``gate.record_marks(instance, marks, by)`` stores the marks a save needed; ``gate.Poort``
+    the gate's state in a form (``gate_form()``)."""
     _text_gate[:] = [gate]
 
 
@@ -126,10 +176,11 @@ def gated_fields(model) -> tuple[str, ...]:
     return (*getattr(model, "shared_text_fields", ()), *getattr(model, "shared_name_fields", ()))
 
 
-def _check_texts(instance, earlier, allowed_marks):
+def _check_texts(instance, earlier, allowed_marks) -> dict[str, str]:
     """The anonymisation gate over the model's ``shared_text_fields`` and
-    ``shared_name_fields`` that changed: the forms of a casus, inzicht, les and verhaal run it
-    first and show its findings; here it is the floor under every writer."""
+    ``shared_name_fields`` that changed, the floor under every writer (the forms show its
+    findings). Returns the marks of this request (``kind:hash`` → reason) that the texts
+    needed, to be recorded on the row."""
     names = gated_fields(instance)
     texts = {
         name: getattr(instance, name)
@@ -137,13 +188,15 @@ def _check_texts(instance, earlier, allowed_marks):
         if earlier is None or getattr(earlier, name) != getattr(instance, name)
     }
     if not texts or not _text_gate:
-        return
-    allowed = set(allowed_marks)
-    if hasattr(instance, "gate_marks"):
-        allowed |= instance.gate_marks()
-    findings = _text_gate[0](instance, texts, frozenset(allowed))
-    if findings:
-        raise TextRefused(findings)
+        return {}
+    gate = _text_gate[0]
+    given = {**(_marks.get() or {}), **dict(allowed_marks)}
+    stored_marks = gate.marks_of(instance) if instance.pk else set()
+    findings = gate.refusals(instance, texts, frozenset(stored_marks))
+    refused = [finding for finding in findings if finding.key not in given]
+    if refused:
+        raise TextRefused(refused)
+    return {finding.key: given[finding.key] for finding in findings}
 
 
 def register_history(record: Callable) -> None:
@@ -246,17 +299,20 @@ def save(instance, *, by, expected_version=None, then=None, extra=None, allowed_
 
     ``expected_version``: the version the form was opened at (default: the instance's own);
     ``extra``: history values given now (for declared extras without a reader, such as the
-    gate's marks); ``allowed_marks``: findings marked as not identifying in this request.
+    gate's marks); ``allowed_marks``: findings marked as not identifying in this request
+    (``kind:hash`` → reason), besides those of ``marked()``.
     Raises ``StaleEdit`` when someone else saved the row meanwhile and ``TextRefused`` when a
     changed shared text does not pass the anonymisation gate.
     """
     earlier = stored(instance) if instance.pk else None
     _guard(instance)
-    _check_texts(instance, earlier, allowed_marks)
+    needed_marks = _check_texts(instance, earlier, allowed_marks)
     before = history.snapshot(earlier) if earlier is not None else None
     uploads = _uploads(instance)
     try:
         _save_row(instance, earlier, expected_version)
+        if needed_marks:
+            _text_gate[0].record_marks(instance, needed_marks, by)
         if then is not None:
             then()
     except BaseException:
@@ -301,10 +357,12 @@ def save_form(form, *, by, then=None):
         if then is not None:
             then()
 
+    poort = getattr(form, "poort", None)
     try:
-        return save(
-            instance, by=by, expected_version=form.cleaned_data.get("version"), then=after_save
-        )
+        with marked(poort.marks if poort is not None else {}):
+            return save(
+                instance, by=by, expected_version=form.cleaned_data.get("version"), then=after_save
+            )
     except StaleEdit:
         form.add_error(None, ValidationError(STALE_MESSAGE, code="stale"))
         raise

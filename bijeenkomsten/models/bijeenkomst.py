@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Discipline, Organisatie, Proeftuin
 from kern.concurrency import VersionedModel
-from kern.tenancy import TenantModel, scoped_manager
+from kern.tenancy import TenantModel, row_url, scoped_manager
 
 CASUS_DEADLINE_DAYS = 7
 
@@ -325,3 +325,8 @@ class Gast(TenantModel):
     @property
     def organisatie_display(self):
         return str(self.organisatie) if self.organisatie_id else self.organisatie_naam
+
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Bijeenkomst.get_edit_url = row_url("bijeenkomsten:edit")
+Gast.get_edit_url = row_url("bijeenkomsten:aanwezigheid", pk_from="bijeenkomst_id")

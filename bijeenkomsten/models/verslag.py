@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kern.concurrency import VersionedModel
-from kern.tenancy import TenantModel
+from kern.tenancy import TenantModel, row_url
 
 from .bijeenkomst import Bijeenkomst
 
@@ -171,3 +171,8 @@ class Actiepunt(TenantModel):
             and self.deadline is not None
             and self.deadline < timezone.localdate()
         )
+
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Verslag.get_absolute_url = row_url("bijeenkomsten:verslag", pk_from="bijeenkomst_id")
+Actiepunt.get_edit_url = row_url("bijeenkomsten:actiepunten", pk_from="bijeenkomst_id")

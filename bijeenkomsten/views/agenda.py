@@ -20,7 +20,7 @@ def _agenda_response(request, bijeenkomst, form=None, status=200):
     if request.htmx:
         context = detail_context(request, bijeenkomst, agenda_form=form)
         return render(request, "bijeenkomsten/detail.html#agenda", context, status=status)
-    if form is not None and form.errors:
+    if form is not None and (form.errors or form.poort.replaced):
         context = detail_context(request, bijeenkomst, agenda_form=form)
         return render(request, "bijeenkomsten/detail.html", context, status=status)
     return redirect(bijeenkomst.get_absolute_url() + "#agenda")
@@ -30,10 +30,11 @@ def _agenda_response(request, bijeenkomst, form=None, status=200):
 def agendapunt_add(request, gemeente_slug, pk):
     bijeenkomst = get_bijeenkomst(request, pk, "bijeenkomsten.manage")
     form = AgendapuntForm(request.POST, instance=_new_punt(bijeenkomst))
+    writes.gate_form(form)
     if not form.is_valid() or not writes.saved(
         form, lambda: services.agendapunt_add(agendapunt=form.instance, by=request.user)
     ):
-        return _agenda_response(request, bijeenkomst, form, status=400)
+        return _agenda_response(request, bijeenkomst, form, status=400 if form.errors else 200)
     if not request.htmx:
         messages.success(request, _("The item has been added to the agenda."))
     return _agenda_response(request, bijeenkomst)

@@ -45,6 +45,7 @@ def bijeenkomst_new(request, gemeente_slug):
     require_perm(request, "bijeenkomsten.manage")
     bijeenkomst = Bijeenkomst(gemeente=request.gemeente)
     form = BijeenkomstForm(request.POST if request.method == "POST" else None, instance=bijeenkomst)
+    writes.gate_form(form)
     planned = []
 
     def plan():
@@ -77,20 +78,27 @@ def bijeenkomst_edit(request, gemeente_slug, pk):
         return redirect(bijeenkomst.get_absolute_url())
     before = services.before_change(bijeenkomst)
     form = BijeenkomstForm(request.POST if request.method == "POST" else None, instance=bijeenkomst)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update = services.bijeenkomst_change(
+    writes.gate_form(form)
+    update = []
+
+    def change():
+        update.append(
+            services.bijeenkomst_change(
                 bijeenkomst=form.instance,
                 before=before,
                 by=request.user,
                 expected_version=form.cleaned_data.get("version") or 1,
             )
+        )
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = writes.saved(form, change)
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
-        except writes.TextRefused as error:
-            writes.refuse_on_form(form, error)
-        else:
-            if update:
+            done = False
+        if done:
+            if update[0]:
                 messages.success(
                     request, _("The meeting has been changed; the invitees get an update.")
                 )

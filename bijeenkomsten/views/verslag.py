@@ -65,12 +65,12 @@ def gast_add(request, gemeente_slug, pk):
     bijeenkomst = get_bijeenkomst(request, pk, "bijeenkomsten.manage")
     gast = Gast(gemeente=request.gemeente, bijeenkomst=bijeenkomst)
     form = GastForm(request.POST, instance=gast)
-    if not form.is_valid():
-        return _render_aanwezigheid(request, bijeenkomst, AanwezigheidForm(), form, 400)
-    try:
-        writes.save_form(form, by=request.user)
-    except writes.TextRefused:  # the form carries the message
-        return _render_aanwezigheid(request, bijeenkomst, AanwezigheidForm(), form, 400)
+    writes.gate_form(form)
+    if not form.is_valid() or not writes.saved(
+        form, lambda: writes.save_form(form, by=request.user)
+    ):
+        status = 400 if form.errors else 200
+        return _render_aanwezigheid(request, bijeenkomst, AanwezigheidForm(), form, status)
     messages.success(request, _("%(naam)s has been added as a guest.") % {"naam": gast.naam})
     return redirect("bijeenkomsten:aanwezigheid", gemeente_slug=gemeente_slug, pk=pk)
 
@@ -97,18 +97,21 @@ def verslag(request, gemeente_slug, pk):
     form = None
     if manage and not instance.is_definitief:
         form = VerslagForm(request.POST if request.method == "POST" else None, instance=instance)
+        writes.gate_form(form)
         if request.method == "POST" and form.is_valid():
             try:
-                services.verslag_save(
-                    verslag=form.instance,
-                    by=request.user,
-                    expected_version=form.cleaned_data.get("version"),
+                done = writes.saved(
+                    form,
+                    lambda: services.verslag_save(
+                        verslag=form.instance,
+                        by=request.user,
+                        expected_version=form.cleaned_data.get("version"),
+                    ),
                 )
             except StaleEdit:
                 form.add_error(None, STALE_MESSAGE)
-            except writes.TextRefused as error:
-                writes.refuse_on_form(form, error)
-            else:
+                done = False
+            if done:
                 messages.success(request, _("The minutes have been saved."))
                 return redirect("bijeenkomsten:verslag", gemeente_slug=gemeente_slug, pk=pk)
     elif request.method == "POST":
@@ -145,21 +148,23 @@ def reactie_add(request, gemeente_slug, pk):
     if not present:
         require_perm(request, "bijeenkomsten.manage")
     form = ReactieForm(request.POST, instance=Reactie(gemeente=request.gemeente, verslag=verslag))
+    writes.gate_form(form)
     if form.is_valid():
-        try:
-            services.reactie_add(reactie=form.instance, by=request.user)
-        except writes.TextRefused as error:  # re-rendered below with what was typed
-            writes.refuse_on_form(form, error)
+        try:  # a refused text is re-rendered below with what was typed
+            done = writes.saved(
+                form, lambda: services.reactie_add(reactie=form.instance, by=request.user)
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("bijeenkomsten:verslag", gemeente_slug=gemeente_slug, pk=pk)
-        else:
+        if done:
             messages.success(request, _("Your remark has been added."))
             return redirect("bijeenkomsten:verslag", gemeente_slug=gemeente_slug, pk=pk)
     manage_form = (
         VerslagForm(instance=verslag) if can_manage(request) and not verslag.is_definitief else None
     )
-    return _render_verslag(request, bijeenkomst, verslag, manage_form, form, status=400)
+    status = 400 if form.errors else 200
+    return _render_verslag(request, bijeenkomst, verslag, manage_form, form, status=status)
 
 
 @require_POST
@@ -201,6 +206,7 @@ def actiepunten(request, gemeente_slug, pk):
     if manage:
         actiepunt = Actiepunt(gemeente=request.gemeente, bijeenkomst=bijeenkomst)
         form = ActiepuntForm(request.POST if request.method == "POST" else None, instance=actiepunt)
+        writes.gate_form(form)
         if (
             request.method == "POST"
             and form.is_valid()

@@ -199,10 +199,18 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().strip(" .,;:!?()[]'\"").split())
 
 
+# The proeftuin's own meetings, with or without their number ("Startbijeenkomst",
+# "Inventarisatiebijeenkomst 2", "Bijeenkomst 3"): deduce takes a capitalised compound followed
+# by a number for a street, but these name the work, never a person's address.
+_MEETING_WORD = re.compile(
+    r"^[a-zà-ÿ-]*(?:bijeenkomst|overleg|werksessie|sessie|werkgroep)(?: \d{1,3})?$"
+)
+
+
 def is_allowed_word(text: str) -> bool:
     """True for text that is never identifying on its own ("CIZ", "Parkinson", "de huisarts")."""
     normalised = _normalise(text)
-    if normalised in ALLOWED:
+    if normalised in ALLOWED or _MEETING_WORD.match(normalised):
         return True
     # "de CIZ", "het UWV": a leading article does not change that.
     for article in ("de ", "het ", "een "):

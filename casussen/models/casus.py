@@ -6,13 +6,15 @@ later a verbeteractie, can point at it: casus → knelpunt → inzicht → verbe
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
 from kern.history import Extra
-from kern.tenancy import TenantModel, scoped_manager
+from kern.tenancy import TenantModel, row_url, scoped_manager
 
 from .taxonomie import KnelpuntCategorie
 
@@ -94,7 +96,6 @@ class Casus(TenantModel, VersionedModel):
         "opmerking_facilitator",
     )
     shared_text_fields = TEXT_FIELDS
-    gate_shows_findings = True  # its form replaces and marks what the gate finds
 
     proeftuin = models.ForeignKey(
         "gemeenten.Proeftuin",
@@ -183,6 +184,8 @@ class Casus(TenantModel, VersionedModel):
         editable=False,
         help_text=_("The retention period passed: texts were emptied, categories kept."),
     )
+    # The findings marked as not identifying in its form (knelpunten and inzichten included).
+    gemarkeerde_vondsten = GenericRelation("GemarkeerdeVondst")
 
     objects = scoped_manager(CasusQuerySet)
 
@@ -222,15 +225,6 @@ class Casus(TenantModel, VersionedModel):
             if getattr(self, name)
         ]
 
-    def gate_marks(self) -> set[str]:
-        """The findings marked as not identifying in this casus (``kind:hash``)."""
-        if self.pk is None:
-            return set()
-        return {
-            f"{soort}:{vondst_hash}"
-            for soort, vondst_hash in self.gemarkeerde_vondsten.values_list("soort", "vondst_hash")
-        }
-
     def texts(self):
         """The free-text fields with their values (what the gate checks)."""
         return {name: getattr(self, name) for name in self.TEXT_FIELDS}
@@ -240,7 +234,10 @@ class Knelpunt(TenantModel):
     """A bottleneck met in one casus: a category plus the author's words."""
 
     shared_text_fields = ("toelichting",)
-    gate_shows_findings = True  # in the casus form
+
+    def gate_marks(self) -> set[str]:
+        """A knelpunt is written in its casus's form: the casus's marks count."""
+        return GemarkeerdeVondst.objects.keys_of(self.casus)
 
     casus = models.ForeignKey(
         Casus, on_delete=models.CASCADE, related_name="knelpunten", verbose_name=_("casus")
@@ -257,11 +254,27 @@ class Knelpunt(TenantModel):
         return str(self.get_categorie_display())
 
 
+class GemarkeerdeVondstQuerySet(models.QuerySet):
+    def of(self, obj):
+        """The marks recorded for one row (of any gated model)."""
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+        )
+
+    def keys_of(self, obj) -> set[str]:
+        """``kind:hash`` of each finding marked as not identifying in ``obj``."""
+        if obj is None or obj.pk is None:
+            return set()
+        return {f"{soort}:{h}" for soort, h in self.of(obj).values_list("soort", "vondst_hash")}
+
+
 class GemarkeerdeVondst(TenantModel):
-    """A finding of the gate that a person marked as not identifying, for one casus.
+    """A finding of the gate that a person marked as not identifying, for one row of any model
+    with shared texts (a casus, a verbeteractie, a voortgang …): the one store of such marks.
 
     The finding's text itself may well identify someone, so only a keyed hash of it is kept
-    (with its kind): enough to not flag it again on this casus, nothing to read back.
+    (with its kind): enough to not flag it again in this row, nothing to read back.
     """
 
     shared_text_fields = ("reden",)
@@ -270,12 +283,11 @@ class GemarkeerdeVondst(TenantModel):
         "vondst_hash": "a keyed hash of the finding, no text",
     }
 
-    casus = models.ForeignKey(
-        Casus,
-        on_delete=models.CASCADE,
-        related_name="gemarkeerde_vondsten",
-        verbose_name=_("casus"),
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("kind of row")
     )
+    object_id = models.PositiveBigIntegerField(_("row"))
+    obj = GenericForeignKey("content_type", "object_id")
     soort = models.CharField(_("kind"), max_length=40)
     vondst_hash = models.CharField(_("hash of the finding"), max_length=64)
     reden = models.CharField(_("reason"), max_length=200)
@@ -288,13 +300,16 @@ class GemarkeerdeVondst(TenantModel):
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
+    objects = scoped_manager(GemarkeerdeVondstQuerySet)
+
     class Meta:
         verbose_name = _("finding marked as not identifying")
         verbose_name_plural = _("findings marked as not identifying")
         ordering = ["-at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["casus", "soort", "vondst_hash"], name="gemarkeerde_vondst_uniek"
+                fields=["content_type", "object_id", "soort", "vondst_hash"],
+                name="gemarkeerde_vondst_uniek",
             )
         ]
 
@@ -351,3 +366,6 @@ Casus.history_extras = {
         restore=_knelpunten_restore,
     ),
 }
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Casus.get_edit_url = row_url("casussen:edit")

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
 from kern.history import choice_list, many
-from kern.tenancy import TenantModel, scoped_manager
+from kern.tenancy import TenantModel, row_url, scoped_manager
 
-from .casus import Casus, Knelpunt
+from .casus import Casus, GemarkeerdeVondst, Knelpunt
 from .taxonomie import KnelpuntCategorie, Succesfactor
 
 
@@ -33,11 +33,12 @@ class Inzicht(TenantModel, VersionedModel):
 
     TEXT_FIELDS = ("titel", "toelichting")
     shared_text_fields = TEXT_FIELDS
-    gate_shows_findings = True  # its form replaces and marks what the gate finds
 
     def gate_marks(self) -> set[str]:
-        """An inzicht is written beside its casus: the casus's marks count."""
-        return self.casus.gate_marks()
+        """An inzicht is written beside its casus: the casus's marks count, and its own."""
+        return GemarkeerdeVondst.objects.keys_of(self.casus) | GemarkeerdeVondst.objects.keys_of(
+            self
+        )
 
     casus = models.ForeignKey(
         Casus, on_delete=models.CASCADE, related_name="inzichten", verbose_name=_("casus")
@@ -131,3 +132,7 @@ class InzichtKnelpunt(TenantModel):
 
     def __str__(self):
         return f"{self.inzicht_id} – {self.knelpunt_id}"
+
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Inzicht.get_edit_url = row_url("casussen:inzicht_edit")

@@ -5,7 +5,7 @@ the oogst use the same two."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kern.tenancy import TenantModel
+from kern.tenancy import TenantModel, row_url
 
 
 class KnelpuntCategorie(models.TextChoices):
@@ -50,3 +50,7 @@ class Succesfactor(TenantModel):
 
     def __str__(self):
         return self.naam
+
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Succesfactor.get_edit_url = row_url("casussen:succesfactor_edit")

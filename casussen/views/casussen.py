@@ -25,9 +25,9 @@ from .. import services
 from ..access import can_delete, can_edit, get_casus_for_user, is_moderator, require_perm
 from ..forms import CasusForm, KnelpuntFormSet, TerugsturenForm, knelpunt_text_fields
 from ..models import Casus, Inzicht, Knelpunt, KnelpuntCategorie, Succesfactor
+from ..poort import Poort
 from .common import visible_casussen
 from .conflict import conflict
-from .poort import Poort
 
 FORM_TEMPLATE = "casussen/form.html"
 
@@ -97,6 +97,7 @@ def _list_context(request):
         "filters": filters,
         "statussen": Casus.Status.choices,
         "can_add": request.user.has_perm("casussen.add_casus", request.gemeente),
+        "can_scan": request.user.has_perm("casussen.scan_teksten", request.gemeente),
         "aantal_verwijderd": (
             Casus.objects.verwijderd().filter(proeftuin=proeftuin).count()
             if is_moderator(request) and proeftuin
@@ -209,9 +210,9 @@ def _casus_form(request, item):
     if request.method != "POST":
         form = CasusForm(instance=item)
         formset = KnelpuntFormSet(instance=item, prefix="knelpunten")
-        return _render_form(request, item, form, formset, Poort({}, casus=item), live_url)
+        return _render_form(request, item, form, formset, Poort({}, obj=item), live_url)
 
-    poort = Poort(request.POST, casus=item)
+    poort = Poort(request.POST, obj=item)
     form = CasusForm(poort.data, instance=item)
     formset = KnelpuntFormSet(poort.data, instance=item, prefix="knelpunten")
     text_fields = {**form.text_fields(), **knelpunt_text_fields(formset)}
@@ -225,6 +226,7 @@ def _casus_form(request, item):
     poort.check(text_fields)
     valid = form.is_valid() & formset.is_valid()
     if not poort.passes or not valid:
+        poort.show_on(form, *formset.forms)
         conflict = _conflict(form, item) if form.has_error(NON_FIELD_ERRORS, "stale") else None
         if conflict is not None:
             poort.data["version"] = conflict["version"]
@@ -301,11 +303,11 @@ def controle(request, gemeente_slug, pk):
 
 
 def _controle(request, item):
-    poort = Poort(request.POST, casus=item)
+    poort = Poort(request.POST, obj=item)
     form = CasusForm(instance=item)
     formset = KnelpuntFormSet(poort.data, instance=item, prefix="knelpunten")
     poort.check({**form.text_fields(), **knelpunt_text_fields(formset), **_other_fields()})
-    return render(request, "casussen/poort.html", {**poort.context(), "live": True})
+    return render(request, "kern/poort.html", {**poort.context(), "live": True})
 
 
 def _other_fields():
@@ -348,13 +350,15 @@ def _transition(request, item, service, message):
 def casus_return(request, gemeente_slug, pk):
     """The facilitator sends a submitted casus back to its author with a remark (gated too)."""
     item = get_casus_for_user(request, pk, action="moderate")
-    poort = Poort(request.POST if request.method == "POST" else {}, casus=item)
+    poort = Poort(request.POST if request.method == "POST" else {}, obj=item)
     form = TerugsturenForm(poort.data if request.method == "POST" else None)
     if request.method == "POST":
         poort.apply_replacements(form.text_fields())
         form = TerugsturenForm(poort.data)
         poort.check(form.text_fields())
-        if not poort.replaced and poort.passes and form.is_valid():
+        if not poort.replaced and form.is_valid() and not poort.passes:
+            poort.show_on(form)
+        elif not poort.replaced and form.is_valid():
             try:
                 with transaction.atomic():
                     # The marks first: the write path's gate counts them.

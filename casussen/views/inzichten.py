@@ -15,8 +15,8 @@ from .. import services
 from ..access import get_casus_for_user, require_perm
 from ..forms import InzichtForm
 from ..models import Inzicht
+from ..poort import Poort
 from .conflict import conflict
-from .poort import Poort
 
 
 def inzicht_new(request, gemeente_slug, pk):
@@ -41,7 +41,7 @@ def inzicht_edit(request, gemeente_slug, pk):
 
 def _inzicht_form(request, inzicht):
     casus = inzicht.casus
-    poort = Poort(request.POST if request.method == "POST" else {}, casus=casus)
+    poort = Poort(request.POST if request.method == "POST" else {}, obj=casus)
     form = InzichtForm(
         poort.data if request.method == "POST" else None, instance=inzicht, casus=casus
     )
@@ -54,6 +54,7 @@ def _inzicht_form(request, inzicht):
             poort.check(text_fields)
         elif poort.check(text_fields) or not poort.passes or not form.is_valid():
             status = 200 if request.htmx else 400
+            poort.show_on(form)
             if form.is_bound and form.has_error(NON_FIELD_ERRORS, "stale"):
                 conflict, form = _conflict(poort, form, inzicht, casus)
         else:

@@ -116,6 +116,7 @@ def overzicht(request, gemeente_slug):
 
 def _factor_saved(request, form) -> bool:
     """A valid posted succesfactor, saved (False with the gate's refusal on the form)."""
+    writes.gate_form(form)
     if request.method != "POST" or not form.is_valid():
         return False
     return writes.saved(

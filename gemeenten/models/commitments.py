@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
 from kern.history import many
-from kern.tenancy import TenantModel, scoped_manager
+from kern.tenancy import TenantModel, row_url, scoped_manager
 
 from .gemeente import Organisatie
 from .proeftuin import Proeftuin
@@ -190,3 +190,7 @@ class Baat(TenantModel):
 
     def __str__(self):
         return f"{self.organisatie} ← {self.commitment}"
+
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Commitment.get_edit_url = row_url("gemeenten:commitment_edit")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kern.concurrency import VersionedModel
-from kern.tenancy import TenantModel, scoped_manager
+from kern.tenancy import TenantModel, row_url, scoped_manager
 
 
 class Fase(models.TextChoices):
@@ -240,3 +240,10 @@ class Ingredientbeoordeling(TenantModel):
 
     def __str__(self):
         return f"{self.get_ingredient_display()}: {self.get_oordeel_display()}"
+
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Proeftuin.get_edit_url = row_url("gemeenten:proeftuin_edit")
+Ingredientbeoordeling.get_edit_url = row_url(
+    "gemeenten:proeftuin_ingredienten", pk_from="proeftuin_id"
+)

@@ -93,21 +93,24 @@ def _edit(request, item, proeftuin, initial=None):
         proeftuin=proeftuin,
         initial=initial,
     )
+    writes.gate_form(form)
     if request.method == "POST" and form.is_valid():
         try:
-            services.commitment_save(
-                commitment=form.instance,
-                by=request.user,
-                baathebbers=list(form.cleaned_data["baathebbers"]),
-                expected_version=form.cleaned_data.get("version"),
+            done = writes.saved(
+                form,
+                lambda: services.commitment_save(
+                    commitment=form.instance,
+                    by=request.user,
+                    baathebbers=list(form.cleaned_data["baathebbers"]),
+                    expected_version=form.cleaned_data.get("version"),
+                ),
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
-        except writes.TextRefused as error:
-            writes.refuse_on_form(form, error)
         else:
-            messages.success(request, _("The commitment has been saved."))
-            return redirect(form.instance)
+            if done:
+                messages.success(request, _("The commitment has been saved."))
+                return redirect(form.instance)
     return render(
         request,
         "gemeenten/commitments/form.html",
@@ -122,16 +125,18 @@ def commitment_status(request, gemeente_slug, pk):
     require_perm(request, "gemeenten.manage_commitments")
     item = _get(pk)
     form = StatusForm(request.POST, commitment=item)
-    if form.is_valid():
+    writes.gate_form(form, obj=item)
+    if form.is_valid() and not form.poort.replaced:
         try:
-            services.commitment_set_status(
-                commitment=item,
-                by=request.user,
-                status=form.cleaned_data["status"],
-                geleverd_op=form.cleaned_data["geleverd_op"],
-                reden_ingetrokken=form.cleaned_data["reden_ingetrokken"],
-                expected_version=form.cleaned_data["version"],
-            )
+            with writes.marked(form.poort.marks):
+                services.commitment_set_status(
+                    commitment=item,
+                    by=request.user,
+                    status=form.cleaned_data["status"],
+                    geleverd_op=form.cleaned_data["geleverd_op"],
+                    reden_ingetrokken=form.cleaned_data["reden_ingetrokken"],
+                    expected_version=form.cleaned_data["version"],
+                )
         except writes.TextRefused as error:
             writes.refuse_on_form(form, error)
         except ValidationError as error:
@@ -144,7 +149,7 @@ def commitment_status(request, gemeente_slug, pk):
                 return redirect(item)
             return _render_detail(request, item, StatusForm(commitment=item), saved=True)
     item.refresh_from_db()
-    return _render_detail(request, item, form, status=400)
+    return _render_detail(request, item, form, status=400 if form.errors else 200)
 
 
 def commitment_delete(request, gemeente_slug, pk):

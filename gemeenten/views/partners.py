@@ -57,22 +57,32 @@ def partner_edit(request, gemeente_slug, pk):
 
 def _edit(request, organisatie):
     form = OrganisatieForm(request.POST or None, instance=organisatie)
+    writes.gate_form(form)
     if request.method == "POST" and form.is_valid():
         try:
-            services.organisatie_save(
-                organisatie=form.instance,
-                by=request.user,
-                expected_version=form.cleaned_data.get("version"),
+            done = writes.saved(
+                form,
+                lambda: services.organisatie_save(
+                    organisatie=form.instance,
+                    by=request.user,
+                    expected_version=form.cleaned_data.get("version"),
+                ),
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
-        except ValidationError as error:  # identifying text, or the same name saved meanwhile
+        except ValidationError as error:  # the same name saved meanwhile
             writes.refuse_on_form(form, error)
         else:
+            if not done:
+                return _render_form(request, form, organisatie)
             messages.success(request, _("%(naam)s has been saved.") % {"naam": organisatie.naam})
             return redirect(
                 "gemeenten:partner", gemeente_slug=request.gemeente.slug, pk=organisatie.pk
             )
+    return _render_form(request, form, organisatie)
+
+
+def _render_form(request, form, organisatie):
     return render(
         request,
         "gemeenten/partners/form.html",
@@ -102,15 +112,15 @@ def kerngroeplid_add(request, gemeente_slug, pk):
     organisatie = get_object_or_404(Organisatie, pk=pk)
     kerngroeplid = Kerngroeplid(gemeente=request.gemeente, organisatie=organisatie)
     form = KerngroeplidForm(request.POST, instance=kerngroeplid)
-    if not form.is_valid():
-        return _render_partner(request, organisatie, form, status=400)
-    try:
-        services.kerngroeplid_add(
+    writes.gate_form(form)
+    if not form.is_valid() or not writes.saved(
+        form,
+        lambda: services.kerngroeplid_add(
             kerngroeplid=form.instance, organisatie=organisatie, by=request.user
-        )
-    except writes.TextRefused as error:
-        writes.refuse_on_form(form, error)
-        return _render_partner(request, organisatie, form, status=400)
+        ),
+    ):
+        status = 400 if form.errors else 200
+        return _render_partner(request, organisatie, form, status=status)
     messages.success(
         request, _("%(person)s has been added to the core group.") % {"person": form.instance}
     )

@@ -7,8 +7,9 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from kern import writes
 from kern.concurrency import StaleEdit
-from kern.writes import TextRefused, refuse_on_form
+from kern.writes import TextRefused
 
 from .. import checklist, readiness, services
 from ..access import require_perm
@@ -85,7 +86,8 @@ def proeftuin_edit(request, gemeente_slug, pk):
 
 def _proeftuin_form(request, instance):
     form = ProeftuinForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
+    writes.gate_form(form)
+    if request.method == "POST" and form.is_valid() and not form.poort.replaced:
         nieuw = instance.pk is None
         try:
             proeftuin = services.proeftuin_save(
@@ -137,16 +139,22 @@ def proeftuin_fase_terug(request, gemeente_slug, pk):
     require_perm(request, "gemeenten.manage_proeftuin")
     proeftuin = get_object_or_404(Proeftuin, pk=pk)
     form = FaseTerugForm(request.POST or None, initial={"van": proeftuin.fase})
+    writes.gate_form(form)
+    done = []
     if request.method == "POST" and form.is_valid():
         try:
-            overgang = services.proeftuin_undo_phase(
-                proeftuin=proeftuin, by=request.user, **form.cleaned_data
+            writes.saved(
+                form,
+                lambda: done.append(
+                    services.proeftuin_undo_phase(
+                        proeftuin=proeftuin, by=request.user, **form.cleaned_data
+                    )
+                ),
             )
-        except TextRefused as error:
-            refuse_on_form(form, error)
         except ValidationError as error:
             form.add_error(None, error)
-        else:
+        if done:
+            overgang = done[0]
             messages.success(
                 request,
                 _("The step is undone: the proeftuin is back in the phase %(fase)s.")
@@ -174,21 +182,24 @@ def proeftuin_ingredienten(request, gemeente_slug, pk):
             return HttpResponseBadRequest()
         rij = next(r for r in rijen if r.ingredient == ingredient)
         form = BeoordelingForm(request.POST, voorstel=rij.voorstel, auto_id=_auto_id(ingredient))
-        saved = form.is_valid()
-        if saved:
-            try:
-                rij.beoordeling = services.ingredient_mark(
+        writes.gate_form(form)
+        marked = []
+
+        def mark():
+            marked.append(
+                services.ingredient_mark(
                     proeftuin=proeftuin,
                     ingredient=ingredient,
                     oordeel=form.cleaned_data["oordeel"],
                     opmerking=form.cleaned_data["opmerking"],
                     by=request.user,
                 )
-            except TextRefused as error:
-                refuse_on_form(form, error)
-                saved = False
-            else:
-                form = _beoordeling_form(rij)
+            )
+
+        saved = form.is_valid() and writes.saved(form, mark)
+        if saved:
+            rij.beoordeling = marked[0]
+            form = _beoordeling_form(rij)
         rij.form = form
         if request.htmx:
             context = {"proeftuin": proeftuin, "rij": rij, "saved": saved, "can_manage": True}
@@ -204,7 +215,7 @@ def proeftuin_ingredienten(request, gemeente_slug, pk):
                 },
             )
             return redirect(request.path + f"#ingredient-{ingredient}")
-        status = 400
+        status = 200 if form.poort.replaced else 400
     for rij in rijen:
         if not hasattr(rij, "form"):
             rij.form = _beoordeling_form(rij) if can_manage else None

@@ -9,6 +9,7 @@ Each table keeps the name it got when these models were the oogst app's (``oogst
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from casussen.anonimisering.soort import Soort
@@ -16,7 +17,7 @@ from casussen.models import Succesfactor
 from gemeenten.models import Organisatie, Proeftuin
 from kern.concurrency import VersionedModel
 from kern.history import Extra, many
-from kern.tenancy import TenantModel
+from kern.tenancy import TenantModel, row_url
 from verbeteracties.models import Verbeteractie
 
 
@@ -309,5 +310,15 @@ Verhaal.history_extras = {"gemarkeerd": MARKS}
 # The texts others read, checked by the anonymisation gate in the write path (kern.writes); a
 # finding marked as not identifying counts for the save it was marked in.
 Les.shared_text_fields = Verhaal.shared_text_fields = ("titel", "tekst")
-# Their forms replace and mark what the gate finds.
-Les.gate_shows_findings = Verhaal.gate_shows_findings = True
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Oogst.get_edit_url = lambda oogst: (
+    reverse(  # noqa: E731
+        "oogst:teksten", kwargs={"gemeente_slug": oogst.gemeente.slug}
+    )
+    + f"?proeftuin={oogst.proeftuin_id}"
+)
+Les.get_edit_url = row_url("oogst:les_edit")
+Verhaal.get_edit_url = row_url("oogst:verhaal_edit")
+Borging.get_edit_url = row_url("oogst:borging_edit", pk_from="verbeteractie_id")
+Vervolgafspraak.get_edit_url = row_url("oogst:vervolg_edit")

@@ -84,7 +84,7 @@ class GemarkeerdeVondstFactory(factory.django.DjangoModelFactory):
         model = GemarkeerdeVondst
 
     gemeente = factory.SubFactory(GemeenteFactory)
-    casus = factory.SubFactory(CasusFactory, gemeente=factory.SelfAttribute("..gemeente"))
+    obj = factory.SubFactory(CasusFactory, gemeente=factory.SelfAttribute("..gemeente"))
     soort = "datum"
     vondst_hash = factory.Sequence(lambda n: f"{n:064x}")
     reden = "Dit is de datum van de bijeenkomst, niet van de persoon."

@@ -453,3 +453,14 @@ def test_saints_generic_services_and_determiners_stay_unflagged(sentence):
 )
 def test_a_name_in_apposition_and_a_house_number_after_woont_op_nr(sentence, found_kind, value):
     assert (found_kind, value) in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Inventarisatiebijeenkomst 2", "Oogstbijeenkomst", "Bijeenkomst 3 van de kerngroep"]
+)
+def test_the_proeftuins_own_meetings_are_not_addresses(text):
+    assert not [f for f in detect(text) if f.kind == "adres"]
+
+
+def test_a_street_with_a_number_is_still_an_address():
+    assert [f.text for f in detect("Ze woont op de Dorpsstraat 12.") if f.kind == "adres"]

@@ -108,7 +108,8 @@ def test_a_finding_marked_as_not_identifying_is_recorded_as_a_hash_and_not_flagg
     with every_gemeente():
         casus = Casus.objects.get()
         mark = GemarkeerdeVondst.objects.get()
-    assert mark.casus_id == casus.pk and mark.by_id == member.pk and mark.soort == "datum"
+    assert (mark.content_type.model_class(), mark.object_id) == (Casus, casus.pk)
+    assert mark.by_id == member.pk and mark.soort == "datum"
     assert mark.vondst_hash == gate.vondst_hash("datum", DATE)
     assert DATE not in mark.vondst_hash and DATE not in mark.reden
     # Editing the casus later: the marked date is not flagged again.

@@ -22,16 +22,17 @@ from tests.verbeteracties.factories import VerbeteractieFactory
 
 def _professional(gemeente, email):
     with every_gemeente():
-        return LidmaatschapFactory(
-            gemeente=gemeente, role=Rol.PROFESSIONAL, user__email=email
-        ).user
+        return LidmaatschapFactory(gemeente=gemeente, role=Rol.PROFESSIONAL, user__email=email).user
 
 
 def _answer(user, bijeenkomst, antwoord):
     with every_gemeente():
         lid = Lidmaatschap.objects.get(user=user, gemeente=bijeenkomst.gemeente)
         Deelname.objects.create(
-            gemeente=bijeenkomst.gemeente, bijeenkomst=bijeenkomst, lidmaatschap=lid, antwoord=antwoord
+            gemeente=bijeenkomst.gemeente,
+            bijeenkomst=bijeenkomst,
+            lidmaatschap=lid,
+            antwoord=antwoord,
         )
 
 
@@ -153,7 +154,9 @@ def test_an_answer_leaves_the_pages_that_do_not_show_answers_cached(
     reader = _client(facilitator)
     reader.get(board)
     misses = caches["default"].get("paginacache:miss")
-    response = _client(member).post(burl("aanmelden", gemeente_a, pk=meeting.pk), {"antwoord": "ja"})
+    response = _client(member).post(
+        burl("aanmelden", gemeente_a, pk=meeting.pk), {"antwoord": "ja"}
+    )
     assert response.status_code == 302
     reader.get(board)
     assert caches["default"].get("paginacache:miss") == misses

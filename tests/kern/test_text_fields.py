@@ -14,6 +14,7 @@ import pytest
 from django.apps import apps
 from django.db import models
 
+from casussen.models import GemarkeerdeVondst
 from gemeenten.models import Organisatie, Wijziging
 from gemeenten.services import commitments
 from kern import writes
@@ -111,33 +112,48 @@ def test_a_verbeteractie_with_identifying_details_is_refused_and_nothing_is_stor
             acties.actie_save(actie=actie, by=facilitator)
         assert not Verbeteractie.objects.filter(titel="Vast aanspreekpunt").exists()
         assert Wijziging.objects.count() == history
-    # Its form cannot show findings to replace or mark: what the detector finds without doubt
-    # stops the save; the name and the street count where the form can show them (a casus).
-    assert {(v.field, v.kind) for v in refused.value.findings} == {("beschrijving", "bsn")}
+    # Every form shows the gate's findings to replace or mark: every kind counts.
+    assert {(v.field, v.kind) for v in refused.value.findings} == {
+        ("beschrijving", "naam"),
+        ("beschrijving", "bsn"),
+        ("beschrijving", "adres"),
+    }
 
 
 @pytest.mark.parametrize(
     "titel",
     [
         "Startbijeenkomst 14 april in het gemeentehuis",
-        "Werkgroep palliatieve zorg Gendringen",
         "Overleg met Sensire en de huisartsen van Oude IJsselstreek",
-        "Scholing voor vrijwilligers",
     ],
 )
-def test_the_words_of_ordinary_work_are_saved(titel, gemeente_a, proeftuin, facilitator):
-    """A date, a place, an organisation or a word the detector takes for a name is often the
-    work itself; in a form that cannot show findings it must not stop the save."""
+def test_the_words_of_ordinary_work_are_saved_once_marked_and_the_mark_is_recorded(
+    titel, gemeente_a, proeftuin, facilitator
+):
+    """A date, a place or an organisation is often the work itself: the form shows it, the
+    author marks it as not identifying with a reason, and the save records the mark on the
+    row (a hash and the reason, as a casus's), so it is not flagged again there."""
     with gemeente_scope(gemeente_a):
         actie = Verbeteractie(
             proeftuin=proeftuin,
-            titel=titel,
+            titel="Vast aanspreekpunt",
             beschrijving=titel,
             start=datetime.date(2026, 5, 1),
             eind=datetime.date(2026, 10, 31),
         )
-        acties.actie_save(actie=actie, by=facilitator)
-        assert Verbeteractie.objects.get(pk=actie.pk).titel == titel
+        with pytest.raises(writes.TextRefused) as refused:
+            acties.actie_save(actie=actie, by=facilitator)
+        marks = {v.key: "Werk van de proeftuin, geen persoon." for v in refused.value.findings}
+        with writes.marked(marks):
+            acties.actie_save(actie=actie, by=facilitator)
+        assert Verbeteractie.objects.get(pk=actie.pk).beschrijving == titel
+        stored = GemarkeerdeVondst.objects.of(actie)
+        assert {f"{m.soort}:{m.vondst_hash}" for m in stored} == set(marks)
+        assert {m.by for m in stored} == {facilitator}
+        assert all(titel not in m.vondst_hash for m in stored)
+        # Changed later, the marked words are not flagged again.
+        actie.beschrijving = titel + " (verzet)"
+        acties.actie_save(actie=actie, by=facilitator, expected_version=actie.version)
 
 
 def test_a_contact_person_may_be_named_but_a_bsn_there_is_refused(gemeente_a, facilitator):

@@ -16,7 +16,7 @@ from casussen.models import Casus, Inzicht, KnelpuntCategorie, Succesfactor
 from gemeenten.models import Fase, Lidmaatschap, Organisatie, Proeftuin
 from kern.concurrency import VersionedModel
 from kern.history import Extra, choice_list, many, related_names
-from kern.tenancy import TenantModel, scoped_manager
+from kern.tenancy import TenantModel, row_url, scoped_manager
 
 # The verbeteren phase lasts half a year (DESIGN.md); before it starts, the proeftuin's own
 # timetable places it about 130 days after the start (gemeenten.demo_proeftuin.FASE_START).
@@ -362,3 +362,6 @@ Verbeteractie.history_extras = {
     "inzichten": many("inzichten", by_key=True),
     "knelpunt_categorieen": choice_list(KnelpuntCategorie, field_name="knelpunt_categorieen"),
 }
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Verbeteractie.get_edit_url = row_url("verbeteracties:edit")

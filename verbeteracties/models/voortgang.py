@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kern.concurrency import VersionedModel
-from kern.tenancy import TenantModel
+from kern.tenancy import TenantModel, row_url
 
 from .actie import Verbeteractie
 
@@ -129,3 +129,7 @@ class Meting(TenantModel):
         actie = self.indicator.actie
         if self.datum and (error := actie.meting_datum_error(self.datum)):
             raise ValidationError({"datum": error})
+
+
+# Where the anonymisation check of stored texts sends the facilitator (casussen.scan).
+Indicator.get_edit_url = row_url("verbeteracties:indicator_edit")

@@ -173,25 +173,28 @@ def _edit(request, actie, proeftuin, eigenaar=None, inzicht=None, actiepunt=None
         inzicht=inzicht,
         actiepunt=actiepunt,
     )
+    writes.gate_form(form)
     if request.method == "POST" and form.is_valid():
         form.instance.knelpunt_categorieen = form.cleaned_data["knelpunt_categorieen"]
         try:
-            services.actie_save(
-                actie=form.instance,
-                by=request.user,
-                succesfactoren=list(form.cleaned_data["succesfactoren"]),
-                casussen=list(form.cleaned_data["casussen"]),
-                inzichten=list(form.cleaned_data["inzichten"]),
-                organisaties=form.organisaties(),
-                expected_version=form.cleaned_data.get("version"),
+            done = writes.saved(
+                form,
+                lambda: services.actie_save(
+                    actie=form.instance,
+                    by=request.user,
+                    succesfactoren=list(form.cleaned_data["succesfactoren"]),
+                    casussen=list(form.cleaned_data["casussen"]),
+                    inzichten=list(form.cleaned_data["inzichten"]),
+                    organisaties=form.organisaties(),
+                    expected_version=form.cleaned_data.get("version"),
+                ),
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
-        except writes.TextRefused as error:
-            writes.refuse_on_form(form, error)
         else:
-            messages.success(request, _("The improvement action has been saved."))
-            return redirect(form.instance)
+            if done:
+                messages.success(request, _("The improvement action has been saved."))
+                return redirect(form.instance)
     context = {"form": form, "actie": actie, "inzicht": inzicht, "actiepunt": actiepunt}
     if actiepunt is not None:
         # Made from this actiepunt before: say so, so nobody makes it twice by accident.
@@ -208,19 +211,21 @@ def status(request, gemeente_slug, pk):
     actie = get_actie(pk, queryset=_detail_queryset())
     require_edit(request, actie)
     form = StatusForm(request.POST, actie=actie)
+    writes.gate_form(form, obj=actie)
     on_board = request.POST.get("bron") == "board"
     confirm = False
     van = actie.status
-    if form.is_valid():
+    if form.is_valid() and not form.poort.replaced:
         try:
-            services.actie_set_status(
-                actie=actie,
-                by=request.user,
-                status=form.cleaned_data["status"],
-                reden_gestopt=form.cleaned_data["reden_gestopt"],
-                bevestigd=form.cleaned_data["bevestigd"],
-                expected_version=form.cleaned_data["version"],
-            )
+            with writes.marked(form.poort.marks):
+                services.actie_set_status(
+                    actie=actie,
+                    by=request.user,
+                    status=form.cleaned_data["status"],
+                    reden_gestopt=form.cleaned_data["reden_gestopt"],
+                    bevestigd=form.cleaned_data["bevestigd"],
+                    expected_version=form.cleaned_data["version"],
+                )
         except services.NeedsConfirmation:
             confirm = True
         except writes.TextRefused as error:
@@ -241,7 +246,7 @@ def status(request, gemeente_slug, pk):
                 return redirect(actie)
             return _render_detail(request, actie, status_form=StatusForm(actie=actie), saved=True)
     actie.refresh_from_db(fields=["status", "version", "reden_gestopt"])
-    code = 200 if confirm else 400
+    code = 200 if confirm or form.poort.replaced else 400
     if on_board:
         context = {"actie": overzicht.kaart(actie.pk), "form": form, "confirm": confirm}
         if request.htmx:

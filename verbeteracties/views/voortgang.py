@@ -20,12 +20,13 @@ def voortgang(request, gemeente_slug, pk):
     actie = get_actie(pk, queryset=_detail_queryset())
     require_edit(request, actie)
     form = VoortgangForm(request.POST, actie=actie)
+    writes.gate_form(form)
     if form.is_valid() and writes.saved(
         form, lambda: services.voortgang_add(actie=actie, by=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("Your update has been posted."))
         return redirect(actie.get_absolute_url() + "#voortgang")
-    return _render_detail(request, actie, voortgang_form=form, status=400)
+    return _render_detail(request, actie, voortgang_form=form, status=400 if form.errors else 200)
 
 
 def _indicator(pk):
@@ -52,20 +53,23 @@ def indicator_edit(request, gemeente_slug, pk):
 
 def _indicator_edit(request, indicator, actie):
     form = IndicatorForm(request.POST or None, instance=indicator)
+    writes.gate_form(form)
     if request.method == "POST" and form.is_valid():
         try:
-            services.indicator_save(
-                indicator=form.instance,
-                by=request.user,
-                expected_version=form.cleaned_data.get("version"),
+            done = writes.saved(
+                form,
+                lambda: services.indicator_save(
+                    indicator=form.instance,
+                    by=request.user,
+                    expected_version=form.cleaned_data.get("version"),
+                ),
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
-        except writes.TextRefused as error:
-            writes.refuse_on_form(form, error)
         else:
-            messages.success(request, _("The indicator has been saved."))
-            return redirect(actie.get_absolute_url() + f"#indicator-{form.instance.pk}")
+            if done:
+                messages.success(request, _("The indicator has been saved."))
+                return redirect(actie.get_absolute_url() + f"#indicator-{form.instance.pk}")
     return render(
         request,
         "verbeteracties/indicator_form.html",
@@ -79,6 +83,7 @@ def meting(request, gemeente_slug, pk):
     indicator = _indicator(pk)
     require_edit(request, indicator.actie)
     form = MetingForm(request.POST, indicator=indicator)
+    writes.gate_form(form)
     data = form.cleaned_data if form.is_valid() else None
     if data is not None and writes.saved(
         form,
@@ -93,7 +98,8 @@ def meting(request, gemeente_slug, pk):
         messages.success(request, _("The meting has been saved."))
         return redirect(indicator.actie.get_absolute_url() + f"#indicator-{indicator.pk}")
     actie = get_actie(indicator.actie_id, queryset=_detail_queryset())
-    return _render_detail(request, actie, meting_forms={indicator.pk: form}, status=400)
+    status = 400 if form.errors else 200
+    return _render_detail(request, actie, meting_forms={indicator.pk: form}, status=status)
 
 
 @require_POST

@@ -6,9 +6,8 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from casussen.views.poort import Poort
+from kern import writes
 from kern.concurrency import STALE_MESSAGE, StaleEdit
-from kern.writes import TextRefused, refuse_on_form
 from oogst.access import require
 
 from .. import services
@@ -31,35 +30,28 @@ from .lists import back_query, back_url
 
 def _gated(request, *, form_class, instance, proeftuin, save, template, anchor, form_kwargs=None):
     """A form whose free text must pass the gate: refused with the findings listed (each with
-    its replacement, and one button that replaces them all), the input kept."""
-    posted = request.method == "POST"
-    form_kwargs = form_kwargs or {}
-    gate = Poort(request.POST if posted else {})
-    form = form_class(gate.data if posted else None, instance=instance, **form_kwargs)
+    its replacement, one button that replaces them all, and a mark as not identifying with a
+    reason), the input kept."""
+    form = form_class(request.POST or None, instance=instance, **(form_kwargs or {}))
+    writes.gate_form(form)
     status = 200
-    if posted:
-        text_fields = form.text_fields()
-        if gate.apply_replacements(text_fields):
-            form = form_class(gate.data, instance=instance, **form_kwargs)
-            gate.check(text_fields)
-        elif gate.check(text_fields) or not gate.passes or not form.is_valid():
-            status = 400
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = writes.saved(form, lambda: save(form, form.poort.marks))
+        except StaleEdit:
+            form.add_error(None, STALE_MESSAGE)
+            status = 409
         else:
-            try:
-                save(form, gate.marks)
-            except StaleEdit:
-                form.add_error(None, STALE_MESSAGE)
-                status = 409
-            else:
+            if done:
                 messages.success(request, _("Saved."))
                 return redirect(back_url(request, proeftuin, anchor))
+    if status == 200 and form.errors:
+        status = 400
     context = {
         "form": form,
         "object": instance,
         "proeftuin": proeftuin,
         "cancel_url": back_url(request, proeftuin, anchor),
-        "gated": True,
-        **gate.context(),
     }
     return render(request, template, context, status=status)
 
@@ -188,21 +180,24 @@ def borging_edit(request, gemeente_slug, pk):
         gemeente=request.gemeente, verbeteractie=actie
     )
     form = BorgingForm(request.POST or None, instance=borging)
+    writes.gate_form(form)
     if request.method == "POST" and form.is_valid():
         try:
-            services.borging_save(
-                borging=form.instance,
-                by=request.user,
-                expected_version=form.cleaned_data.get("version"),
+            done = writes.saved(
+                form,
+                lambda: services.borging_save(
+                    borging=form.instance,
+                    by=request.user,
+                    expected_version=form.cleaned_data.get("version"),
+                ),
             )
         except (StaleEdit, IntegrityError):
             # IntegrityError: someone else recorded the first borging of this action meanwhile.
             form.add_error(None, STALE_MESSAGE)
-        except TextRefused as error:
-            refuse_on_form(form, error)
         else:
-            messages.success(request, _("The embedding has been saved."))
-            return redirect(back_url(request, actie.proeftuin, "borging"))
+            if done:
+                messages.success(request, _("The embedding has been saved."))
+                return redirect(back_url(request, actie.proeftuin, "borging"))
     context = {
         "form": form,
         "actie": actie,
@@ -250,20 +245,23 @@ def vervolg_edit(request, gemeente_slug, pk):
 def _vervolg_form(request, afspraak):
     proeftuin = afspraak.proeftuin
     form = VervolgafspraakForm(request.POST or None, instance=afspraak)
+    writes.gate_form(form)
     if request.method == "POST" and form.is_valid():
         try:
-            services.vervolgafspraak_save(
-                afspraak=form.instance,
-                by=request.user,
-                expected_version=form.cleaned_data.get("version"),
+            done = writes.saved(
+                form,
+                lambda: services.vervolgafspraak_save(
+                    afspraak=form.instance,
+                    by=request.user,
+                    expected_version=form.cleaned_data.get("version"),
+                ),
             )
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
-        except TextRefused as error:
-            refuse_on_form(form, error)
         else:
-            messages.success(request, _("The follow-up agreement has been saved."))
-            return redirect(back_url(request, proeftuin, "vervolg"))
+            if done:
+                messages.success(request, _("The follow-up agreement has been saved."))
+                return redirect(back_url(request, proeftuin, "vervolg"))
     context = {
         "form": form,
         "afspraak": afspraak,

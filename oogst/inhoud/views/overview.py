@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gemeenten.models import Fase, Proeftuin
-from kern import fragments
+from kern import fragments, writes
 from kern.concurrency import STALE_MESSAGE, StaleEdit
-from kern.writes import TextRefused, refuse_on_form
 from oogst.access import require
 
 from .. import services
@@ -128,19 +127,24 @@ def texts(request, gemeente_slug):
         gemeente=request.gemeente, proeftuin=proeftuin
     )
     form = OogstForm(request.POST or None, instance=oogst)
+    writes.gate_form(form)
     if request.method == "POST" and form.is_valid():
         try:
-            services.oogst_save(
-                oogst=form.instance, by=request.user, expected_version=form.cleaned_data["version"]
+            done = writes.saved(
+                form,
+                lambda: services.oogst_save(
+                    oogst=form.instance,
+                    by=request.user,
+                    expected_version=form.cleaned_data["version"],
+                ),
             )
         except (StaleEdit, IntegrityError):
             # IntegrityError: someone else wrote the first version of the texts meanwhile.
             form.add_error(None, STALE_MESSAGE)
-        except TextRefused as error:
-            refuse_on_form(form, error)
         else:
-            messages.success(request, _("The texts of the harvest have been saved."))
-            return redirect(overview_url(request, proeftuin, "teksten"))
+            if done:
+                messages.success(request, _("The texts of the harvest have been saved."))
+                return redirect(overview_url(request, proeftuin, "teksten"))
     return render(
         request,
         "oogst/inhoud/teksten.html",

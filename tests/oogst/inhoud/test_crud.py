@@ -5,7 +5,7 @@ import datetime
 
 from django.utils import timezone
 
-from casussen.models import Succesfactor
+from casussen.models import GemarkeerdeVondst, Succesfactor
 from gemeenten.models import Wijziging
 from kern.tenancy import gemeente_scope
 from oogst.inhoud.models import Borging, Les, Verhaal, Vervolgafspraak
@@ -199,7 +199,7 @@ def test_a_finding_marked_as_not_identifying_is_recorded_in_the_history(
     url = ourl("verhaal_new", gemeente_a, f"?proeftuin={proeftuin.pk}")
     data = _verhaal(tekst="Bel gerust 06-12345678, zei de wijkverpleegkundige.")
     refused = client.post(url, data)
-    vondst = refused.context["vondsten"][0]
+    vondst = refused.context["form"].poort.vondsten[0]
     response = client.post(
         url,
         {**data, "niet_identificerend": vondst.key, f"reden-{vondst.key}": "Het nummer is nep"},
@@ -208,7 +208,11 @@ def test_a_finding_marked_as_not_identifying_is_recorded_in_the_history(
     with gemeente_scope(gemeente_a):
         verhaal = Verhaal.objects.get()
         changes = str(Wijziging.objects.of(verhaal).get().rows)
+        # Stored as a casus's marks are: the kind, a hash of the finding and the reason.
+        mark = GemarkeerdeVondst.objects.of(verhaal).get()
     assert "Het nummer is nep" in changes
+    assert (mark.soort, mark.reden) == ("telefoon", "Het nummer is nep")
+    assert "06-12345678" not in mark.vondst_hash
     assert "06-12345678" in verhaal.tekst
 
 
