@@ -216,6 +216,9 @@ def main():
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--workers", type=int, default=0, help="default: gunicorn.conf.py's")
+    parser.add_argument(
+        "--warmup", type=int, default=20, help="seconds of the mix before measuring (a warm cache)"
+    )
     args = parser.parse_args()
     for tool in ("wrk", "psql"):
         if subprocess.run(["which", tool], capture_output=True).returncode:
@@ -252,7 +255,8 @@ def main():
         }
         pairs, n_pairs, refused = pairs_file(mix["members"], cookies)
         print(f"{n_pairs} (member, page) pairs; not opened by their role: {len(refused)}")
-        wrk(None, args.connections, 5, pairs=pairs)  # warm every worker's page cache a little
+        # A server that has run a while: every worker has met most pages once.
+        wrk(None, args.connections, args.warmup, pairs=pairs)
         bare = wrk(pages.BARE, args.connections, args.duration)
         for mode in ("readers", "readers + writer"):
             writer = None
