@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from django.utils.crypto import salted_hmac
 
+from kern import current_request
+
 from . import anonimisering
 from .anonimisering import Finding, Soort, replacement
 
@@ -178,14 +180,19 @@ def refusals(instance, texts: dict[str, str], allowed=frozenset()) -> list[Vonds
         {name: (str(meta.get_field(name).verbose_name), text) for name, text in texts.items()},
         allowed,
         names_allowed=frozenset(getattr(instance, "shared_name_fields", ())),
-        gemeente=_gemeente_of(instance),
+        gemeente=gemeente_of(instance),
     )
 
 
-def _gemeente_of(instance) -> str:
-    """The name of the gemeente a tenant row belongs to (one query unless it is loaded)."""
-    if getattr(instance, "gemeente_id", None) is None:
+def gemeente_of(instance) -> str:
+    """The name of the gemeente a tenant row belongs to: the page's gemeente when the row is
+    one of its own (no query), else the row's."""
+    gemeente_id = getattr(instance, "gemeente_id", None)
+    if gemeente_id is None:
         return ""
+    here = getattr(current_request.get(), "gemeente", None)
+    if here is not None and here.pk == gemeente_id:
+        return gemeente_name(here)
     return gemeente_name(instance.gemeente)
 
 

@@ -117,8 +117,8 @@ class Poort:
 
     def __init__(self, data, *, obj=None, gemeente=None):
         self.data = _query_dict(data)
-        if gemeente is None and getattr(obj, "gemeente_id", None):
-            gemeente = obj.gemeente
+        if gemeente is None and obj is not None:
+            gemeente = gate.gemeente_of(obj)
         self.gemeente = gemeente
         self.form = None
         self.text_fields: dict[str, str] = {}

@@ -79,9 +79,9 @@ def gate_form(form, *, obj=None):
     if obj is None:
         instance = getattr(form, "instance", None)
         obj = instance if getattr(instance, "pk", None) else None
-    # The gemeente the texts belong to is never a finding: the row's, or the page's for a new one.
-    request = current_request.get()
-    gemeente = getattr(obj, "gemeente", None) or getattr(request, "gemeente", None)
+    # The gemeente the texts belong to is never a finding: the row's (the gate finds it), or the
+    # page's for a new one.
+    gemeente = None if obj is not None else getattr(current_request.get(), "gemeente", None)
     poort = _text_gate[0].Poort(form.data if form.is_bound else {}, obj=obj, gemeente=gemeente)
     return poort.attach(form)
 
