@@ -2,6 +2,7 @@
 time zone); a time that does not exist or occurs twice on a DST day is refused by the field."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
@@ -40,6 +41,14 @@ class BijeenkomstForm(VersionedModelForm):
         required=False,
         help_text=_("For the six-weekly meeting: plans a series in one go."),
     )
+    achteraf = forms.BooleanField(
+        label=_("This meeting has already been held: record it afterwards"),
+        required=False,
+        help_text=_(
+            "For a proeftuin that started before this tool: the meeting is marked as recorded "
+            "afterwards, nobody is invited, and you add who was there and the minutes."
+        ),
+    )
 
     class Meta:
         model = Bijeenkomst
@@ -72,9 +81,22 @@ class BijeenkomstForm(VersionedModelForm):
         if self.instance.pk:
             del self.fields["herhalen"]
             del self.fields["proeftuin"]
+            del self.fields["achteraf"]
 
     def clean_titel(self):
         return " ".join(self.cleaned_data["titel"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("achteraf"):
+            # Read by the model's clean(), which runs after this one.
+            self.instance.achteraf = True
+            eind = cleaned.get("eind")
+            if eind is not None and eind > timezone.now():
+                self.add_error("eind", _("A meeting recorded afterwards has already ended."))
+            if cleaned.get("herhalen"):
+                self.add_error("herhalen", _("A meeting recorded afterwards is not repeated."))
+        return cleaned
 
     def _clean_moment(self, name):
         value = self.cleaned_data.get(name)

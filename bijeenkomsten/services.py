@@ -131,6 +131,10 @@ def bijeenkomst_invite(
     """Invite these members (again: a resend) and queue their e-mail with the .ics."""
     if bijeenkomst.is_geannuleerd:
         raise ValidationError(_("This meeting has been cancelled."))
+    if bijeenkomst.is_voorbij:
+        raise ValidationError(
+            _("This meeting has already taken place: record who was there under attendance.")
+        )
     now = timezone.now()
     ids = []
     for lidmaatschap in lidmaatschappen:

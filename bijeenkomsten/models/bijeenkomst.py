@@ -127,7 +127,13 @@ class Bijeenkomst(TenantModel, VersionedModel):
         errors = {}
         if self.begin and self.eind and self.eind <= self.begin:
             errors["eind"] = _("The end lies before the start.")
-        if self.begin and self.pk is None and self.begin < timezone.now():
+        recorded_afterwards = getattr(self, "achteraf", False)
+        if (
+            self.begin
+            and self.pk is None
+            and self.begin < timezone.now()
+            and not recorded_afterwards
+        ):
             errors["begin"] = _("This moment has passed; plan the meeting in the future.")
         if self.begin and self.casus_deadline and self.casus_deadline > self.begin:
             errors["casus_deadline"] = _("The deadline for casussen lies after the meeting.")
@@ -148,6 +154,12 @@ class Bijeenkomst(TenantModel, VersionedModel):
     @property
     def is_voorbij(self):
         return self.eind <= timezone.now()
+
+    @property
+    def achteraf_vastgelegd(self):
+        """Recorded after it was held (a proeftuin that started before the tool): its attendance
+        and verslag are entered afterwards, and nobody is invited to it."""
+        return self.created_at is not None and self.created_at >= self.eind
 
     @property
     def is_begonnen(self):

@@ -58,7 +58,15 @@ def bijeenkomst_new(request, gemeente_slug):
         )
 
     if request.method == "POST" and form.is_valid() and writes.saved(form, plan):
-        if len(planned) > 1:
+        if bijeenkomst.achteraf_vastgelegd:
+            messages.success(
+                request,
+                _(
+                    "The meeting has been recorded afterwards: add who was there and the "
+                    "minutes below."
+                ),
+            )
+        elif len(planned) > 1:
             messages.success(request, _("%(n)d meetings have been planned.") % {"n": len(planned)})
         else:
             messages.success(request, _("The meeting has been planned."))
