@@ -127,14 +127,13 @@ class Bijeenkomst(TenantModel, VersionedModel):
         errors = {}
         if self.begin and self.eind and self.eind <= self.begin:
             errors["eind"] = _("The end lies before the start.")
-        recorded_afterwards = getattr(self, "achteraf", False)
-        if (
-            self.begin
-            and self.pk is None
-            and self.begin < timezone.now()
-            and not recorded_afterwards
-        ):
-            errors["begin"] = _("This moment has passed; plan the meeting in the future.")
+        # A new meeting lies ahead, unless the form says it is recorded afterwards.
+        afterwards = getattr(self, "achteraf", False)
+        if self.begin and self.pk is None and self.begin < timezone.now() and not afterwards:
+            errors["begin"] = _(
+                "This moment has passed; plan the meeting in the future, or tick that it has "
+                "already been held."
+            )
         if self.begin and self.casus_deadline and self.casus_deadline > self.begin:
             errors["casus_deadline"] = _("The deadline for casussen lies after the meeting.")
         if not self.locatie.strip() and not self.online_link.strip():
