@@ -45,6 +45,7 @@ def test_a_meeting_recorded_afterwards_is_marked_and_takes_its_attendance(
     page = client.get(bijeenkomst.get_absolute_url()).content.decode()
     assert "Achteraf vastgelegd" in page
     assert burl("invite", gemeente_a, pk=bijeenkomst.pk) not in page
+    assert burl("cancel", gemeente_a, pk=bijeenkomst.pk) not in page
     assert "achteraf vastgelegd" in client.get(burl("list", gemeente_a)).content.decode()
     response = client.post(
         burl("aanwezigheid", gemeente_a, pk=bijeenkomst.pk), {"aanwezig": [lid.pk]}
