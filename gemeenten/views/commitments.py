@@ -126,28 +126,30 @@ def commitment_status(request, gemeente_slug, pk):
     item = _get(pk)
     form = StatusForm(request.POST, commitment=item)
     writes.gate_form(form, obj=item)
-    if form.is_valid() and not form.poort.replaced:
+    if form.is_valid():
         try:
-            with writes.marked(form.poort.marks):
-                services.commitment_set_status(
+            done = writes.saved(
+                form,
+                lambda: services.commitment_set_status(
                     commitment=item,
                     by=request.user,
                     status=form.cleaned_data["status"],
                     geleverd_op=form.cleaned_data["geleverd_op"],
                     reden_ingetrokken=form.cleaned_data["reden_ingetrokken"],
                     expected_version=form.cleaned_data["version"],
-                )
-        except writes.TextRefused as error:
-            writes.refuse_on_form(form, error)
+                ),
+            )
         except ValidationError as error:
             form.add_error(None, error)
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
         else:
-            if not request.htmx:
+            # Not done: a replacement was asked for, or the gate refused; the form says so.
+            if done and not request.htmx:
                 messages.success(request, _("The status has been saved."))
                 return redirect(item)
-            return _render_detail(request, item, StatusForm(commitment=item), saved=True)
+            if done:
+                return _render_detail(request, item, StatusForm(commitment=item), saved=True)
     item.refresh_from_db()
     return _render_detail(request, item, form, status=400 if form.errors else 200)
 

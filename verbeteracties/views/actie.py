@@ -215,36 +215,39 @@ def status(request, gemeente_slug, pk):
     on_board = request.POST.get("bron") == "board"
     confirm = False
     van = actie.status
-    if form.is_valid() and not form.poort.replaced:
+    if form.is_valid():
         try:
-            with writes.marked(form.poort.marks):
-                services.actie_set_status(
+            done = writes.saved(
+                form,
+                lambda: services.actie_set_status(
                     actie=actie,
                     by=request.user,
                     status=form.cleaned_data["status"],
                     reden_gestopt=form.cleaned_data["reden_gestopt"],
                     bevestigd=form.cleaned_data["bevestigd"],
                     expected_version=form.cleaned_data["version"],
-                )
+                ),
+            )
         except services.NeedsConfirmation:
             confirm = True
-        except writes.TextRefused as error:
-            writes.refuse_on_form(form, error)
         except ValidationError as error:
             form.add_error(None, error)
         except StaleEdit:
             form.add_error(None, STALE_MESSAGE)
         else:
-            if on_board:
+            # Not done: a replacement was asked for, or the gate refused; the form says so.
+            if done and on_board:
                 if request.htmx:
                     return overzicht_views.moved(request, actie, van)
                 messages.success(request, _("The status has been saved."))
                 board = reverse("verbeteracties:board", kwargs={"gemeente_slug": gemeente_slug})
                 return redirect(f"{board}#kaart-{actie.pk}")
-            if not request.htmx:
+            if done and not request.htmx:
                 messages.success(request, _("The status has been saved."))
                 return redirect(actie)
-            return _render_detail(request, actie, status_form=StatusForm(actie=actie), saved=True)
+            if done:
+                status_form = StatusForm(actie=actie)
+                return _render_detail(request, actie, status_form=status_form, saved=True)
     actie.refresh_from_db(fields=["status", "version", "reden_gestopt"])
     code = 200 if confirm or form.poort.replaced else 400
     if on_board:
